@@ -1,0 +1,115 @@
+package org.kyoo.transcoder.engine.keyframes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Presentation times (seconds) of a file's cut points, growing while the scan runs.
+ *
+ * <p>Readers may use the first entries long before the scan ends; listeners hear of each batch.
+ * Segment i covers [get(i), get(i+1)); the last runs to the file's duration.
+ */
+public final class KeyframeIndex {
+    private double[] times = new double[256];
+    private int length;
+    private boolean done;
+    private final List<Consumer<KeyframeIndex>> listeners = new ArrayList<>();
+    private final CompletableFuture<KeyframeIndex> firstBatch = new CompletableFuture<>();
+    private final CompletableFuture<KeyframeIndex> completion = new CompletableFuture<>();
+
+    /** An index already complete (loaded from keyframes.json or made of dummy keyframes). */
+    public static KeyframeIndex complete(double[] times) {
+        KeyframeIndex index = new KeyframeIndex();
+        index.append(times, times.length);
+        index.finish();
+        return index;
+    }
+
+    public synchronized double get(int i) {
+        if (i < 0 || i >= length) throw new IndexOutOfBoundsException("keyframe " + i + " of " + length);
+        return times[i];
+    }
+
+    /** How many keyframes are known so far. */
+    public synchronized int length() {
+        return length;
+    }
+
+    /** True once the scan has ended and {@link #length()} is final. */
+    public synchronized boolean isDone() {
+        return done;
+    }
+
+    /** A copy of keyframes [from, to). */
+    public synchronized double[] slice(int from, int to) {
+        if (to <= from) return new double[0];
+        if (from < 0 || to > length) throw new IndexOutOfBoundsException(from + ".." + to + " of " + length);
+        return Arrays.copyOfRange(times, from, to);
+    }
+
+    /** A copy of every keyframe known so far. */
+    public synchronized double[] toArray() {
+        return Arrays.copyOf(times, length);
+    }
+
+    /** Called after every batch (and once more at the end) with this index; runs on the scanning thread. */
+    public void addListener(Consumer<KeyframeIndex> listener) {
+        synchronized (this) {
+            listeners.add(listener);
+        }
+    }
+
+    public synchronized void removeListener(Consumer<KeyframeIndex> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Completes when the first batch is usable (or the scan ended, or failed). */
+    public CompletableFuture<KeyframeIndex> firstBatch() {
+        return firstBatch;
+    }
+
+    /** Completes when the scan has ended. */
+    public CompletableFuture<KeyframeIndex> completion() {
+        return completion;
+    }
+
+    // ---- producer side (the scanner) ----
+
+    /** Appends {@code count} times from {@code values}; they must follow the ones already known. */
+    public void append(double[] values, int count) {
+        List<Consumer<KeyframeIndex>> toCall;
+        synchronized (this) {
+            if (done) throw new IllegalStateException("keyframe index already complete");
+            if (length + count > times.length) times = Arrays.copyOf(times, Math.max(times.length * 2, length + count));
+            System.arraycopy(values, 0, times, length, count);
+            length += count;
+            toCall = List.copyOf(listeners);
+        }
+        if (length > 0) firstBatch.complete(this);
+        toCall.forEach(l -> l.accept(this));
+    }
+
+    /** Marks the scan as ended. */
+    public void finish() {
+        List<Consumer<KeyframeIndex>> toCall;
+        synchronized (this) {
+            done = true;
+            toCall = List.copyOf(listeners);
+        }
+        firstBatch.complete(this);
+        completion.complete(this);
+        toCall.forEach(l -> l.accept(this));
+    }
+
+    /** The scan failed: waiters get the error. Keyframes already known stay readable. */
+    public void fail(Throwable error) {
+        synchronized (this) {
+            done = true;
+        }
+        firstBatch.completeExceptionally(error);
+        completion.completeExceptionally(error);
+    }
+}
