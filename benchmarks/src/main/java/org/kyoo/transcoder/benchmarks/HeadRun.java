@@ -1,0 +1,141 @@
+package org.kyoo.transcoder.benchmarks;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.kyoo.transcoder.benchmarks.baseline.BundledTools;
+import org.kyoo.transcoder.benchmarks.baseline.KeyframesBaseline;
+import org.kyoo.transcoder.benchmarks.baseline.ProbeBaseline;
+import org.kyoo.transcoder.benchmarks.baseline.SegmentBaseline;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.segments.FileStream;
+
+/**
+ * One cold head, measured from the request of its first segment to that segment being complete,
+ * the file's info and keyframes being known already (as for any head but a file's first).
+ */
+abstract class HeadRun {
+    final Path file = BenchMedia.mkv().path();
+    final Head head;
+    final int segment;
+
+    HeadRun(Head head, String at) {
+        this.head = head;
+        this.segment = segmentAt(at);
+    }
+
+    /** "start": segment 0; "deep": three quarters into the file. */
+    static int segmentAt(String at) {
+        return switch (at) {
+            case "start" -> 0;
+            case "deep" -> BenchMedia.mkv().spec().video().keyframes().length * 3 / 4;
+            default -> throw new IllegalArgumentException("no position " + at);
+        };
+    }
+
+    /** Once per trial. */
+    abstract void prepare() throws Exception;
+
+    /** Before each measurement: nothing of this head exists yet. */
+    abstract void fresh() throws Exception;
+
+    /** The measured part. */
+    abstract Path firstSegment() throws Exception;
+
+    /** After each measurement: every process or head stopped, segments deleted. */
+    abstract void release();
+
+    /** Once per trial, at the end. */
+    abstract void finish();
+
+    /** The engine's heads, in this JVM. */
+    static final class Ours extends HeadRun {
+        private final boolean startupPreset;
+        private Path metadata;
+        private Path cache;
+        private InProcessEngine engine;
+        private FileStream stream;
+
+        Ours(Head head, String at, boolean startupPreset) {
+            super(head, at);
+            this.startupPreset = startupPreset;
+        }
+
+        @Override
+        void prepare() throws Exception {
+            metadata = InProcessEngine.freshDir("metadata");
+            Path scratch = InProcessEngine.freshDir("cache");
+            // info.json and keyframes.json on disk: every later engine finds them known
+            try (InProcessEngine warm = new InProcessEngine(metadata, scratch, startupPreset)) {
+                MediaInfo info = warm.info(file);
+                warm.keyframes(file, info);
+            } finally {
+                InProcessEngine.delete(scratch);
+            }
+        }
+
+        @Override
+        void fresh() {
+            cache = InProcessEngine.freshDir("cache");
+            engine = new InProcessEngine(metadata, cache, startupPreset);
+            stream = engine.stream(file);
+        }
+
+        @Override
+        Path firstSegment() throws Exception {
+            var ready = head.isAudio() ? stream.audioSegment(0, segment) : stream.videoSegment(head.quality(), segment);
+            return ready.get(60, TimeUnit.SECONDS);
+        }
+
+        @Override
+        void release() {
+            if (engine != null) engine.close();
+            engine = null;
+            InProcessEngine.delete(cache);
+        }
+
+        @Override
+        void finish() {
+            InProcessEngine.delete(metadata);
+        }
+    }
+
+    /** The original's process per head: the bundled ffmpeg with the original's arguments. */
+    static final class Baseline extends HeadRun {
+        private BundledTools tools;
+        private ProbeBaseline.Probe probe;
+        private double[] keyframes;
+        private Path out;
+
+        Baseline(Head head, String at) {
+            super(head, at);
+        }
+
+        @Override
+        void prepare() throws Exception {
+            BaselineGate.require();
+            tools = BundledTools.find();
+            // what the original knows before starting a head, from its own probes
+            probe = ProbeBaseline.probe(tools, file);
+            keyframes = KeyframesBaseline.scan(tools, file);
+        }
+
+        @Override
+        void fresh() {
+            out = InProcessEngine.freshDir("baseline");
+        }
+
+        @Override
+        Path firstSegment() throws Exception {
+            return SegmentBaseline.firstSegment(tools, file, head, keyframes, probe, segment, out);
+        }
+
+        @Override
+        void release() {
+            InProcessEngine.delete(out);
+        }
+
+        @Override
+        void finish() {
+        }
+    }
+}
