@@ -28,13 +28,25 @@ public final class BenchMedia {
 
     /** The MKV's packets remuxed into MP4, whose sample tables are a container keyframe index. */
     public static Path mp4() {
+        return remuxed(".mp4", "mp4", null);
+    }
+
+    /**
+     * The MKV's packets in Matroska without Cues (written as a live stream), as some muxers leave
+     * files: no container index, so keyframes come from a packet scan.
+     */
+    public static Path mkvWithoutCues() {
+        return remuxed("-nocues.mkv", "matroska", "live=1");
+    }
+
+    private static Path remuxed(String suffix, String format, String options) {
         Path mkv = mkv().path();
-        Path mp4 = mkv.resolveSibling(mkv.getFileName().toString().replace(".mkv", ".mp4"));
-        if (!Files.exists(mp4)) {
-            Path tmp = mp4.resolveSibling("." + mp4.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path made = mkv.resolveSibling(mkv.getFileName().toString().replace(".mkv", suffix));
+        if (!Files.exists(made)) {
+            Path tmp = made.resolveSibling("." + made.getFileName() + ".part-" + ProcessHandle.current().pid());
             try {
-                Mp4Remux.remux(mkv, tmp);
-                Files.move(tmp, mp4, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Remux.copy(mkv, tmp, format, options);
+                Files.move(tmp, made, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -45,13 +57,14 @@ public final class BenchMedia {
                 }
             }
         }
-        return mp4;
+        return made;
     }
 
-    /** The file of a container name used as a JMH parameter ("mkv", "mp4"). */
+    /** The file of a container name used as a JMH parameter ("mkv", "mkv-nocues", "mp4"). */
     public static Path file(String container) {
         return switch (container) {
             case "mkv" -> mkv().path();
+            case "mkv-nocues" -> mkvWithoutCues();
             case "mp4" -> mp4();
             default -> throw new IllegalArgumentException("no benchmark media in " + container);
         };

@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(1)
 public class NewFileBenchmark {
-    /** "mkv": Matroska; "mp4": the same packets in MP4. */
-    @Param({"mkv", "mp4"})
+    /** "mkv": Matroska with Cues; "mkv-nocues": without (keyframes by packet scan); "mp4": the same packets in MP4. */
+    @Param({"mkv", "mkv-nocues", "mp4"})
     public String container;
 
     Path file;
