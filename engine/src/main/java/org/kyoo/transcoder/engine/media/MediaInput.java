@@ -120,6 +120,11 @@ public final class MediaInput implements AutoCloseable {
         return -1;
     }
 
+    /** The container's duration, else the streams' span (seconds); 0 when unknown. */
+    public double duration() {
+        return MediaProber.duration(this);
+    }
+
     @Override
     public void close() {
         if (context != null) {

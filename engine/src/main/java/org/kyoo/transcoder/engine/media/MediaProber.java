@@ -67,8 +67,8 @@ public final class MediaProber {
         String format = input.formatName();
         boolean indexedContainer = format.startsWith("matroska") || format.startsWith("mov,");
         if (!indexedContainer) return false;
-        AVFormatContext ctx = input.context();
-        if (ctx.duration() == AV_NOPTS_VALUE || ctx.duration() <= 0) return false;
+        // MP4 leaves the container duration to find_stream_info, but its tracks carry their own.
+        if (duration(input) <= 0) return false;
         for (int i = 0; i < input.streamCount(); i++) {
             AVCodecParameters par = input.stream(i).codecpar();
             int type = par.codec_type();
@@ -137,18 +137,21 @@ public final class MediaProber {
                 List.copyOf(subtitles), List.copyOf(fonts), chapters(ctx));
     }
 
-    /** The container's duration, else the longest stream's (seconds). */
-    private static double duration(MediaInput input) {
+    /** The container's duration, else the streams' span: latest end minus earliest start (seconds). */
+    static double duration(MediaInput input) {
         AVFormatContext ctx = input.context();
         if (ctx.duration() != AV_NOPTS_VALUE && ctx.duration() > 0) return ctx.duration() / (double) AV_TIME_BASE;
-        double longest = 0;
+        double start = Double.MAX_VALUE;
+        double end = 0;
         for (int i = 0; i < input.streamCount(); i++) {
             AVStream stream = input.stream(i);
-            if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
-                longest = Math.max(longest, stream.duration() * av_q2d(stream.time_base()));
-            }
+            if (stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) continue;
+            double timeBase = av_q2d(stream.time_base());
+            double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time() * timeBase;
+            start = Math.min(start, streamStart);
+            end = Math.max(end, streamStart + stream.duration() * timeBase);
         }
-        return longest;
+        return end > 0 ? end - start : 0;
     }
 
     private static List<MediaInfo.Chapter> chapters(AVFormatContext ctx) {
