@@ -96,7 +96,7 @@ public final class MediaProber {
             AVStream stream = input.stream(i);
             AVCodecParameters par = stream.codecpar();
             String codec = avcodec_get_name(par.codec_id()).getString();
-            String title = tag(stream.metadata(), "title");
+            String title = title(stream.metadata());
             String language = Languages.toBcp47(tag(stream.metadata(), "language"));
             boolean isDefault = (stream.disposition() & AV_DISPOSITION_DEFAULT) != 0;
             boolean isForced = (stream.disposition() & AV_DISPOSITION_FORCED) != 0;
@@ -186,6 +186,12 @@ public final class MediaProber {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    /** The stream's title; MP4 keeps a track's title in its {@code udta/name} box, which libav calls "name". */
+    static String title(AVDictionary metadata) {
+        String title = tag(metadata, "title");
+        return title != null ? title : tag(metadata, "name");
     }
 
     /** A metadata value (case-insensitive key), null when absent or empty. */
