@@ -50,11 +50,12 @@ final class InProcessEngine implements AutoCloseable {
         return transcoder.fileStream(file, FileIdentity.sha(file));
     }
 
-    /** Stops every head, so the next measurement has the cores to itself. */
+    /** Stops every head and scan, so the next measurement has the cores to itself. */
     @Override
     public void close() {
         if (transcoder != null) transcoder.close();
         transcoder = null;
+        keyframes.close();
     }
 
     static Path freshDir(String name) {
