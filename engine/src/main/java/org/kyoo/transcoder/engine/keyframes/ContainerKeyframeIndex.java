@@ -97,7 +97,8 @@ final class ContainerKeyframeIndex {
         if (decodeTimes.length < 2) return null;
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         try {
-            long first = presentationTimeAt(input, video, decodeTimes[0], packet);
+            // The earliest timestamp lands on the first sample whatever the seek compares against.
+            long first = presentationTimeAt(input, video, decodeTimes[0], decodeTimes[0], packet);
             if (first == AV_NOPTS_VALUE) return null;
             long shift = first - decodeTimes[0];
             long[] predicted = new long[decodeTimes.length];
@@ -105,12 +106,12 @@ final class ContainerKeyframeIndex {
             boolean confirmed = true;
             for (int k = 1; k <= CHECKED_KEYFRAMES && confirmed; k++) {
                 int i = (int) ((long) k * (decodeTimes.length - 1) / CHECKED_KEYFRAMES);
-                confirmed = presentationTimeAt(input, video, decodeTimes[i], packet) == predicted[i];
+                confirmed = presentationTimeAt(input, video, decodeTimes[i], predicted[i], packet) == predicted[i];
             }
             if (confirmed) return predicted;
             long[] exact = new long[decodeTimes.length];
             for (int i = 0; i < decodeTimes.length; i++) {
-                exact[i] = presentationTimeAt(input, video, decodeTimes[i], packet);
+                exact[i] = presentationTimeAt(input, video, decodeTimes[i], predicted[i], packet);
                 if (exact[i] == AV_NOPTS_VALUE) return null;
             }
             return exact;
@@ -119,9 +120,13 @@ final class ContainerKeyframeIndex {
         }
     }
 
-    /** The pts of the keyframe packet whose decode time is {@code dts}, or AV_NOPTS_VALUE when the seek does not land on it. */
-    private static long presentationTimeAt(MediaInput input, int video, long dts, AVPacket packet) {
-        if (av_seek_frame(input.context(), video, dts, AVSEEK_FLAG_BACKWARD) < 0) return AV_NOPTS_VALUE;
+    /**
+     * The pts of the keyframe packet whose decode time is {@code dts}, or AV_NOPTS_VALUE when the
+     * seek does not land on it. The MP4 demuxer seeks by presentation time (it subtracts the
+     * stream's composition shift itself), hence {@code target}, the expected pts.
+     */
+    private static long presentationTimeAt(MediaInput input, int video, long dts, long target, AVPacket packet) {
+        if (av_seek_frame(input.context(), video, target, AVSEEK_FLAG_BACKWARD) < 0) return AV_NOPTS_VALUE;
         while (av_read_frame(input.context(), packet) >= 0) {
             try {
                 if (packet.stream_index() == video) return packet.dts() == dts ? packet.pts() : AV_NOPTS_VALUE;
