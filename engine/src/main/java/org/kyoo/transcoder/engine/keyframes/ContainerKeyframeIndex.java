@@ -64,7 +64,7 @@ final class ContainerKeyframeIndex {
             if (av_seek_frame(input.context(), video, 0, AVSEEK_FLAG_BACKWARD) < 0) return null;
             ticks = keyframeEntries(stream);
         } else if (isMp4(input.formatName())) {
-            ticks = mp4PresentationTimes(input, video, keyframeEntries(stream));
+            ticks = mp4PresentationTimes(input, video, keyframeEntries(stream), CHECKED_KEYFRAMES);
         } else {
             return null;
         }
@@ -76,7 +76,7 @@ final class ContainerKeyframeIndex {
     }
 
     /** Timestamps of the index entries flagged as keyframes, in index order. */
-    private static long[] keyframeEntries(AVStream stream) {
+    static long[] keyframeEntries(AVStream stream) {
         int count = avformat_index_get_entries_count(stream);
         long[] ticks = new long[count];
         int n = 0;
@@ -92,8 +92,10 @@ final class ContainerKeyframeIndex {
      * offset, which the entry lacks. The offset of the first keyframe is read from its packet and
      * assumed for all (encoders keep the reorder delay constant); a sample of keyframes spread over
      * the file is read back to prove it, else every keyframe's packet is read.
+     *
+     * @param checked how many keyframes to read back; 0 reads every one
      */
-    private static long[] mp4PresentationTimes(MediaInput input, int video, long[] decodeTimes) {
+    static long[] mp4PresentationTimes(MediaInput input, int video, long[] decodeTimes, int checked) {
         if (decodeTimes.length < 2) return null;
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         try {
@@ -103,9 +105,9 @@ final class ContainerKeyframeIndex {
             long shift = first - decodeTimes[0];
             long[] predicted = new long[decodeTimes.length];
             for (int i = 0; i < decodeTimes.length; i++) predicted[i] = decodeTimes[i] + shift;
-            boolean confirmed = true;
-            for (int k = 1; k <= CHECKED_KEYFRAMES && confirmed; k++) {
-                int i = (int) ((long) k * (decodeTimes.length - 1) / CHECKED_KEYFRAMES);
+            boolean confirmed = checked > 0;
+            for (int k = 1; k <= checked && confirmed; k++) {
+                int i = (int) ((long) k * (decodeTimes.length - 1) / checked);
                 confirmed = presentationTimeAt(input, video, decodeTimes[i], predicted[i], packet) == predicted[i];
             }
             if (confirmed) return predicted;

@@ -74,6 +74,22 @@ class KeyframeReadingTest {
     }
 
     @Test
+    void mp4PresentationTimesReadKeyframeByKeyframeMatchTheScanToo() {
+        // The path taken when the first keyframe's composition shift does not hold for the others.
+        Path mp4 = TestMedia.mp4().path();
+        try (MediaInput input = MediaInput.open(mp4)) {
+            int video = input.firstVideoStream();
+            long[] decodeTimes = ContainerKeyframeIndex.keyframeEntries(input.stream(video));
+            long[] ticks = ContainerKeyframeIndex.mp4PresentationTimes(input, video, decodeTimes, 0);
+            assertNotNull(ticks);
+            double den = input.stream(video).time_base().den();
+            double[] seconds = Arrays.stream(ticks).mapToDouble(t -> t / den).toArray();
+            assertArrayEquals(scan(mp4), seconds);
+            assertTrue(decodeTimes[0] < ticks[0], "decode times are earlier than presentation times with B-frames");
+        }
+    }
+
+    @Test
     void mpegTsKeepsItsOwnTimelineStartingAtTenSeconds() {
         double[] keyframes = scan(TestMedia.mpegTsOffset().path());
         assertEquals(10.0, keyframes[0], TOLERANCE);
