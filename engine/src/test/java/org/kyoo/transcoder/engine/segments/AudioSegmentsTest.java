@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.engine.segments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kyoo.transcoder.engine.segments.SegmentChecks.*;
 
 import java.nio.file.Path;
@@ -32,8 +33,13 @@ class AudioSegmentsTest {
             assertEquals("aac", s.codec());
             assertEquals(2, s.channels(), "stereo");
             assertEquals(kf[n], s.start(), SAME_TIME, "segment " + n + " starts on its keyframe");
-            double end = n + 1 < kf.length ? kf[n + 1] : f.spec().startTime() + f.spec().duration();
-            assertEquals(end, s.end(), HALF_FRAME + 0.03, "segment " + n + " ends on the next keyframe");
+            if (n + 1 < kf.length) {
+                assertEquals(kf[n + 1], s.end(), HALF_FRAME + 0.001, "segment " + n + " ends on the next keyframe");
+            } else {
+                // the last one runs to the end of the decoded audio, which may hold the encoder's padding
+                double end = f.spec().startTime() + f.spec().duration();
+                assertTrue(s.end() > end - 0.03 && s.end() < end + 0.1, "last segment ends at " + s.end() + ", file at " + end);
+            }
         }
         assertContinuous(segments, from, AUDIO_GAP, AUDIO_OVERLAP);
         return segments;
