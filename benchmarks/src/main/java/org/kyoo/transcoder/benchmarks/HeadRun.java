@@ -88,6 +88,16 @@ abstract class HeadRun {
 
         @Override
         void release() {
+            if (stream != null) {
+                // the head runs on after its first segment: stop it and let its thread end
+                stream.kill();
+                try {
+                    stream.awaitHeads(java.time.Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            stream = null;
             if (engine != null) engine.close();
             engine = null;
             InProcessEngine.delete(cache);

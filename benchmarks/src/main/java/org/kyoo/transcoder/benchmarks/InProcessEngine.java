@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
@@ -29,7 +30,7 @@ final class InProcessEngine implements AutoCloseable {
      */
     InProcessEngine(Path metadata, Path cache, boolean startupPreset) {
         this.settings = new EngineSettings(cache, metadata, "", "fast", startupPreset ? "veryfast" : null,
-                SoftwareProfile.create());
+                new SoftwareProfile());
         this.infos = new MediaInfoStore(settings);
         this.keyframes = new KeyframeStore(settings);
     }
