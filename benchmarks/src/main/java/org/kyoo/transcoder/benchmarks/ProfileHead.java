@@ -20,9 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * under Java Flight Recorder, then counts the samples of every thread by the libav call it was in
  * (a JNI method such as {@code avcodec_send_frame}: the native time, attributed to its call) or
  * else by its Java method, and by thread. libav's own worker threads (x264's lookahead and frame
- * threads, the decoder's slice threads) are invisible to JFR, so with {@code -Dprofile.perf=true}
- * Linux {@code perf} also samples every thread of this JVM and the native time is listed by
- * library and function.
+ * threads, the decoder's frame threads) are invisible to JFR, so with {@code -Dprofile.perf=true}
+ * Linux {@code perf} also samples every thread of this JVM and lists the CPU time by library.
  */
 public final class ProfileHead {
     private ProfileHead() {}
@@ -70,15 +69,16 @@ public final class ProfileHead {
                 Runtime.getRuntime().availableProcessors());
         List<RecordedEvent> samples = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getStackTrace() != null)
+                // the thread waiting for perf to exit is not the head's
+                .filter(e -> e.getThread("sampledThread") == null || !"process reaper".equals(e.getThread("sampledThread").getJavaName()))
                 .toList();
         Files.deleteIfExists(jfr);
         print("by call (native libav calls by name)", samples, ProfileHead::call);
         print("by thread", samples, e -> e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName());
         if (perf != null) {
+            // the bundled libraries are stripped: functions do not resolve, libraries do (libx264 is inside libavcodec)
             System.out.println("perf, every thread, by library:");
             report(perfData, "dso", 12);
-            System.out.println("perf, every thread, by library and function:");
-            report(perfData, "dso,sym", 30);
         }
         Files.deleteIfExists(perfData);
     }
