@@ -35,6 +35,9 @@ abstract class AcceleratedProfile implements HardwareProfile {
         this.formatSelector = new DecoderFormatSelector(name, decodePixelFormat());
     }
 
+    /** The device type decoders use ({@code AV_HWDEVICE_TYPE_*}). */
+    abstract int decodeDeviceType();
+
     /** The pixel format of a decoded frame left in device memory. */
     abstract int decodePixelFormat();
 
@@ -73,6 +76,7 @@ abstract class AcceleratedProfile implements HardwareProfile {
         // hw_device_ctx lets libav build the decoder's frame pool on the device once get_format picks it.
         decoder.hw_device_ctx(decodeDevice.newReference());
         decoder.get_format(formatSelector);
+        formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 
     @Override

@@ -25,6 +25,11 @@ public final class CudaProfile extends AcceleratedProfile {
     }
 
     @Override
+    int decodeDeviceType() {
+        return AV_HWDEVICE_TYPE_CUDA;
+    }
+
+    @Override
     int decodePixelFormat() {
         return AV_PIX_FMT_CUDA;
     }

@@ -1,5 +1,7 @@
 package org.kyoo.transcoder.engine.hardware;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_hw_config;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_HWACCEL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NONE;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecHWConfig;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.javacpp.IntPointer;
 
@@ -20,13 +24,14 @@ import org.bytedeco.javacpp.IntPointer;
  * it (frames then stay on the device), else the first software format, and says once per kind of
  * stream that it decodes in software (the filter graph then uploads).
  *
- * <p>libav offers the device format only when the codec, profile and bit depth have a hardware path
- * (H.264 High 10 has none on VAAPI or NVDEC, for one); when the driver then refuses the stream, libav
- * drops the device format and asks again, so the software answer also covers a driver that lacks a
- * profile. One instance serves every decoder of a profile and lives as long as the profile: JavaCPP
+ * <p>Decoders without a hwaccel for the device never call it (see {@link #hasDevicePath}). Those that
+ * have one offer the device format whenever their hwaccel is built, even for streams the hardware
+ * may lack (FFmpeg 8.1 offers VAAPI and CUDA for H.264 High 10, which NVDEC cannot decode); when
+ * the device then refuses the stream, libav drops that format and asks again, and the software
+ * answer covers it. One instance serves every decoder of a profile and lives as long as the profile: JavaCPP
  * allows only 10 live callbacks of a class, and a collected callback crashes the JVM when called.
  */
-final class DecoderFormatSelector extends AVCodecContext.Get_format_AVCodecContext_IntPointer {
+class DecoderFormatSelector extends AVCodecContext.Get_format_AVCodecContext_IntPointer {
     private static final System.Logger LOG = System.getLogger(DecoderFormatSelector.class.getName());
     /** Bounds the memory of what was logged on a server that runs for months. */
     private static final int MAX_REMEMBERED = 1_000;
@@ -53,6 +58,25 @@ final class DecoderFormatSelector extends AVCodecContext.Get_format_AVCodecConte
         return new Choice(AV_PIX_FMT_NONE, false);
     }
 
+    /** Whether {@code codec}'s decoder can use a device of {@code deviceType} at all. */
+    static boolean hasDevicePath(AVCodec codec, int deviceType) {
+        for (int i = 0; ; i++) {
+            AVCodecHWConfig config = avcodec_get_hw_config(codec, i);
+            if (config == null || config.isNull()) return false;
+            if (config.device_type() == deviceType && (config.methods() & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX) != 0) {
+                return true;
+            }
+        }
+    }
+
+    /** Called when a decoder is configured: a codec with no device path is reported now, as get_format never runs. */
+    void reportIfNoDevicePath(AVCodecContext decoder, int deviceType) {
+        AVCodec codec = decoder.codec();
+        if (codec != null && !codec.isNull() && !hasDevicePath(codec, deviceType)) {
+            reportSoftwareDecode(codec.name().getString() + " (no " + HardwareDevice.typeName(deviceType) + " decoder)");
+        }
+    }
+
     static boolean isHardware(int pixelFormat) {
         AVPixFmtDescriptor desc = av_pix_fmt_desc_get(pixelFormat);
         return desc != null && !desc.isNull() && (desc.flags() & AV_PIX_FMT_FLAG_HWACCEL) != 0;
@@ -70,7 +94,7 @@ final class DecoderFormatSelector extends AVCodecContext.Get_format_AVCodecConte
         // An exception must not cross back into libav: answer "none" and let the decoder fail cleanly.
         try {
             Choice choice = choose(offered(formats), devicePixelFormat);
-            if (!choice.onDevice()) reportSoftwareDecode(decoder);
+            if (!choice.onDevice()) reportSoftwareDecode(describe(decoder));
             return choice.pixelFormat();
         } catch (Throwable t) {
             LOG.log(Level.ERROR, "get_format failed in hardware profile " + profile, t);
@@ -78,13 +102,13 @@ final class DecoderFormatSelector extends AVCodecContext.Get_format_AVCodecConte
         }
     }
 
-    private void reportSoftwareDecode(AVCodecContext decoder) {
-        String stream = describe(decoder);
+    /** Logs the fallback the first time this kind of stream meets it; true when it logged. */
+    boolean reportSoftwareDecode(String stream) {
         if (reported.size() >= MAX_REMEMBERED) reported.clear();
-        if (reported.add(stream)) {
-            LOG.log(Level.INFO, "Hardware profile {0} cannot decode {1} on the device: decoding in software"
-                    + " and uploading frames before scaling", profile, stream);
-        }
+        if (!reported.add(stream)) return false;
+        LOG.log(Level.INFO, "Hardware profile {0} cannot decode {1} on the device: decoding in software"
+                + " and uploading frames before scaling", profile, stream);
+        return true;
     }
 
     /** e.g. {@code h264 yuv420p10le 1920x1080 (profile 110)}. */

@@ -38,6 +38,11 @@ public final class QsvProfile extends AcceleratedProfile {
     }
 
     @Override
+    int decodeDeviceType() {
+        return AV_HWDEVICE_TYPE_VAAPI;
+    }
+
+    @Override
     int decodePixelFormat() {
         return AV_PIX_FMT_VAAPI;
     }

@@ -26,6 +26,11 @@ public final class VaapiProfile extends AcceleratedProfile {
     }
 
     @Override
+    int decodeDeviceType() {
+        return AV_HWDEVICE_TYPE_VAAPI;
+    }
+
+    @Override
     int decodePixelFormat() {
         return AV_PIX_FMT_VAAPI;
     }
