@@ -76,6 +76,9 @@ abstract class AcceleratedProfile implements HardwareProfile {
         // hw_device_ctx lets libav build the decoder's frame pool on the device once get_format picks it.
         decoder.hw_device_ctx(decodeDevice.newReference());
         decoder.get_format(formatSelector);
+        // As the software profile: threads from the cores. libav grows the device frame pool by the
+        // thread count, and a stream that falls back to software needs them most.
+        decoder.thread_count(0);
         formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 
