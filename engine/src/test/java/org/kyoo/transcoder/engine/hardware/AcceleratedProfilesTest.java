@@ -7,6 +7,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse2;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_CUDA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_QSV;
@@ -39,6 +41,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
+import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -127,6 +130,28 @@ class AcceleratedProfilesTest {
                     assertFalse(graph.filters(i).hw_device_ctx().isNull(), graph.filters(i).name().getString());
                 }
             } finally {
+                avfilter_graph_free(graph);
+            }
+        }
+    }
+
+    /**
+     * Why {@link FilterChain} exists: {@code avfilter_graph_parse2} initialises hwupload as it creates
+     * it, before anyone could give it the device, and FFmpeg 8 refuses that.
+     */
+    @Test
+    void anUploadChainCannotBeParsedInOneStep() {
+        try (AcceleratedProfile profile = unopened("vaapi")) {
+            AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
+            AVFilterInOut inputs = new AVFilterInOut(null);
+            AVFilterInOut outputs = new AVFilterInOut(null);
+            try {
+                // AVERROR(EINVAL): "A hardware device reference is required to upload frames to."
+                assertEquals(-22, avfilter_graph_parse2(graph, profile.scaleFilter(1280, 720, false),
+                        inputs, outputs));
+            } finally {
+                avfilter_inout_free(inputs);
+                avfilter_inout_free(outputs);
                 avfilter_graph_free(graph);
             }
         }
