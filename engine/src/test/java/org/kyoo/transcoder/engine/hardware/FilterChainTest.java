@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV12;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -58,6 +59,52 @@ class FilterChainTest {
         } finally {
             av_frame_free(in);
             av_frame_free(out);
+            avfilter_graph_free(graph);
+        }
+    }
+
+    /**
+     * The CPU half of every profile's upload chain (everything before hwupload) on the awkward case:
+     * an odd-sized 10-bit frame becomes 8-bit NV12 of the same size, ready to upload.
+     */
+    @Test
+    void theSoftwareHalfOfEachUploadChainTurnsAnOddTenBitFrameIntoNv12() {
+        for (String name : List.of("vaapi", "qsv", "nvidia")) {
+            try (AcceleratedProfile profile = AcceleratedProfilesTest.unopened(name)) {
+                String upload = profile.uploadFilter();
+                String cpuPart = upload.substring(0, upload.indexOf(",hwupload"));
+                AVFrame out = filterOneFrame(cpuPart, AV_PIX_FMT_YUV420P10LE, 853, 479);
+                try {
+                    assertEquals(AV_PIX_FMT_NV12, out.format(), name);
+                    assertEquals(853, out.width(), name);
+                    assertEquals(479, out.height(), name);
+                } finally {
+                    av_frame_free(out);
+                }
+            }
+        }
+    }
+
+    private static AVFrame filterOneFrame(String description, int pixelFormat, int width, int height) {
+        AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
+        AVFrame in = av_frame_alloc();
+        AVFrame out = av_frame_alloc();
+        try {
+            AVFilterContext source = filter(graph, "buffer", "video_size=" + width + "x" + height
+                    + ":pix_fmt=" + pixelFormat + ":time_base=1/1000:pixel_aspect=1/1");
+            AVFilterContext sink = filter(graph, "buffersink", null);
+            FilterChain.insert(graph, description, source, sink, g -> {});
+            Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config");
+            in.format(pixelFormat).width(width).height(height).pts(0);
+            Av.check(av_frame_get_buffer(in, 0), "av_frame_get_buffer");
+            Av.check(av_buffersrc_add_frame(source, in), "av_buffersrc_add_frame");
+            Av.check(av_buffersink_get_frame(sink, out), "av_buffersink_get_frame");
+            return out;
+        } catch (RuntimeException e) {
+            av_frame_free(out);
+            throw e;
+        } finally {
+            av_frame_free(in);
             avfilter_graph_free(graph);
         }
     }
