@@ -58,7 +58,7 @@ abstract class AcceleratedProfile implements HardwareProfile {
     /** Converts software frames to NV12 and uploads them: the start of the fallback chain. */
     abstract String uploadFilter();
 
-    /** The encoder's private options for {@code preset} (null when none was configured). */
+    /** The encoder's private options for {@code preset} (null or empty when none was configured). */
     abstract Map<String, String> encoderOptions(String preset);
 
     @Override
@@ -93,10 +93,11 @@ abstract class AcceleratedProfile implements HardwareProfile {
     }
 
     /**
-     * Gives every filter of the parsed graph the profile's device, as ffmpeg's {@code -filter_hw_device}
-     * does: {@code hwupload} needs it to know where frames go. The loop calls it after
-     * {@code avfilter_graph_parse_ptr} and before {@code avfilter_graph_config} (it overrides the seam's
-     * {@code configureFilters} once that default method is on main).
+     * Gives every filter of the graph the profile's device, as ffmpeg's {@code -filter_hw_device}
+     * does: {@code hwupload} needs it to know where frames go, and FFmpeg 8 checks that when the
+     * filter is initialised. So it must run after the filters are created and before they are
+     * initialised: {@link FilterChain#insert} calls it there; {@code avfilter_graph_parse_ptr} leaves
+     * no such moment. (It overrides the seam's {@code configureFilters} once that is on main.)
      */
     public void configureFilters(AVFilterGraph graph) {
         for (int i = 0; i < graph.nb_filters(); i++) {
@@ -124,11 +125,6 @@ abstract class AcceleratedProfile implements HardwareProfile {
     @Override
     public void forceKeyframe(AVFrame frame) {
         frame.pict_type(AV_PICTURE_TYPE_I);
-    }
-
-    /** The decoder callback, for tests that decode through it. */
-    DecoderFormatSelector formatSelector() {
-        return formatSelector;
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class CudaProfile extends AcceleratedProfile {
     @Override
     Map<String, String> encoderOptions(String preset) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (preset != null) options.put("preset", EncoderPresets.nvenc(preset));
+        if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.nvenc(preset));
         // The equivalent of -sc_threshold 0: no I-frames at scene cuts (it acts when lookahead is on).
         options.put("no-scenecut", "1");
         // A frame marked I becomes an IDR (without it, NVENC makes a non-IDR intra frame).

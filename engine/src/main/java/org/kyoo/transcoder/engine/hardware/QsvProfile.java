@@ -77,7 +77,7 @@ public final class QsvProfile extends AcceleratedProfile {
     @Override
     Map<String, String> encoderOptions(String preset) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (preset != null) options.put("preset", EncoderPresets.qsv(preset));
+        if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.qsv(preset));
         // A frame marked I becomes an IDR: every segment must start with one.
         options.put("forced_idr", "1");
         // No adaptive I-frames at scene changes (QSV's sc_threshold 0): keyframes only where asked.
