@@ -97,8 +97,9 @@ abstract class AcceleratedProfile implements HardwareProfile {
      * does: {@code hwupload} needs it to know where frames go, and FFmpeg 8 checks that when the
      * filter is initialised. So it must run after the filters are created and before they are
      * initialised: {@link FilterChain#insert} calls it there; {@code avfilter_graph_parse_ptr} leaves
-     * no such moment. (It overrides the seam's {@code configureFilters} once that is on main.)
+     * no such moment.
      */
+    @Override
     public void configureFilters(AVFilterGraph graph) {
         for (int i = 0; i < graph.nb_filters(); i++) {
             AVFilterContext filter = graph.filters(i);

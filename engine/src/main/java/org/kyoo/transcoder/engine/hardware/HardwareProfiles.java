@@ -31,20 +31,23 @@ public final class HardwareProfiles {
         return name;
     }
 
-    /** Opens the profile the environment names (see {@link #open(String, Map, Supplier)}). */
-    public static HardwareProfile open(Map<String, String> env, Supplier<? extends HardwareProfile> software) {
-        return open(configuredName(env), env, software);
+    /** Opens the profile the environment names (GOCODER_HWACCEL, then the legacy variable). */
+    public static HardwareProfile open(Map<String, String> env) {
+        return open(configuredName(env), env);
     }
 
     /**
      * Opens profile {@code name}, its device included, reading render nodes from {@code env}.
      *
-     * @param software makes the profile for {@code disabled}
      * @throws HardwareProfileException for an unknown name (listing the valid ones) or a device that
      *                                  does not open (naming the profile, the device and libav's error)
      */
-    public static HardwareProfile open(String name, Map<String, String> env,
-                                       Supplier<? extends HardwareProfile> software) {
+    public static HardwareProfile open(String name, Map<String, String> env) {
+        return open(name, env, SoftwareProfile::new);
+    }
+
+    /** As {@link #open(String, Map)}, with {@code software} making the profile for {@code disabled}. */
+    static HardwareProfile open(String name, Map<String, String> env, Supplier<? extends HardwareProfile> software) {
         String normalised = normalise(name);
         HardwareProfile profile = switch (normalised) {
             case DISABLED -> software.get();

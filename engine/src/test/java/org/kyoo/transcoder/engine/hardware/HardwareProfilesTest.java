@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.engine.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +13,14 @@ class HardwareProfilesTest {
 
     @Test
     void disabledIsTheSoftwareProfile() {
-        var software = new FakeSoftwareProfile();
-        assertSame(software, HardwareProfiles.open("disabled", Map.of(), () -> software));
-        assertSame(software, HardwareProfiles.open(Map.of(), () -> software));
+        try (HardwareProfile profile = HardwareProfiles.open(Map.of())) {
+            assertInstanceOf(SoftwareProfile.class, profile);
+            assertEquals("disabled", profile.name());
+            assertEquals("libx264", profile.encoderName());
+        }
+        try (HardwareProfile profile = HardwareProfiles.open("disabled", Map.of("GOCODER_VAAPI_RENDERER", MISSING_NODE))) {
+            assertInstanceOf(SoftwareProfile.class, profile);
+        }
     }
 
     @Test
@@ -31,7 +36,7 @@ class HardwareProfilesTest {
     @Test
     void anUnknownNameListsTheValidOnes() {
         var e = assertThrows(HardwareProfileException.class,
-                () -> HardwareProfiles.open("amf", Map.of(), FakeSoftwareProfile::new));
+                () -> HardwareProfiles.open("amf", Map.of()));
         assertEquals("No hardware acceleration named \"amf\" (GOCODER_HWACCEL): use one of"
                 + " disabled, vaapi, qsv (intel), nvidia.", e.getMessage());
     }
@@ -40,8 +45,7 @@ class HardwareProfilesTest {
     @Test
     void vaapiWithoutItsRenderNodeStopsWithProfileDeviceAndLibavError() {
         var env = Map.of("GOCODER_HWACCEL", "vaapi", "GOCODER_VAAPI_RENDERER", MISSING_NODE);
-        var e = assertThrows(HardwareProfileException.class,
-                () -> HardwareProfiles.open(env, FakeSoftwareProfile::new));
+        var e = assertThrows(HardwareProfileException.class, () -> HardwareProfiles.open(env));
         assertTrue(e.getMessage().startsWith("Hardware profile vaapi cannot open its device (vaapi on "
                 + MISSING_NODE + "): Invalid argument (libav error -22)."), e.getMessage());
         assertTrue(e.getMessage().contains("The render node " + MISSING_NODE + " does not exist: give the container the GPU (--device /dev/dri) or set GOCODER_VAAPI_RENDERER to an existing node."), e.getMessage());
@@ -50,8 +54,8 @@ class HardwareProfilesTest {
     @Test
     void qsvAndItsIntelAliasWithoutTheRenderNodeNameTheQsvDevice() {
         for (String name : new String[] {"qsv", "intel"}) {
-            var e = assertThrows(HardwareProfileException.class, () -> HardwareProfiles.open(name,
-                    Map.of("GOCODER_QSV_RENDERER", MISSING_NODE), FakeSoftwareProfile::new));
+            var e = assertThrows(HardwareProfileException.class,
+                    () -> HardwareProfiles.open(name, Map.of("GOCODER_QSV_RENDERER", MISSING_NODE)));
             assertTrue(e.getMessage().startsWith("Hardware profile qsv cannot open its device (qsv on "
                     + MISSING_NODE + "): "), e.getMessage());
             assertTrue(e.getMessage().contains("(libav error -"), e.getMessage());
@@ -61,7 +65,7 @@ class HardwareProfilesTest {
 
     @Test
     void nvidiaOpensTheDefaultGpuOrSaysWhyNot() {
-        try (HardwareProfile profile = HardwareProfiles.open("nvidia", Map.of(), FakeSoftwareProfile::new)) {
+        try (HardwareProfile profile = HardwareProfiles.open("nvidia", Map.of())) {
             // a machine with an NVIDIA GPU and driver
             assertEquals("nvidia", profile.name());
             assertEquals("h264_nvenc", profile.encoderName());
@@ -73,9 +77,15 @@ class HardwareProfilesTest {
     }
 
     @Test
-    void namesAreTrimmedAndCaseInsensitive() {
-        var software = new FakeSoftwareProfile();
-        assertSame(software, HardwareProfiles.open(" Disabled ", Map.of(), () -> software));
-        assertSame(software, HardwareProfiles.open(null, Map.of(), () -> software));
+    void namesAreTrimmedAndCaseInsensitiveAndNoneMeansDisabled() {
+        try (HardwareProfile profile = HardwareProfiles.open(" Disabled ", Map.of())) {
+            assertInstanceOf(SoftwareProfile.class, profile);
+        }
+        try (HardwareProfile profile = HardwareProfiles.open(null, Map.of())) {
+            assertInstanceOf(SoftwareProfile.class, profile);
+        }
+        var e = assertThrows(HardwareProfileException.class, () -> HardwareProfiles.open(" VAAPI ",
+                Map.of("GOCODER_VAAPI_RENDERER", MISSING_NODE)));
+        assertTrue(e.getMessage().startsWith("Hardware profile vaapi "), e.getMessage());
     }
 }
