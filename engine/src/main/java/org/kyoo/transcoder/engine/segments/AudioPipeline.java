@@ -78,6 +78,7 @@ final class AudioPipeline implements SegmentPipeline {
                 int seekStream = video >= 0 ? video : audio;
                 in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000);
             }
+            in.keepOnly(audio);
             decoder = new Decoder(stream, ctx -> {});
             sink.starting(n);
             while (!stopped && !sink.cancelled() && in.read(packet)) {

@@ -88,6 +88,7 @@ final class VideoPipeline implements SegmentPipeline {
             start = sink.segmentStart(n);
             // exactly the keyframe of the first segment: the segment before is never decoded
             if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+            in.keepOnly(video);
             decoder = new Decoder(stream, profile::configureDecoder);
             sink.starting(n);
             while (!stopped && !sink.cancelled() && in.read(packet)) {

@@ -1,0 +1,160 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.bytedeco.javacpp.Pointer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+
+class HeadLifecycleTest {
+    @TempDir Path cache;
+
+    @AfterEach
+    void stopHeads() throws InterruptedException {
+        Fixtures.stopAll();
+    }
+
+    private static List<Path> files(Path dir) {
+        return Files.exists(dir) ? Fixtures.files(dir) : List.of();
+    }
+
+    @Test
+    void aReadySegmentIsAnsweredAtOnceWithoutAHead() throws Exception {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        SegmentedStream audio = stream.audioStream(0);
+        audio.segment(0).join();
+        assertTrue(audio.awaitHeads(Duration.ofSeconds(60)));
+        CompletableFuture<Path> again = audio.segment(5);
+        assertTrue(again.isDone(), "segment 5 was made by the first head");
+        assertTrue(audio.heads().isEmpty());
+    }
+
+    @Test
+    void aHeadStartsOnlyWhenNoneWillReachTheSegmentWithinAMinute() {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        SegmentedStream video = stream.videoStream(Quality.P240);
+        video.segment(0);
+        video.segment(80);
+        assertEquals(2, video.heads().size(), "segment 80 is 80 s past the first head");
+        video.segment(100);
+        assertEquals(2, video.heads().size(), "segment 100 is 20 s past the second head: wait for it");
+    }
+
+    @Test
+    void killingOneHeadLeavesTheOthersRunning() throws Exception {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        SegmentedStream video = stream.videoStream(Quality.P240);
+        video.segment(0);
+        video.segment(80);
+        EncoderHead first = video.heads().get(0), second = video.heads().get(1);
+        video.killHead(first.id());
+        assertTrue(first.join(30_000), "the killed head ends");
+        assertTrue(first.cancelled());
+        assertFalse(second.cancelled());
+        assertTrue(video.segment(81).join().toString().endsWith("segment-81.ts"));
+    }
+
+    @Test
+    void cancellingHeadsMidSegmentLeavesNoPartialFile() throws Exception {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        Path dir = cache.resolve("seg");
+        stream.videoSegment(Quality.P240, 40);
+        stream.videoSegment(null, 40);
+        stream.audioSegment(0, 40);
+        // wait for a segment being written, then stop everything in the middle of it
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (files(dir).stream().noneMatch(p -> p.toString().endsWith(".tmp")) && System.nanoTime() < deadline) Thread.sleep(1);
+        stream.kill();
+        assertTrue(stream.awaitHeads(Duration.ofSeconds(30)));
+        for (Path p : files(dir)) {
+            assertFalse(p.toString().endsWith(".tmp"), "left behind: " + p);
+            // whatever is visible is whole: every frame of its interval
+            String name = p.getFileName().toString();
+            int n = Integer.parseInt(name.substring("segment-".length(), name.length() - ".ts".length()));
+            WrittenSegment s = WrittenSegment.read(p);
+            if (s.codec().equals("h264")) SegmentChecks.assertSourceFrames(f.spec(), Fixtures.keyframes(f.spec()), n, s);
+        }
+    }
+
+    @Test
+    void destroyingAFileStopsItsHeadsAndDeletesItsSegments() {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        stream.videoSegment(null, 2).join();
+        stream.audioSegment(1, 2).join();
+        stream.destroy();
+        assertFalse(Files.exists(cache.resolve("seg")));
+    }
+
+    private static long rss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    /** Starts a cold head on each kind of stream in turn, lets it run a moment, cancels it. */
+    private void startAndCancel(Fixture f, int cycle) throws InterruptedException {
+        FileStream stream = Fixtures.stream(f, cache.resolve("cycle-" + cycle), VideoPipeline.FrameObserver.NONE);
+        SegmentedStream s = switch (cycle % 3) {
+            case 0 -> stream.videoStream(Quality.P240);
+            case 1 -> stream.videoStream(null);
+            default -> stream.audioStream(0);
+        };
+        s.segment((cycle * 7) % 125);
+        Thread.sleep(cycle % 20);
+        s.kill();
+        assertTrue(s.awaitHeads(Duration.ofSeconds(30)));
+    }
+
+    /**
+     * Frees what is only waiting to be freed: Java wrappers of by-value structs, and what glibc's
+     * per-thread arenas keep after x264 and the decoders freed it (malloc_trim), so the figures
+     * show what is still allocated.
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(100);
+        Pointer.deallocateReferences();
+        Pointer.trimMemory();
+    }
+
+    @Test
+    void startingAndCancellingHeadsLeavesNativeMemoryFlat() throws Exception {
+        Fixture f = TestMedia.manySegments();
+        for (int i = 0; i < 60; i++) startAndCancel(f, i);
+        settle();
+        long physicalBefore = Pointer.physicalBytes(), rssBefore = rss();
+        int cycles = Integer.getInteger("segments.cycles", 200);
+        for (int i = 60; i < 60 + cycles; i++) {
+            startAndCancel(f, i);
+            if (i % 100 == 99) {
+                settle();
+                System.out.printf("after %d cycles: physicalBytes %d KiB, Java heap committed %d KiB, threads %d%n", i + 1,
+                        Pointer.physicalBytes() >> 10, Runtime.getRuntime().totalMemory() >> 10, Thread.activeCount());
+            }
+        }
+        settle();
+        long physicalGrowth = Pointer.physicalBytes() - physicalBefore, rssGrowth = rss() - rssBefore;
+        System.out.printf("200 start/cancel cycles: physicalBytes %+d KiB, RSS %+d KiB%n", physicalGrowth / 1024, rssGrowth / 1024);
+        // a leaked demuxer, decoder or x264 context per cycle would add well over 50 MiB
+        assertTrue(physicalGrowth < 40L << 20, "physicalBytes grew by " + (physicalGrowth >> 10) + " KiB");
+        assertTrue(rssGrowth < 40L << 20, "RSS grew by " + (rssGrowth >> 10) + " KiB");
+    }
+}
