@@ -2,6 +2,8 @@ package org.kyoo.transcoder.engine.segments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.kyoo.transcoder.engine.media.MediaException;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,16 @@ class HeadLifecycleTest {
             WrittenSegment s = WrittenSegment.read(p);
             if (s.codec().equals("h264")) SegmentChecks.assertSourceFrames(f.spec(), Fixtures.keyframes(f.spec()), n, s);
         }
+    }
+
+    @Test
+    void aHeadThatFailsTellsThePlayerWaitingOnItAtOnce() {
+        Fixture good = TestMedia.multiTrackMkv();
+        Fixture broken = new Fixture(TestMedia.randomBytes(), good.spec());
+        FileStream stream = Fixtures.stream(broken, cache, VideoPipeline.FrameObserver.NONE);
+        CompletionException e = assertThrows(CompletionException.class, () -> stream.videoSegment(Quality.P240, 3).join());
+        MediaException cause = assertInstanceOf(MediaException.class, e.getCause());
+        assertEquals(MediaException.Kind.UNREADABLE, cause.kind());
     }
 
     @Test
