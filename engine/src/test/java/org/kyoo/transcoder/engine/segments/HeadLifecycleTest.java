@@ -152,23 +152,30 @@ class HeadLifecycleTest {
     @Test
     void startingAndCancellingHeadsLeavesNativeMemoryFlat() throws Exception {
         Fixture f = TestMedia.manySegments();
-        for (int i = 0; i < 60; i++) startAndCancel(f, i);
-        settle();
-        long physicalBefore = Pointer.physicalBytes(), rssBefore = rss();
+        // warm-up: the JIT, the pooled threads and their malloc arenas settle first
+        for (int i = 0; i < 90; i++) startAndCancel(f, i);
         int cycles = Integer.getInteger("segments.cycles", 200);
-        for (int i = 60; i < 60 + cycles; i++) {
-            startAndCancel(f, i);
-            if (i % 100 == 99) {
+        List<long[]> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < cycles; i++) {
+            startAndCancel(f, 90 + i);
+            if (i % 25 == 24) {
                 settle();
-                System.out.printf("after %d cycles: physicalBytes %d KiB, Java heap committed %d KiB, threads %d%n", i + 1,
-                        Pointer.physicalBytes() >> 10, Runtime.getRuntime().totalMemory() >> 10, Thread.activeCount());
+                samples.add(new long[] {Pointer.physicalBytes(), rss()});
+                System.out.printf("after %d cycles: physicalBytes %d KiB%n", i + 1, Pointer.physicalBytes() >> 10);
             }
         }
-        settle();
-        long physicalGrowth = Pointer.physicalBytes() - physicalBefore, rssGrowth = rss() - rssBefore;
-        System.out.printf("200 start/cancel cycles: physicalBytes %+d KiB, RSS %+d KiB%n", physicalGrowth / 1024, rssGrowth / 1024);
-        // a leaked demuxer, decoder or x264 context per cycle would add well over 50 MiB
-        assertTrue(physicalGrowth < 40L << 20, "physicalBytes grew by " + (physicalGrowth >> 10) + " KiB");
-        assertTrue(rssGrowth < 40L << 20, "RSS grew by " + (rssGrowth >> 10) + " KiB");
+        // allocator fragmentation comes and goes, a leak only grows: compare the lows of the first
+        // and of the last samples
+        int k = Math.min(3, samples.size() / 2);
+        for (int which = 0; which < 2; which++) {
+            final int w = which;
+            long first = samples.subList(0, k).stream().mapToLong(a -> a[w]).min().orElseThrow();
+            long last = samples.subList(samples.size() - k, samples.size()).stream().mapToLong(a -> a[w]).min().orElseThrow();
+            long growth = last - first;
+            String what = which == 0 ? "Pointer.physicalBytes()" : "RSS";
+            System.out.printf("%d start/cancel cycles: %s %+d KiB%n", cycles, what, growth >> 10);
+            // a demuxer leaked per cycle (~340 KiB) grows this by ~30 MiB, an x264 context by far more
+            assertTrue(growth < 20L << 20, what + " grew by " + (growth >> 10) + " KiB");
+        }
     }
 }
