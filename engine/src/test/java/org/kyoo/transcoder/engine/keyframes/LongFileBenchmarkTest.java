@@ -64,6 +64,12 @@ class LongFileBenchmarkTest {
         MediaProber prober = new MediaProber(settings);
         s.append(line("media info (probe, one open)", () -> prober.probe(file, "sha")));
         s.append(line("media info + container keyframes (one open)", () -> prober.probeWithKeyframes(file, "sha")));
+        s.append(line("for comparison: open + avformat_find_stream_info", () -> {
+            try (MediaInput input = MediaInput.open(file)) {
+                input.findStreamInfo();
+                return input.streamCount();
+            }
+        }));
         MediaInfo info = prober.probe(file, "sha");
         assertEquals(7200, info.duration(), 0.1);
         s.append(line("keyframes alone (own open; index, else scan)", () -> KeyframeReader.read(file, info.duration(), new KeyframeIndex(), () -> false)));
