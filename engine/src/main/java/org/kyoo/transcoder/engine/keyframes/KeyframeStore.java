@@ -19,6 +19,7 @@ public final class KeyframeStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KeyframeStore.class.getName());
     /** Spacing of the keyframes made up for files without video (SPEC: one every 2 s). */
     static final double DUMMY_INTERVAL = 2;
+
     private final EngineSettings settings;
     private final ConcurrentHashMap<String, KeyframeIndex> indexes = new ConcurrentHashMap<>();
     private final Set<Scan> running = ConcurrentHashMap.newKeySet();
