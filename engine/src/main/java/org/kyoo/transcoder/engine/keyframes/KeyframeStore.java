@@ -132,9 +132,13 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    /** Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}. */
+    /**
+     * Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}.
+     * None at the very end (the original's {@code duration/2 + 1} made an empty last segment when
+     * the duration was a multiple of 2 s).
+     */
     static double[] dummyKeyframes(double duration) {
-        int count = (int) (Math.max(duration, 0) / DUMMY_INTERVAL) + 1;
+        int count = Math.max(1, (int) Math.ceil(duration / DUMMY_INTERVAL));
         double[] times = new double[count];
         for (int i = 0; i < count; i++) times[i] = i * DUMMY_INTERVAL;
         return times;

@@ -102,7 +102,7 @@ public final class ContainerKeyframes {
      * array ({@code int64 pos; int64 timestamp; int flags:2, size:30; int min_distance}); the layout
      * is checked against the accessors first, else null (use those).
      */
-    private static long[] keyframeEntriesInBulk(AVStream stream, int count) {
+    static long[] keyframeEntriesInBulk(AVStream stream, int count) {
         int size = Pointer.sizeof(AVIndexEntry.class);
         if (size != ENTRY_SIZE || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) return null;
         AVIndexEntry first = avformat_index_get_entry(stream, 0);

@@ -38,6 +38,9 @@ class ContainerKeyframesTest {
             long[] oneByOne = java.util.stream.IntStream.range(0, count)
                     .mapToObj(i -> org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(stream, i))
                     .filter(e -> (e.flags() & 1) != 0).mapToLong(e -> e.timestamp()).toArray();
+            long[] bulk = ContainerKeyframes.keyframeEntriesInBulk(stream, count);
+            assertNotNull(bulk, "the index memory has the expected layout");
+            assertArrayEquals(oneByOne, bulk);
             assertArrayEquals(oneByOne, ContainerKeyframes.keyframeEntries(stream));
         }
     }
