@@ -114,8 +114,9 @@ public final class ContainerKeyframes {
         int middle = count / 2;
         AVIndexEntry probe = avformat_index_get_entry(stream, middle);
         for (int i : new int[] {0, middle, count - 1}) {
+            // The accessor reads the 2-bit field as signed (AVINDEX_DISCARD_FRAME comes back as -2).
             AVIndexEntry entry = i == 0 ? first : i == middle ? probe : last;
-            if (entries.getLong(i * size + 8) != entry.timestamp() || (entries.getInt(i * size + 16) & 3) != entry.flags()) {
+            if (entries.getLong(i * size + 8) != entry.timestamp() || (entries.getInt(i * size + 16) & 3) != (entry.flags() & 3)) {
                 return null;
             }
         }
