@@ -45,12 +45,6 @@ public final class MediaInfoStore {
         }
     }
 
-    /** The info when it is already known in memory, without probing. */
-    public MediaInfo cached(String sha) {
-        CompletableFuture<MediaInfo> info = infos.get(sha);
-        return info != null && info.isDone() && !info.isCompletedExceptionally() ? info.join() : null;
-    }
-
     /** Where a file version's info is saved. */
     public Path infoFile(String sha) {
         return MetadataFiles.infoFile(settings.metadataRoot(), sha);

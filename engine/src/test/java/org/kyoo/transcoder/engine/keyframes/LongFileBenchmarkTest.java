@@ -29,7 +29,8 @@ import org.kyoo.transcoder.engine.testmedia.TestMedia;
 /**
  * Not a test of speed (no timed assertion): measures, for a new 2-hour 1080p file, the time to get
  * its media info and keyframes, against reading the file. Disabled by default: it writes ~16 GB.
- * Run with {@code -Dprobe.benchmark=true -Dtest=LongFileBenchmarkTest}.
+ * Run with {@code -Dprobe.benchmark=true -Dtest=LongFileBenchmarkTest}; figures go to stdout and
+ * {@code engine/target/probe-benchmark.txt}.
  */
 @EnabledIfSystemProperty(named = "probe.benchmark", matches = "true")
 class LongFileBenchmarkTest {
@@ -50,7 +51,10 @@ class LongFileBenchmarkTest {
         if (!Files.exists(ts)) Remuxer.remux(mkv.path(), ts, "mpegts");
 
         StringBuilder report = new StringBuilder();
+        // -Dprobe.benchmark.only=mp4 measures one file
+        String only = System.getProperty("probe.benchmark.only", "");
         for (Path file : List.of(mkv.path(), mp4, ts)) {
+            if (!only.isEmpty() && !file.toString().endsWith("." + only)) continue;
             double[] expected = mkv.spec().video().keyframes();
             report.append(measure(file, expected));
         }
