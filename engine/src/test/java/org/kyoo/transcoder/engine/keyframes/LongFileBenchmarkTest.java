@@ -100,6 +100,17 @@ class LongFileBenchmarkTest {
                 return keyframes.get(file, "sha", got).completion().join().length();
             }
         }));
+        s.append(line("new file: info + first keyframe batch (what a player waits for)", scanRuns, () -> {
+            Path metadata = tmp.resolve("m" + System.nanoTime());
+            EngineSettings fresh = new EngineSettings(tmp.resolve("cache"), metadata, "", "fast", null, null);
+            MediaInfo got = new MediaInfoStore(fresh).get(file, "sha");
+            KeyframeStore keyframes = new KeyframeStore(fresh);
+            KeyframeIndex index = keyframes.get(file, "sha", got);
+            int first = index.firstBatch().join().length();
+            keyframes.close();
+            index.completion().handle((done, error) -> null).join();
+            return first;
+        }));
         s.append(String.format(Locale.ROOT, "  %d keyframes%n", scanned.length));
         return s.toString();
     }
