@@ -66,6 +66,7 @@ public final class ContainerKeyframes {
         }
         long[] ticks;
         if (isMatroska(input.formatName())) {
+            if (!MatroskaCues.present(input.path())) return null;
             // Matroska reads its Cues on the first seek, not at open; Cue times are presentation times.
             if (av_seek_frame(input.context(), video, 0, AVSEEK_FLAG_BACKWARD) < 0) return null;
             ticks = keyframeEntries(stream);

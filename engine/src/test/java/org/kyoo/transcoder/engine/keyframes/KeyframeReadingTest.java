@@ -76,6 +76,17 @@ class KeyframeReadingTest {
     }
 
     @Test
+    void matroskaWithoutCuesIsScanned(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture many = TestMedia.manySegments();
+        Path live = tmp.resolve("live.mkv");
+        // A live-written Matroska file has no Cues.
+        Remuxer.remux(many.path(), live, "matroska", java.util.Map.of("live", "1"));
+        assertNull(containerIndex(live));
+        double[] read = KeyframeReader.read(live, -1, new KeyframeIndex(), () -> false);
+        assertTimes(many.spec().video().keyframes(), read, "live.mkv");
+    }
+
+    @Test
     void mpegTsKeepsItsOwnTimelineStartingAtTenSeconds() {
         double[] keyframes = scan(TestMedia.mpegTsOffset().path());
         assertEquals(10.0, keyframes[0], TOLERANCE);

@@ -29,6 +29,11 @@ final class Remuxer {
     private Remuxer() {}
 
     static void remux(Path source, Path target, String format) {
+        remux(source, target, format, java.util.Map.of());
+    }
+
+    /** @param options muxer private options, e.g. Matroska's {@code live=1} (no Cues) */
+    static void remux(Path source, Path target, String format, java.util.Map<String, String> options) {
         try (MediaInput in = MediaInput.open(source)) {
             in.findStreamInfo();
             AVFormatContext out = new AVFormatContext(null);
@@ -46,7 +51,13 @@ final class Remuxer {
                 AVIOContext pb = new AVIOContext(null);
                 Av.check(avio_open(pb, target.toString(), AVIO_FLAG_WRITE), "avio_open");
                 out.pb(pb);
-                Av.check(avformat_write_header(out, (PointerPointer<?>) null), "avformat_write_header");
+                org.bytedeco.ffmpeg.avutil.AVDictionary dict = new org.bytedeco.ffmpeg.avutil.AVDictionary(null);
+                options.forEach((k, v) -> org.bytedeco.ffmpeg.global.avutil.av_dict_set(dict, k, v, 0));
+                try {
+                    Av.check(avformat_write_header(out, dict), "avformat_write_header");
+                } finally {
+                    org.bytedeco.ffmpeg.global.avutil.av_dict_free(dict);
+                }
                 while (av_read_frame(in.context(), packet) >= 0) {
                     av_packet_rescale_ts(packet, in.stream(packet.stream_index()).time_base(),
                             out.streams(packet.stream_index()).time_base());
