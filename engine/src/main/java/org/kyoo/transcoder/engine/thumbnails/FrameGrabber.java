@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.thumbnails;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
@@ -18,6 +19,7 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -55,13 +57,20 @@ import org.kyoo.transcoder.engine.media.MediaException;
 final class FrameGrabber implements AutoCloseable {
     /** Keyframes tried per capture before giving up on it (one that decodes to nothing is rare). */
     private static final int KEYFRAME_ATTEMPTS = 3;
+    /** Seeks per capture on containers that land past the target: 1, 4, then 16 s further back. */
+    private static final int SEEK_ATTEMPTS = 4;
 
     private final Path file;
     private AVFormatContext input;
     private AVCodecContext decoder;
     private AVPacket packet;
+    /** Read-ahead when looking for a later keyframe; see {@link #moveToLastKeyframeAtOrBefore}. */
+    private AVPacket ahead;
+    /** Whether the container's index lists keyframes, so a seek lands on the right one at once. */
+    private boolean indexed;
     private AVFrame frame;
     private AVStream stream;
+    /** Presentation time of the video's first picture, in the stream's time base. */
     private long startTime;
 
     private FrameGrabber(Path file) {
@@ -102,7 +111,16 @@ final class FrameGrabber implements AutoCloseable {
             if (stream == null) stream = firstVideo();
         }
         if (stream == null) throw new MediaException(MediaException.Kind.NO_VIDEO, "No video stream in " + file);
-        startTime = input.start_time() == AV_NOPTS_VALUE ? 0 : input.start_time();
+        // Capture times count from the video's first picture: the container's start also counts
+        // audio priming, which begins a few milliseconds earlier.
+        if (stream.start_time() != AV_NOPTS_VALUE) {
+            startTime = stream.start_time();
+        } else if (input.start_time() != AV_NOPTS_VALUE) {
+            startTime = av_rescale_q(input.start_time(), av_make_q(1, AV_TIME_BASE), stream.time_base());
+        }
+        // Matroska reads its index (Cues) on the first seek only; MP4's is read at open; MPEG-TS has none.
+        av_seek_frame(input, stream.index(), 0, AVSEEK_FLAG_BACKWARD);
+        indexed = avformat_index_get_entries_count(stream) > 1;
     }
 
     private AVStream firstVideo() {
@@ -126,6 +144,7 @@ final class FrameGrabber implements AutoCloseable {
         decoder.thread_count(1);
         Av.check(avcodec_open2(decoder, codec, (AVDictionary) null), "avcodec_open2");
         packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        ahead = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
     }
 
@@ -157,34 +176,74 @@ final class FrameGrabber implements AutoCloseable {
      *         no picture could be decoded there
      */
     AVFrame grab(double seconds) {
-        long target = startTime + Math.round(seconds * AV_TIME_BASE);
-        long streamTarget = av_rescale_q(target, av_make_q(1, AV_TIME_BASE), stream.time_base());
-        // A failed seek (unseekable input) leaves us where we were: reading on still gives a picture.
-        av_seek_frame(input, stream.index(), streamTarget, AVSEEK_FLAG_BACKWARD);
+        long target = startTime + av_rescale_q(Math.round(seconds * AV_TIME_BASE), av_make_q(1, AV_TIME_BASE), stream.time_base());
+        if (!seekToKeyframeAtOrBefore(target)) return null;
         for (int attempt = 0; attempt < KEYFRAME_ATTEMPTS; attempt++) {
             avcodec_flush_buffers(decoder);
-            if (!sendNextKeyframe()) return null;
-            AVFrame picture = drained();
+            int sent = avcodec_send_packet(decoder, packet);
+            av_packet_unref(packet);
+            // A keyframe that does not decode is skipped for the next one, not fatal to the sprite.
+            AVFrame picture = sent >= 0 ? drained() : null;
             if (picture != null) return picture;
+            if (!readNextKeyframe()) return null;
         }
         return null;
     }
 
-    /** Reads up to this stream's next keyframe packet and sends it alone; false at end of file. */
-    private boolean sendNextKeyframe() {
+    /**
+     * Seeks and leaves in {@link #packet} the first keyframe at or before {@code target} (stream
+     * time base). Containers without an index (MPEG-TS) seek by bisection and may land past it: then
+     * it seeks again further back. False at end of file.
+     */
+    private boolean seekToKeyframeAtOrBefore(long target) {
+        long backoff = 0;
+        long second = av_rescale_q(AV_TIME_BASE, av_make_q(1, AV_TIME_BASE), stream.time_base());
+        for (int seek = 0; seek < SEEK_ATTEMPTS; seek++) {
+            // A failed seek (unseekable input) leaves us where we were: reading on still gives a picture.
+            av_seek_frame(input, stream.index(), target - backoff, AVSEEK_FLAG_BACKWARD);
+            if (!readNextKeyframe()) return false;
+            long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+            if (pts == AV_NOPTS_VALUE || seek == SEEK_ATTEMPTS - 1) return true;
+            if (pts <= target) {
+                if (!indexed) moveToLastKeyframeAtOrBefore(target);
+                return true;
+            }
+            av_packet_unref(packet);
+            backoff = backoff == 0 ? second : backoff * 4;
+        }
+        return false;
+    }
+
+    /**
+     * Reads on from the keyframe in {@link #packet} while pictures can still be at or before
+     * {@code target}, keeping the last keyframe seen: a seek by bisection lands a GOP or more early.
+     * Packets are only read, not decoded.
+     */
+    private void moveToLastKeyframeAtOrBefore(long target) {
+        while (av_read_frame(input, ahead) >= 0) {
+            try {
+                if (ahead.stream_index() != stream.index()) continue;
+                // Decode order: once a packet decodes after the target, no later one shows before it.
+                if (ahead.dts() != AV_NOPTS_VALUE && ahead.dts() > target) return;
+                boolean key = (ahead.flags() & AV_PKT_FLAG_KEY) != 0;
+                if (key && ahead.pts() != AV_NOPTS_VALUE && ahead.pts() <= target) {
+                    av_packet_unref(packet);
+                    av_packet_move_ref(packet, ahead);
+                }
+            } finally {
+                av_packet_unref(ahead);
+            }
+        }
+    }
+
+    /** Reads up to this stream's next keyframe packet and leaves it in {@link #packet}; false at end of file. */
+    private boolean readNextKeyframe() {
         while (true) {
             int rc = av_read_frame(input, packet);
             if (rc == AVERROR_EOF) return false;
             Av.check(rc, "av_read_frame");
-            try {
-                if (packet.stream_index() == stream.index() && (packet.flags() & AV_PKT_FLAG_KEY) != 0) {
-                    int sent = avcodec_send_packet(decoder, packet);
-                    // A corrupt keyframe is skipped for the next one, not fatal to the sprite.
-                    if (sent >= 0) return true;
-                }
-            } finally {
-                av_packet_unref(packet);
-            }
+            if (packet.stream_index() == stream.index() && (packet.flags() & AV_PKT_FLAG_KEY) != 0) return true;
+            av_packet_unref(packet);
         }
     }
 
@@ -202,10 +261,12 @@ final class FrameGrabber implements AutoCloseable {
     public void close() {
         if (frame != null) av_frame_free(frame);
         if (packet != null) av_packet_free(packet);
+        if (ahead != null) av_packet_free(ahead);
         if (decoder != null) avcodec_free_context(decoder);
         if (input != null) avformat_close_input(input);
         frame = null;
         packet = null;
+        ahead = null;
         decoder = null;
         input = null;
     }

@@ -43,7 +43,7 @@ public final class ThumbnailSprite {
     public static final String VTT = "sprite.vtt";
     private static final String PARTIAL = ".part";
     /** Below this many captures a second demuxer costs more to open than it saves. */
-    private static final int MIN_CAPTURES_PER_WORKER = 8;
+    private static final int MIN_CAPTURES_PER_WORKER = 4;
 
     private final Path metadataRoot;
     private final String routePrefix;
