@@ -75,9 +75,11 @@ final class SpriteCanvas implements AutoCloseable {
             encoder.height(frame.height());
             encoder.pix_fmt(AV_PIX_FMT_RGB24);
             encoder.time_base(av_make_q(1, 1));
-            // Paeth prediction shrinks photographic tiles well at little cost (the default is none).
-            Av.check(av_opt_set(encoder.priv_data(), "pred", "paeth", 0), "av_opt_set pred");
-            // zlib level: 3 of 9 is several times faster than the default for a few percent of size.
+            // Row prediction shrinks picture-like content by a third to a half (the default is none);
+            // "sub" matched paeth and "mixed" in size at less CPU on 3072x1872 sprites.
+            Av.check(av_opt_set(encoder.priv_data(), "pred", "sub", 0), "av_opt_set pred");
+            // zlib level 3: measured 0.17 to 0.7 s CPU against 0.4 to 1.8 s at zlib's default (6),
+            // for files 3 to 25 % larger; level 1 was faster still but up to twice as large.
             encoder.compression_level(3);
             Av.check(avcodec_open2(encoder, png, (AVDictionary) null), "avcodec_open2 png");
             packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");

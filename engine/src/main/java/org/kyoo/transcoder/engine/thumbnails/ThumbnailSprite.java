@@ -39,6 +39,7 @@ import org.kyoo.transcoder.engine.media.MediaException;
  * the next call retries.
  */
 public final class ThumbnailSprite {
+    private static final System.Logger LOG = System.getLogger(ThumbnailSprite.class.getName());
     public static final String PNG = "sprite.png";
     public static final String VTT = "sprite.vtt";
     private static final String PARTIAL = ".part";
@@ -113,10 +114,16 @@ public final class ThumbnailSprite {
         try (FrameGrabber first = FrameGrabber.open(file)) {
             SpriteLayout layout = SpriteLayout.of(first.duration(), first.displayWidth(), first.height());
             byte[] png;
+            long started = System.nanoTime();
+            long painted;
             try (SpriteCanvas canvas = new SpriteCanvas(layout.spriteWidth(), layout.spriteHeight())) {
                 paint(file, first, layout, canvas);
+                painted = System.nanoTime();
                 png = canvas.encodePng();
             }
+            LOG.log(System.Logger.Level.INFO, "Sprite of {0}: {1} captures in {2,number,#} ms, PNG ({3,number,#} KiB) in {4,number,#} ms",
+                    file, layout.count(), (painted - started) / 1_000_000, png.length / 1024,
+                    (System.nanoTime() - painted) / 1_000_000);
             Files.createDirectories(folder);
             String vtt = layout.vtt(routePrefix, Base64.getEncoder().encodeToString(
                     file.toString().getBytes(StandardCharsets.UTF_8)));
