@@ -25,6 +25,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.av.AvException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 
 /**
@@ -59,62 +60,100 @@ final class ExtractionRun {
         };
     }
 
+    /** A subtitle track being copied: written to {@code partial}, moved to {@code target} once complete. */
+    private record Track(int subtitleIndex, SubtitleOutput output, Path partial, Path target) {}
+
+    /**
+     * Copies everything. A track libav refuses to remux is left out (and logged) rather than
+     * costing the others; only a file that cannot be opened, or folders that cannot be written,
+     * fail the run.
+     */
     void run() {
         Av.load();
         createFolders();
-        Map<Integer, SubtitleOutput> outputs = new HashMap<>();
-        Map<Path, Path> partialToFinal = new HashMap<>();
+        Map<Integer, Track> tracks = new HashMap<>();
         try (InputFile input = InputFile.open(file)) {
             AVFormatContext context = input.context();
             int subtitleIndex = 0;
             for (int i = 0; i < context.nb_streams(); i++) {
                 AVStream stream = context.streams(i);
                 int type = stream.codecpar().codec_type();
-                boolean copied = false;
                 if (type == AVMEDIA_TYPE_ATTACHMENT) writeAttachment(stream);
-                if (type == AVMEDIA_TYPE_SUBTITLE) copied = openSubtitle(subtitleIndex++, stream, i, outputs, partialToFinal);
+                if (type == AVMEDIA_TYPE_SUBTITLE) openTrack(subtitleIndex++, stream).ifPresent(t -> tracks.put(stream.index(), t));
                 // What is not copied is never decoded either: let the demuxer skip its payloads.
-                if (!copied) stream.discard(AVDISCARD_ALL);
+                if (!tracks.containsKey(i)) stream.discard(AVDISCARD_ALL);
             }
-            if (!outputs.isEmpty()) copySubtitlePackets(context, outputs);
-            for (SubtitleOutput output : outputs.values()) output.finish();
-            for (Map.Entry<Path, Path> e : partialToFinal.entrySet()) moveIntoPlace(e.getKey(), e.getValue());
+            if (!tracks.isEmpty()) copySubtitlePackets(context, tracks);
+            for (Track track : tracks.values()) {
+                try {
+                    track.output().finish();
+                    moveIntoPlace(track.partial(), track.target());
+                } catch (AvException e) {
+                    drop(track, e);
+                }
+            }
         } finally {
-            outputs.values().forEach(SubtitleOutput::close);
-            partialToFinal.keySet().forEach(ExtractionRun::deleteQuietly);
+            for (Track track : tracks.values()) {
+                track.output().close();
+                deleteQuietly(track.partial());
+            }
         }
     }
 
-    private boolean openSubtitle(int subtitleIndex, AVStream stream, int streamIndex,
-                                 Map<Integer, SubtitleOutput> outputs, Map<Path, Path> partialToFinal) {
-        Optional<MediaInfo.Subtitle> wanted = info.subtitles().stream()
+    private Optional<Track> openTrack(int subtitleIndex, AVStream stream) {
+        Optional<String> extension = info.subtitles().stream()
                 .filter(s -> s.index() == subtitleIndex && s.extension() != null)
+                .map(MediaInfo.Subtitle::extension)
                 .findFirst();
-        if (wanted.isEmpty()) return false;
-        String extension = wanted.get().extension();
-        Optional<String> muxer = muxerFor(extension);
-        if (muxer.isEmpty()) return false;
-        Path target = subtitleFolder.resolve(subtitleIndex + "." + extension);
+        Optional<String> muxer = extension.flatMap(ExtractionRun::muxerFor);
+        if (muxer.isEmpty()) return Optional.empty();
+        Path target = subtitleFolder.resolve(subtitleIndex + "." + extension.get());
         Path partial = subtitleFolder.resolve(target.getFileName() + PARTIAL);
-        partialToFinal.put(partial, target);
-        outputs.put(streamIndex, new SubtitleOutput(muxer.get(), partial, stream));
-        return true;
+        try {
+            return Optional.of(new Track(subtitleIndex, new SubtitleOutput(muxer.get(), partial, stream), partial, target));
+        } catch (AvException e) {
+            LOG.log(System.Logger.Level.WARNING, "Subtitle {0} of {1} cannot be copied: {2}", subtitleIndex, file, e.getMessage());
+            deleteQuietly(partial);
+            return Optional.empty();
+        }
     }
 
-    private static void copySubtitlePackets(AVFormatContext context, Map<Integer, SubtitleOutput> outputs) {
+    /**
+     * Reads the file once, handing each subtitle packet to its track. A read error ends the copy
+     * as the end of file would: the cues before it are still worth serving (a truncated file).
+     */
+    private void copySubtitlePackets(AVFormatContext context, Map<Integer, Track> tracks) {
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         try {
-            while (true) {
+            while (!tracks.isEmpty()) {
                 int rc = av_read_frame(context, packet);
-                if (rc == AVERROR_EOF) return;
-                Av.check(rc, "av_read_frame");
-                SubtitleOutput output = outputs.get(packet.stream_index());
-                if (output != null) output.write(packet);
+                if (rc < 0) {
+                    if (rc != AVERROR_EOF) {
+                        LOG.log(System.Logger.Level.WARNING, "Reading {0} stopped early: {1}", file, Av.errorText(rc));
+                    }
+                    return;
+                }
+                Track track = tracks.get(packet.stream_index());
+                if (track != null) {
+                    try {
+                        track.output().write(packet);
+                    } catch (AvException e) {
+                        tracks.remove(packet.stream_index());
+                        drop(track, e);
+                    }
+                }
                 av_packet_unref(packet);
             }
         } finally {
             av_packet_free(packet);
         }
+    }
+
+    private void drop(Track track, AvException e) {
+        LOG.log(System.Logger.Level.WARNING, "Subtitle {0} of {1} cannot be copied: {2}",
+                track.subtitleIndex(), file, e.getMessage());
+        track.output().close();
+        deleteQuietly(track.partial());
     }
 
     private void writeAttachment(AVStream stream) {

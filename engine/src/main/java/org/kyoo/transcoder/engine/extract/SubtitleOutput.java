@@ -29,6 +29,7 @@ import org.kyoo.transcoder.engine.av.Av;
 final class SubtitleOutput implements AutoCloseable {
     private final AVFormatContext context;
     private final AVRational inputTimeBase;
+    private boolean closed;
 
     /**
      * @param muxer libavformat muxer name
@@ -81,6 +82,9 @@ final class SubtitleOutput implements AutoCloseable {
 
     @Override
     public void close() {
+        // Idempotent: a track dropped on error is closed then, and again with the others.
+        if (closed) return;
+        closed = true;
         // Without finish() the file is incomplete; the caller wrote it under a temporary name.
         closeFile();
         avformat_free_context(context);

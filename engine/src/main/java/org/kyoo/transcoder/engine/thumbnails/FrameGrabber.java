@@ -57,6 +57,11 @@ import org.kyoo.transcoder.engine.media.MediaException;
 final class FrameGrabber implements AutoCloseable {
     /** Keyframes tried per capture before giving up on it (one that decodes to nothing is rare). */
     private static final int KEYFRAME_ATTEMPTS = 3;
+    /**
+     * Video packets read looking for one keyframe (minutes of video): a file whose packets carry no
+     * keyframe flag would otherwise be read to its end for every capture.
+     */
+    private static final int MAX_PACKETS_PER_CAPTURE = 5000;
     /** Seeks per capture on containers that land past the target: 1, 4, then 16 s further back. */
     private static final int SEEK_ATTEMPTS = 4;
 
@@ -111,6 +116,9 @@ final class FrameGrabber implements AutoCloseable {
             if (stream == null) stream = firstVideo();
         }
         if (stream == null) throw new MediaException(MediaException.Kind.NO_VIDEO, "No video stream in " + file);
+        if (stream.codecpar().width() <= 0 || stream.codecpar().height() <= 0) {
+            throw new MediaException(MediaException.Kind.NOT_MEDIA, "The video of " + file + " has no picture size");
+        }
         // Capture times count from the video's first picture: the container's start also counts
         // audio priming, which begins a few milliseconds earlier.
         if (stream.start_time() != AV_NOPTS_VALUE) {
@@ -220,9 +228,11 @@ final class FrameGrabber implements AutoCloseable {
      * Packets are only read, not decoded.
      */
     private void moveToLastKeyframeAtOrBefore(long target) {
-        while (av_read_frame(input, ahead) >= 0) {
+        int videoPackets = 0;
+        while (videoPackets < MAX_PACKETS_PER_CAPTURE && av_read_frame(input, ahead) >= 0) {
             try {
                 if (ahead.stream_index() != stream.index()) continue;
+                videoPackets++;
                 // Decode order: once a packet decodes after the target, no later one shows before it.
                 if (ahead.dts() != AV_NOPTS_VALUE && ahead.dts() > target) return;
                 boolean key = (ahead.flags() & AV_PKT_FLAG_KEY) != 0;
@@ -238,13 +248,17 @@ final class FrameGrabber implements AutoCloseable {
 
     /** Reads up to this stream's next keyframe packet and leaves it in {@link #packet}; false at end of file. */
     private boolean readNextKeyframe() {
-        while (true) {
+        for (int videoPackets = 0; videoPackets < MAX_PACKETS_PER_CAPTURE; ) {
             int rc = av_read_frame(input, packet);
             if (rc == AVERROR_EOF) return false;
             Av.check(rc, "av_read_frame");
-            if (packet.stream_index() == stream.index() && (packet.flags() & AV_PKT_FLAG_KEY) != 0) return true;
+            if (packet.stream_index() == stream.index()) {
+                if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) return true;
+                videoPackets++;
+            }
             av_packet_unref(packet);
         }
+        return false;
     }
 
     /** Signals the end of input so the decoder releases the picture it holds for reordering. */

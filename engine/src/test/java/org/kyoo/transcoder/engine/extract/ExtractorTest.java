@@ -139,6 +139,19 @@ class ExtractorTest {
     }
 
     @Test
+    void aTruncatedFileStillGivesTheCuesBeforeTheCut() throws Exception {
+        Fixture fixture = TestMedia.multiTrackMkv();
+        Extractor extractor = extractor();
+        extractor.extract(TestMedia.truncated(), "t", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
+
+        List<Cue> all = fixture.spec().subtitles().get(0).cues();
+        List<Cue> got = SubtitleCues.fromSrt(Files.readString(extractor.subtitleFile("t", "0.srt"), StandardCharsets.UTF_8));
+        assertFalse(got.isEmpty());
+        assertTrue(got.size() <= all.size());
+        assertCues(all.subList(0, got.size()), got, 0.001);
+    }
+
+    @Test
     void anAttachmentNameCannotLeaveItsFolder() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
         Path hostile = metadata.resolve("hostile.mkv");
