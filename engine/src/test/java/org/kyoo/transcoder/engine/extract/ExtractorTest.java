@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.MediaProber;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
@@ -67,6 +68,26 @@ class ExtractorTest {
 
         FixtureSpec.AttachmentSpec font = fixture.spec().attachments().get(0);
         assertArrayEquals(font.data(), Files.readAllBytes(extractor.attachmentFile("a", font.filename())));
+    }
+
+    @Test
+    void theProbesInfoLeadsToTheFilesItLinks() throws Exception {
+        Fixture fixture = TestMedia.multiTrackMkv();
+        EngineSettings settings = new EngineSettings(metadata.resolve("cache"), metadata, "", "fast", null, null);
+        MediaInfo probed = new MediaProber(settings).probe(fixture.path(), "p");
+        Extractor extractor = new Extractor(settings);
+        extractor.extract(fixture.path(), "p", probed).get(60, TimeUnit.SECONDS);
+
+        for (MediaInfo.Subtitle subtitle : probed.subtitles()) {
+            String name = subtitle.link().substring(subtitle.link().lastIndexOf('/') + 1);
+            assertTrue(Files.size(extractor.subtitleFile("p", name)) > 0, subtitle.link());
+        }
+        for (String font : probed.fonts()) {
+            String name = font.substring(font.lastIndexOf('/') + 1);
+            assertTrue(Files.size(extractor.attachmentFile("p", name)) > 0, font);
+        }
+        assertEquals(2, probed.subtitles().size());
+        assertEquals(1, probed.fonts().size());
     }
 
     @Test
