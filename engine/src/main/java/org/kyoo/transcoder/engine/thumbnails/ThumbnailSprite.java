@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.EngineSettings;
@@ -136,7 +137,7 @@ public final class ThumbnailSprite {
     private void paint(Path file, FrameGrabber first, SpriteLayout layout, SpriteCanvas canvas) {
         int parts = Math.max(1, Math.min(workers, layout.count() / MIN_CAPTURES_PER_WORKER));
         List<Thread> helpers = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         for (int part = 1; part < parts; part++) {
             int from = layout.count() * part / parts;
             int to = layout.count() * (part + 1) / parts;

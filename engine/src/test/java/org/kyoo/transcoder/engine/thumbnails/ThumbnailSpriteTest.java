@@ -19,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
@@ -71,6 +75,22 @@ class ThumbnailSpriteTest {
         assertEquals(3 * 256, sprite.getWidth());
         assertEquals(5 * 144, sprite.getHeight());
         assertEquals(new Cue(120, 130, cues.get(0).link(), 0, 4 * 144, 256, 144), cues.get(12));
+        assertTilesShowTheirKeyframes(sprite, cues, fixture.spec().video().keyframes(), fixture.spec().startTime());
+    }
+
+    static Stream<Supplier<Fixture>> otherContainers() {
+        return Stream.of(TestMedia::mp4, TestMedia::variableFrameRate, TestMedia::mp4WithoutBFrames);
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherContainers")
+    void tilesShowTheKeyframeAtOrBeforeTheirTimeInOtherContainers(Supplier<Fixture> make) throws Exception {
+        Fixture fixture = make.get();
+        Path folder = sprites().sprite(fixture.path(), "o").get(60, TimeUnit.SECONDS);
+
+        List<Cue> cues = cues(folder);
+        assertEquals((int) fixture.spec().duration() / 10, cues.size());
+        BufferedImage sprite = ImageIO.read(folder.resolve(ThumbnailSprite.PNG).toFile());
         assertTilesShowTheirKeyframes(sprite, cues, fixture.spec().video().keyframes(), fixture.spec().startTime());
     }
 
