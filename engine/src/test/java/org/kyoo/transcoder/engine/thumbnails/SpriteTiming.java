@@ -24,11 +24,13 @@ public final class SpriteTiming {
         for (int run = 0; run < runs; run++) {
             Path metadata = Files.createTempDirectory("sprite-timing");
             ThumbnailSprite sprites = new ThumbnailSprite(new EngineSettings(metadata, metadata, "", "fast", null, null), workers);
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             Path folder = sprites.sprite(fixture.path(), "timing").get(10, TimeUnit.MINUTES);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("run %d, %d workers: %d ms, png %d KiB%n", run, workers, ms,
-                    Files.size(folder.resolve(ThumbnailSprite.PNG)) >> 10);
+            System.out.printf("run %d, %d workers: %d ms wall, %d ms CPU, png %d KiB%n", run, workers, ms,
+                    (os.getProcessCpuTime() - cpu) / 1_000_000, Files.size(folder.resolve(ThumbnailSprite.PNG)) >> 10);
         }
     }
 }
