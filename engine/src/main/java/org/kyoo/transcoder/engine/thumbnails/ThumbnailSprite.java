@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.extract.SafeFileName;
 import org.kyoo.transcoder.engine.media.MediaException;
 
 /**
@@ -206,7 +207,7 @@ public final class ThumbnailSprite {
     }
 
     private Path folder(String sha) {
-        if (sha == null || sha.isEmpty() || sha.contains("/") || sha.contains("\\") || sha.contains("..")) {
+        if (!SafeFileName.isPlain(sha)) {
             throw new IllegalArgumentException("Not a sha: " + sha);
         }
         return metadataRoot.resolve(sha);
