@@ -61,6 +61,21 @@ class ExtractorTest {
     }
 
     @Test
+    void webVttSubtitleIsCopiedCueByCue() throws Exception {
+        List<Cue> cues = List.of(new Cue(0.5, 1.75, "First"), new Cue(2.0, 3.5, "Second\non two lines"));
+        Path file = metadata.resolve("webvtt.mkv");
+        WebVttMkv.write(file, cues);
+        MediaInfo info = new MediaInfo("v", file.toString(), "mkv", null, 0, 4, "matroska", null, List.of(), List.of(),
+                List.of(new MediaInfo.Subtitle(0, null, null, "webvtt", "vtt", false, false, null)), List.of(), List.of());
+        Extractor extractor = extractor();
+        extractor.extract(file, "v", info).get(60, TimeUnit.SECONDS);
+
+        String vtt = Files.readString(extractor.subtitleFile("v", "0.vtt"), StandardCharsets.UTF_8);
+        assertTrue(vtt.startsWith("WEBVTT"), vtt);
+        assertCues(cues, SubtitleCues.fromWebVtt(vtt), 0.001);
+    }
+
+    @Test
     void fontIsWrittenByteForByteUnderItsName() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
         Extractor extractor = extractor();

@@ -10,6 +10,7 @@ import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
 final class SubtitleCues {
     private static final Pattern SRT_TIMES = Pattern.compile(
             "(\\d+):(\\d\\d):(\\d\\d),(\\d\\d\\d) --> (\\d+):(\\d\\d):(\\d\\d),(\\d\\d\\d)");
+    private static final Pattern VTT_TIMES = Pattern.compile("([\\d:.]+) --> ([\\d:.]+)");
     private static final Pattern ASS_TIME = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)\\.(\\d\\d)");
 
     private SubtitleCues() {}
@@ -25,6 +26,25 @@ final class SubtitleCues {
             cues.add(new Cue(start, end, lines.length > 2 ? lines[2] : ""));
         }
         return cues;
+    }
+
+    /** Cues of a WebVTT file: the header block first, then "start --> end" and the text. */
+    static List<Cue> fromWebVtt(String text) {
+        List<Cue> cues = new ArrayList<>();
+        for (String block : text.replace("\r\n", "\n").strip().split("\n\n+")) {
+            String[] lines = block.split("\n", 2);
+            Matcher m = VTT_TIMES.matcher(lines[0]);
+            if (!m.lookingAt()) continue;
+            cues.add(new Cue(vttTime(m.group(1)), vttTime(m.group(2)), lines.length > 1 ? lines[1] : ""));
+        }
+        return cues;
+    }
+
+    private static double vttTime(String time) {
+        String[] parts = time.split(":");
+        double seconds = Double.parseDouble(parts[parts.length - 1]);
+        for (int i = parts.length - 2, scale = 60; i >= 0; i--, scale *= 60) seconds += Integer.parseInt(parts[i]) * scale;
+        return seconds;
     }
 
     /** The Dialogue lines: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text. */
