@@ -70,9 +70,9 @@ final class ExtractionRun {
      */
     void run() {
         Av.load();
-        createFolders();
         Map<Integer, Track> tracks = new HashMap<>();
         try (InputFile input = InputFile.open(file)) {
+            createFolders();
             AVFormatContext context = input.context();
             int subtitleIndex = 0;
             for (int i = 0; i < context.nb_streams(); i++) {

@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.extract;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
@@ -20,6 +21,9 @@ final class InputFile implements AutoCloseable {
 
     /** Opens without {@code avformat_find_stream_info}: the container header holds all we copy. */
     static InputFile open(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new MediaException(MediaException.Kind.NOT_FOUND, "File does not exist: " + path);
+        }
         AVFormatContext context = new AVFormatContext(null);
         int rc = avformat_open_input(context, path.toString(), (AVInputFormat) null, (AVDictionary) null);
         if (rc < 0) {

@@ -31,6 +31,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -102,6 +103,9 @@ final class FrameGrabber implements AutoCloseable {
     }
 
     private void openInput() {
+        if (!Files.isRegularFile(file)) {
+            throw new MediaException(MediaException.Kind.NOT_FOUND, "File does not exist: " + file);
+        }
         AVFormatContext context = new AVFormatContext(null);
         int rc = avformat_open_input(context, file.toString(), (AVInputFormat) null, (AVDictionary) null);
         if (rc < 0) {
