@@ -23,8 +23,9 @@ public final class Base64Path {
         String standard = text.replace('-', '+').replace('_', '/');
         int padding = standard.indexOf('=');
         if (padding >= 0) {
-            // padding may only close the text
-            if (!standard.substring(padding).chars().allMatch(c -> c == '=') || standard.length() % 4 != 0) {
+            // padding may only close the text, with at most two of it
+            if (!standard.substring(padding).chars().allMatch(c -> c == '=') || standard.length() % 4 != 0
+                    || standard.length() - padding > 2) {
                 throw invalid();
             }
             standard = standard.substring(0, padding);
