@@ -1,6 +1,24 @@
 package org.kyoo.transcoder.engine.testmedia;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.AttachmentSpec;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.AudioSpec;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.ChapterSpec;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.SubtitleSpec;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec.VideoSpec;
+import org.kyoo.transcoder.engine.testmedia.Recipe.AudioRecipe;
+import org.kyoo.transcoder.engine.testmedia.Recipe.VideoRecipe;
 
 /**
  * The test media every module shares, generated in-process with libav on first use and kept under
@@ -8,41 +26,281 @@ import java.nio.file.Path;
  *
  * <p>Every video frame carries its own presentation time painted in the picture (see
  * {@link Stamp}), so a decoded frame or thumbnail tile says which source frame it came from.
+ * Each fixture's {@link FixtureSpec} is computed from its recipe, not read back from the file: it
+ * is what the muxer was told, the truth to compare against.
  */
 public final class TestMedia {
+    static final String ASS_HEADER = """
+            [Script Info]
+            ScriptType: v4.00+
+            PlayResX: 320
+            PlayResY: 180
+
+            [V4+ Styles]
+            Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+            Style: Default,Test Font,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0
+
+            [Events]
+            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+            """;
+
+    private static final int[] FPS24 = {42, 41, 42};
+    private static final ConcurrentHashMap<String, Fixture> MADE = new ConcurrentHashMap<>();
+
     private TestMedia() {}
 
-    /** Matroska: H.264 High 320x180 24 fps with B-frames and irregular GOPs, ~30 s; AAC stereo "eng"
-     * (default, titled) and AC-3 5.1 "fre"; SRT "eng" and ASS "fre" (forced); a font attachment; 3 chapters. */
-    public static Fixture multiTrackMkv() { throw new UnsupportedOperationException("being written"); }
+    /** Where fixtures are kept. */
+    public static Path dir() {
+        String configured = System.getProperty("test.media.dir");
+        Path dir = configured != null ? Path.of(configured) : Path.of("target", "test-media");
+        try {
+            return Files.createDirectories(dir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-    /** MP4: H.264 with B-frames and irregular GOPs, AAC stereo, ~20 s. */
-    public static Fixture mp4() { throw new UnsupportedOperationException("being written"); }
+    /** Matroska: H.264 High 320x180 ~24 fps with B-frames and irregular GOPs (one of 11 frames), 30 s;
+     * AAC stereo "eng" (default, titled "English") and AC-3 5.1 "fre"; SRT "eng" and ASS "fre"
+     * (forced); a font attachment; 3 chapters. */
+    public static Fixture multiTrackMkv() {
+        return make("multitrack.mkv", new Recipe("matroska", 0, 30,
+                new VideoRecipe(320, 180, FPS24, new int[] {0, 50, 86, 140, 200, 211, 290, 333, 400, 460, 530, 600, 650, 700},
+                        0, true, "veryfast", "eng"),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", "English", true, false, 440),
+                        new AudioRecipe("ac3", 6, 48000, "fre", null, false, false, 330)),
+                List.of(new SubtitleSpec("subrip", "eng", "English", false, false, List.of(
+                                new Cue(1.0, 2.5, "Hello there"),
+                                new Cue(3.0, 4.2, "A second line\nover two rows"),
+                                new Cue(10.5, 12.0, "Third cue"))),
+                        new SubtitleSpec("ass", "fre", "Français", false, true, List.of(
+                                new Cue(2.0, 3.5, "Bonjour"),
+                                new Cue(5.0, 6.25, "{\\i1}Salut{\\i0} tout le monde")))),
+                List.of(new AttachmentSpec("Test Font.ttf", "application/x-truetype-font", fontBytes())),
+                List.of(new ChapterSpec(0, 10, "Opening"), new ChapterSpec(10, 25, "Story"), new ChapterSpec(25, 30, "Credits")),
+                false));
+    }
 
-    /** MPEG-TS: H.264 + AAC whose timestamps start at 10 s, ~20 s long. */
-    public static Fixture mpegTsOffset() { throw new UnsupportedOperationException("being written"); }
+    /** MP4: H.264 with B-frames and irregular GOPs, AAC stereo 44.1 kHz "jpn" (default), 20 s. */
+    public static Fixture mp4() {
+        return make("bframes.mp4", new Recipe("mp4", 0, 20,
+                new VideoRecipe(320, 180, FPS24, new int[] {0, 48, 100, 130, 200, 288, 400}, 0, true, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 44100, "jpn", null, true, false, 500)),
+                List.of(), List.of(), List.of(), false));
+    }
 
-    /** Matroska: H.264 with variable frame durations, AAC. */
-    public static Fixture variableFrameRate() { throw new UnsupportedOperationException("being written"); }
+    /** MP4: H.264 without B-frames, 2 s GOPs at 25 fps, AAC stereo, 12 s. */
+    public static Fixture mp4WithoutBFrames() {
+        return make("nobframes.mp4", new Recipe("mp4", 0, 12,
+                new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, false, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", null, true, false, 500)),
+                List.of(), List.of(), List.of(), false));
+    }
 
-    /** M4A: AAC stereo only, ~13 s (keyframes fall back to one every 2 s). */
-    public static Fixture audioOnly() { throw new UnsupportedOperationException("being written"); }
+    /** MPEG-TS: H.264 (B-frames, 2 s GOPs at 25 fps) + AAC whose timestamps start at 10 s, 20 s long. */
+    public static Fixture mpegTsOffset() {
+        return make("offset.ts", new Recipe("mpegts", 10, 20,
+                new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, true, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", null, false, false, 600)),
+                List.of(), List.of(), List.of(), false));
+    }
 
-    /** MP3 with an attached cover picture (a single-frame video stream). */
-    public static Fixture coverPicture() { throw new UnsupportedOperationException("being written"); }
+    /** Matroska: H.264 without B-frames whose frame durations vary (33, 50, 42, 25, 60 ms), AAC, 20 s. */
+    public static Fixture variableFrameRate() {
+        return make("vfr.mkv", new Recipe("matroska", 0, 20,
+                new VideoRecipe(320, 180, new int[] {33, 50, 42, 25, 60}, new int[0], 48, false, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, null, null, true, false, 700)),
+                List.of(), List.of(), List.of(), false));
+    }
 
-    /** Matroska 1920x1080 H.264, AAC, of the given length in seconds and GOP length: for benchmarks. */
-    public static Fixture long1080p(int seconds, int gopSeconds) { throw new UnsupportedOperationException("being written"); }
+    /** M4A: AAC stereo only, 13 s (keyframes fall back to one every 2 s). */
+    public static Fixture audioOnly() {
+        return make("audio.m4a", new Recipe("mp4", 0, 13, null,
+                List.of(new AudioRecipe("aac", 2, 44100, "eng", "Narration", true, false, 440)),
+                List.of(), List.of(), List.of(), false));
+    }
+
+    /** MP3 with an attached cover picture (a one-frame PNG video stream), 9 s. */
+    public static Fixture coverPicture() {
+        return make("cover.mp3", new Recipe("mp3", 0, 9, null,
+                List.of(new AudioRecipe("libmp3lame", 2, 44100, null, null, false, false, 440)),
+                List.of(), List.of(), List.of(), true));
+    }
+
+    /** Matroska 160x90 at 25 fps with a keyframe every second, AAC, 130 s: 130 segments, for the
+     * 100-segment head limit and deep seeks. */
+    public static Fixture manySegments() {
+        return make("many.mkv", new Recipe("matroska", 0, 130,
+                new VideoRecipe(160, 90, new int[] {40}, new int[0], 25, true, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", null, true, false, 440)),
+                List.of(), List.of(), List.of(), false));
+    }
+
+    /** Matroska 1920x1080 24 fps H.264 (6 Mb/s, no B-frames) with a keyframe every {@code gopSeconds},
+     * AAC stereo, {@code seconds} long: for benchmarks. Past one minute, the first minute is encoded
+     * and its packets repeated with shifted timestamps (so the painted stamps repeat too, and the
+     * spec's keyframes are the repeated ones). Slow to make the first time (a 1080p encode). */
+    public static Fixture long1080p(int seconds, int gopSeconds) {
+        int base = 60 - 60 % gopSeconds;
+        if (seconds > base) {
+            Fixture first = long1080p(base, gopSeconds);
+            int copies = (seconds + base - 1) / base;
+            String name = "long-" + copies * base + "s-gop" + gopSeconds + ".mkv";
+            Path file = dir().resolve(name);
+            if (!Files.exists(file)) {
+                Path tmp = dir().resolve("." + name + ".part-" + ProcessHandle.current().pid());
+                Repeater.repeat(first.path(), tmp, "matroska", copies, base);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            FixtureSpec s = first.spec();
+            int perCopy = s.video().keyframes().length;
+            double[] keys = new double[perCopy * copies];
+            for (int c = 0; c < copies; c++) for (int k = 0; k < perCopy; k++) keys[c * perCopy + k] = s.video().keyframes()[k] + c * base;
+            int framesPerCopy = s.video().frameTimes().length;
+            double[] frames = new double[framesPerCopy * copies];
+            for (int c = 0; c < copies; c++) for (int k = 0; k < framesPerCopy; k++) frames[c * framesPerCopy + k] = s.video().frameTimes()[k] + c * base;
+            return new Fixture(file, new FixtureSpec(s.format(), copies * base, 0,
+                    new VideoSpec(s.video().codec(), 1920, 1080, frames, keys, false, null),
+                    s.audios(), List.of(), List.of(), List.of(), false));
+        }
+        return make("long-" + seconds + "s-gop" + gopSeconds + ".mkv", new Recipe("matroska", 0, seconds,
+                new VideoRecipe(1920, 1080, FPS24, new int[0], gopSeconds * 24, false, "ultrafast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", null, true, false, 440)),
+                List.of(), List.of(), List.of(), false));
+    }
 
     /** The first third of {@link #multiTrackMkv()}. */
-    public static Path truncated() { throw new UnsupportedOperationException("being written"); }
+    public static Path truncated() {
+        return broken("truncated.mkv", () -> {
+            byte[] whole = read(multiTrackMkv().path());
+            return Arrays.copyOf(whole, whole.length / 3);
+        });
+    }
 
     /** 64 KiB of random bytes named {@code random.mkv}. */
-    public static Path randomBytes() { throw new UnsupportedOperationException("being written"); }
+    public static Path randomBytes() {
+        return broken("random.mkv", () -> {
+            byte[] b = new byte[64 * 1024];
+            new Random(7).nextBytes(b);
+            return b;
+        });
+    }
 
     /** An empty file named {@code empty.mp4}. */
-    public static Path empty() { throw new UnsupportedOperationException("being written"); }
+    public static Path empty() {
+        return broken("empty.mp4", () -> new byte[0]);
+    }
 
     /** A text file named {@code notes.mkv}. */
-    public static Path text() { throw new UnsupportedOperationException("being written"); }
+    public static Path text() {
+        return broken("notes.mkv", () -> "These are not the frames you are looking for.\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- making ----
+
+    private static Fixture make(String name, Recipe recipe) {
+        return MADE.computeIfAbsent(name, n -> {
+            Path file = dir().resolve(n);
+            if (!Files.exists(file)) {
+                Path tmp = dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
+                try {
+                    MediaWriter.write(recipe, tmp);
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // best effort
+                    }
+                }
+            }
+            return new Fixture(file, spec(recipe));
+        });
+    }
+
+    private interface Bytes {
+        byte[] get();
+    }
+
+    private static Path broken(String name, Bytes content) {
+        Path file = dir().resolve(name);
+        try {
+            if (!Files.exists(file)) {
+                Path tmp = dir().resolve("." + name + ".part-" + ProcessHandle.current().pid());
+                Files.write(tmp, content.get());
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] fontBytes() {
+        byte[] b = new byte[4096];
+        new Random(1234).nextBytes(b);
+        // a TrueType signature, so tools that sniff it see a font
+        b[0] = 0;
+        b[1] = 1;
+        b[2] = 0;
+        b[3] = 0;
+        return b;
+    }
+
+    // ---- the truth, from the recipe ----
+
+    static double[] frameTimes(VideoRecipe r, double duration, double offset) {
+        List<Double> times = new ArrayList<>();
+        long ms = 0;
+        int i = 0;
+        while (ms < duration * 1000) {
+            times.add(offset + ms / 1000.0);
+            ms += r.frameDurationsMs()[i % r.frameDurationsMs().length];
+            i++;
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static boolean[] keyframeFlags(VideoRecipe r, int frames) {
+        boolean[] key = new boolean[frames];
+        if (r.keyframeIndexes().length > 0) {
+            for (int k : r.keyframeIndexes()) if (k < frames) key[k] = true;
+        } else {
+            for (int k = 0; k < frames; k += r.gopFrames()) key[k] = true;
+        }
+        key[0] = true;
+        return key;
+    }
+
+    private static FixtureSpec spec(Recipe r) {
+        VideoSpec video = null;
+        if (r.video() != null) {
+            double[] times = frameTimes(r.video(), r.duration(), r.startOffset());
+            boolean[] key = keyframeFlags(r.video(), times.length);
+            double[] keys = java.util.stream.IntStream.range(0, times.length).filter(i -> key[i]).mapToDouble(i -> times[i]).toArray();
+            video = new VideoSpec("h264", r.video().width(), r.video().height(), times, keys, r.video().bFrames(), r.video().language());
+        }
+        List<AudioSpec> audios = r.audios().stream().map(a -> new AudioSpec(
+                switch (a.encoder()) {
+                    case "libmp3lame" -> "mp3";
+                    default -> a.encoder();
+                },
+                a.channels(), a.sampleRate(), a.language(), a.title(), a.isDefault(), a.isForced())).toList();
+        return new FixtureSpec(r.format(), r.duration(), r.startOffset(), video, audios, r.subtitles(), r.attachments(),
+                r.chapters(), r.cover());
+    }
 }
