@@ -18,6 +18,11 @@ public final class Main {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (Exception e) {
+            // a port in use, an unwritable folder: say so in one line, not a stack trace
+            System.err.println("Cannot start: " + e);
+            System.exit(1);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

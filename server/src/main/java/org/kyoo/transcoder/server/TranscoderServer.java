@@ -51,6 +51,11 @@ public final class TranscoderServer implements AutoCloseable {
 
     /** The production server: folders prepared, cache emptied, libav loaded, the real engine. */
     public static TranscoderServer start(Config config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** The production server with the tracker on {@code clock} (tests move it to make clients go silent). */
+    public static TranscoderServer start(Config config, Clock clock) throws IOException {
         Folders.prepare(config);
         Av.load();
         HardwareProfile hardware = HardwareProfiles.create(config);
@@ -64,7 +69,7 @@ public final class TranscoderServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
             }
         };
-        return start(config, new Engine(engine, engine, resources), Clock.systemUTC(), BackgroundExtraction.NONE);
+        return start(config, new Engine(engine, engine, resources), clock, BackgroundExtraction.NONE);
     }
 
     /** A server over any engine, clock and extraction: what tests start. */
