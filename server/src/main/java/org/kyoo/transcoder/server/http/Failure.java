@@ -27,9 +27,10 @@ public record Failure(int status, String message, boolean unexpected) {
         return switch (kind) {
             case NOT_FOUND -> 404;
             case BAD_REQUEST -> 400;
-            // the file exists but no player could use it: not the client's request, not our bug
-            case UNREADABLE, NOT_MEDIA, NO_STREAMS -> 422;
             case TIMEOUT -> 503;
+            // the file exists but no player could use it (not media, unreadable, no streams):
+            // not the client's request, not our bug
+            default -> 422;
         };
     }
 
