@@ -37,7 +37,9 @@ public record Config(
 
     public static Config fromEnvironment(Map<String, String> env, Path workingDirectory) {
         Path cwd = workingDirectory.toAbsolutePath().normalize();
-        String hwaccel = firstSet(env, "GOCODER_HWACCEL", "GOTRANSCODER_HWACCEL", "disabled").toLowerCase(Locale.ROOT);
+        String hwaccel = firstSet(env, "GOCODER_HWACCEL", null, "disabled").toLowerCase(Locale.ROOT);
+        // as the original: the legacy name is read when the new one is unset or says disabled
+        if (hwaccel.equals("disabled")) hwaccel = firstSet(env, "GOTRANSCODER_HWACCEL", null, "disabled").toLowerCase(Locale.ROOT);
         if (!HWACCELS.contains(hwaccel)) {
             throw new ConfigException("Unknown GOCODER_HWACCEL value \"" + hwaccel + "\"; valid values: "
                     + String.join(", ", HWACCELS) + ".");

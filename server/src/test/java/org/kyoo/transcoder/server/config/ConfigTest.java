@@ -60,6 +60,8 @@ class ConfigTest {
     void theLegacyVariableStillWorksAndIntelMeansQsv() {
         assertEquals("qsv", Config.fromEnvironment(Map.of("GOTRANSCODER_HWACCEL", "intel"), dir).hwaccel());
         assertEquals("nvidia", Config.fromEnvironment(Map.of("GOCODER_HWACCEL", "NVIDIA"), dir).hwaccel());
+        assertEquals("vaapi", Config.fromEnvironment(
+                Map.of("GOCODER_HWACCEL", "disabled", "GOTRANSCODER_HWACCEL", "vaapi"), dir).hwaccel());
     }
 
     @Test
