@@ -1,15 +1,37 @@
 package org.kyoo.transcoder.engine.keyframes;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.MetadataFiles;
 
 /**
  * Keyframe indexes of every file asked for: in memory, then {@code {metadata}/{sha}/keyframes.json},
  * else the container's own index, else a packet scan; concurrent callers share one scan.
  */
-public final class KeyframeStore {
+public final class KeyframeStore implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KeyframeStore.class.getName());
+    /** Spacing of the keyframes made up for files without video (SPEC: one every 2 s). */
+    static final double DUMMY_INTERVAL = 2;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** What keyframes.json holds. */
+    record SavedKeyframes(double[] keyframes) {}
+
     private final EngineSettings settings;
+    private final ConcurrentHashMap<String, KeyframeIndex> indexes = new ConcurrentHashMap<>();
+    private final Set<Scan> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public KeyframeStore(EngineSettings settings) {
         this.settings = settings;
@@ -17,6 +39,111 @@ public final class KeyframeStore {
 
     /** Returns at once with an index that may still be growing; see {@link KeyframeIndex#firstBatch()}. */
     public KeyframeIndex get(Path path, String sha, MediaInfo info) {
-        throw new UnsupportedOperationException("TODO: issue 2");
+        KeyframeIndex known = indexes.get(sha);
+        if (known != null) return known;
+        KeyframeIndex index = new KeyframeIndex();
+        known = indexes.putIfAbsent(sha, index);
+        if (known != null) return known;
+        double[] saved = loadSaved(sha);
+        if (saved != null) {
+            index.append(saved, saved.length);
+            index.finish();
+            return index;
+        }
+        if (closed) {
+            indexes.remove(sha, index);
+            index.fail(new CancellationException("keyframe store closed"));
+            return index;
+        }
+        Scan scan = new Scan(path, sha, info, index);
+        running.add(scan);
+        Thread thread = new Thread(scan, "keyframes " + path.getFileName());
+        // A scan must not keep the JVM alive at shut-down; it is cancelled by close() anyway.
+        thread.setDaemon(true);
+        thread.start();
+        return index;
+    }
+
+    /** Where a file version's keyframes are saved. */
+    public Path keyframesFile(String sha) {
+        return settings.metadataRoot().resolve(sha).resolve("keyframes.json");
+    }
+
+    /** Stops the scan of a file version, if one runs; its index fails with a CancellationException. */
+    public void cancel(String sha) {
+        for (Scan scan : running) if (scan.sha.equals(sha)) scan.cancelled = true;
+    }
+
+    /** Cancels every running scan; they stop at their next packet. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Scan scan : running) scan.cancelled = true;
+    }
+
+    /** Reading one file's keyframes, on its own thread. */
+    private final class Scan implements Runnable {
+        final Path path;
+        final String sha;
+        final MediaInfo info;
+        final KeyframeIndex index;
+        volatile boolean cancelled;
+
+        Scan(Path path, String sha, MediaInfo info, KeyframeIndex index) {
+            this.path = path;
+            this.sha = sha;
+            this.info = info;
+            this.index = index;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            try {
+                double[] all = KeyframeReader.read(path, info == null ? -1 : info.duration(), index,
+                        () -> cancelled || Thread.currentThread().isInterrupted());
+                index.finish();
+                LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
+                        (System.nanoTime() - start) / 1e6));
+                save(sha, all);
+            } catch (Throwable e) {
+                // Not cached: a later request scans again.
+                indexes.remove(sha, index);
+                index.fail(e);
+                if (!(e instanceof CancellationException)) LOG.log(Level.WARNING, "Keyframes of " + path + ": " + e.getMessage());
+            } finally {
+                running.remove(this);
+            }
+        }
+    }
+
+    private double[] loadSaved(String sha) {
+        Path file = keyframesFile(sha);
+        try {
+            double[] times = JSON.readValue(Files.readString(file), SavedKeyframes.class).keyframes();
+            return times != null && times.length > 0 ? times : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Ignoring unreadable " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void save(String sha, double[] times) {
+        Path file = keyframesFile(sha);
+        try {
+            MetadataFiles.writeAtomically(file, JSON.writeValueAsString(new SavedKeyframes(times)));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}. */
+    static double[] dummyKeyframes(double duration) {
+        int count = (int) (Math.max(duration, 0) / DUMMY_INTERVAL) + 1;
+        double[] times = new double[count];
+        for (int i = 0; i < count; i++) times[i] = i * DUMMY_INTERVAL;
+        return times;
     }
 }

@@ -1,6 +1,14 @@
 package org.kyoo.transcoder.engine.media;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
 
 /**
@@ -8,14 +16,89 @@ import org.kyoo.transcoder.engine.EngineSettings;
  * in-process probe shared by concurrent callers. A failed probe is not cached.
  */
 public final class MediaInfoStore {
+    private static final System.Logger LOG = System.getLogger(MediaInfoStore.class.getName());
+
     private final EngineSettings settings;
+    private final MediaProber prober;
+    /** sha → the one probe (or load) of that file version, shared by everyone asking meanwhile. */
+    private final ConcurrentHashMap<String, CompletableFuture<MediaInfo>> infos = new ConcurrentHashMap<>();
 
     public MediaInfoStore(EngineSettings settings) {
         this.settings = settings;
+        this.prober = new MediaProber(settings);
     }
 
     /** Blocks until the info is known; throws {@link MediaException} saying why it cannot be. */
     public MediaInfo get(Path path, String sha) {
-        throw new UnsupportedOperationException("TODO: issue 2");
+        CompletableFuture<MediaInfo> mine = new CompletableFuture<>();
+        CompletableFuture<MediaInfo> shared = infos.putIfAbsent(sha, mine);
+        if (shared != null) return await(shared);
+        try {
+            MediaInfo info = loadOrProbe(path, sha);
+            mine.complete(info);
+            return info;
+        } catch (Throwable e) {
+            // Not cached: the next caller tries again (the file may have been fixed or finished copying).
+            infos.remove(sha, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The info when it is already known in memory, without probing. */
+    public MediaInfo cached(String sha) {
+        CompletableFuture<MediaInfo> info = infos.get(sha);
+        return info != null && info.isDone() && !info.isCompletedExceptionally() ? info.join() : null;
+    }
+
+    /** Where a file version's info is saved. */
+    public Path infoFile(String sha) {
+        return settings.metadataRoot().resolve(sha).resolve("info.json");
+    }
+
+    private MediaInfo loadOrProbe(Path path, String sha) {
+        MediaInfo saved = loadSaved(sha);
+        if (saved != null) return saved;
+        long start = System.nanoTime();
+        MediaInfo info = prober.probe(path, sha);
+        LOG.log(Level.DEBUG, () -> String.format("media info of %s in %.1f ms", path, (System.nanoTime() - start) / 1e6));
+        save(sha, info);
+        return info;
+    }
+
+    private MediaInfo loadSaved(String sha) {
+        Path file = infoFile(sha);
+        try {
+            MediaInfo info = MediaInfoJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            return sha.equals(info.sha()) ? info : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Ignoring unreadable " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void save(String sha, MediaInfo info) {
+        Path file = infoFile(sha);
+        try {
+            MetadataFiles.writeAtomically(file, MediaInfoJson.write(info));
+        } catch (IOException e) {
+            // The info is still served from memory; only the next start-up pays the probe again.
+            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static MediaInfo await(CompletableFuture<MediaInfo> shared) {
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MediaException m) {
+                throw new MediaException(m.kind(), m.getMessage(), m);
+            }
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 }
