@@ -54,7 +54,7 @@ class ServerOnRealMediaTest {
     private static final double START = 0.25;
 
     @TempDir
-    Path dir;
+    static Path dir;
     Fixture fixture;
     MutableClock clock;
     TranscoderServer server;
