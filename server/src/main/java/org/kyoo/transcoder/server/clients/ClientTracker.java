@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>a client silent for 1 h is forgotten, with the same clean-up ({@link #sweep()});</li>
  *   <li>a file nobody used for 4 h loses its cached segments ({@link #sweep()}).</li>
  * </ul>
- * One lock guards all of it; the engine calls made under it only signal heads to stop.
+ * One lock guards all of it; the engine calls made under it only signal heads to stop (deleting a
+ * cache, which waits for heads to end, happens outside it).
  */
 public final class ClientTracker {
     public static final Duration CLIENT_TIMEOUT = Duration.ofHours(1);
@@ -64,7 +65,16 @@ public final class ClientTracker {
     }
 
     /** Forgets silent clients and drops the caches of files unused for long; run every few minutes. */
-    public synchronized void sweep() {
+    public void sweep() {
+        // deleting a cache waits for its heads to end: done outside the lock requests need
+        for (Path file : forgetSilentClients()) {
+            LOG.log(System.Logger.Level.INFO, "Nobody used " + file + " for 4 h: deleting its segments");
+            streams.destroyFile(file);
+        }
+    }
+
+    /** Forgets silent clients, stopping what they leave; returns the files whose cache is due to go. */
+    private synchronized List<Path> forgetSilentClients() {
         Instant now = clock.instant();
         List<ClientPosition> gone = new ArrayList<>();
         for (Iterator<Map.Entry<String, Instant>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
@@ -82,13 +92,14 @@ public final class ClientTracker {
                 streams.killOrphanedHeads(client.file(), client.video(), client.audio(), watchedSegments(client.file()));
             }
         }
+        List<Path> expired = new ArrayList<>();
         for (Iterator<Map.Entry<Path, Instant>> it = lastUsed.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Path, Instant> used = it.next();
             if (Duration.between(used.getValue(), now).compareTo(CACHE_LIFETIME) < 0 || isWatched(used.getKey())) continue;
             it.remove();
-            LOG.log(System.Logger.Level.INFO, "Nobody used " + used.getKey() + " for 4 h: deleting its segments");
-            streams.destroyFile(used.getKey());
+            expired.add(used.getKey());
         }
+        return expired;
     }
 
     /** The clients known now, for tests and diagnostics. */
