@@ -1,12 +1,18 @@
 package org.kyoo.transcoder.engine.hardware;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
  * How the video path decodes, scales and encodes. Software is one profile; VAAPI, QSV and CUDA are
  * others. The segment loop asks the profile and never branches on which one it has.
+ *
+ * <p>The loop's generic part: frames carrying a {@code hw_frames_ctx} are announced to the
+ * filter's buffer source with it, and when the buffer sink yields device frames its
+ * {@code hw_frames_ctx} is handed to the encoder. A profile only supplies the device and the names.
  */
 public interface HardwareProfile extends AutoCloseable {
     /** The GOCODER_HWACCEL name ("disabled", "vaapi", "qsv", "nvidia"). */
@@ -23,16 +29,22 @@ public interface HardwareProfile extends AutoCloseable {
      */
     String scaleFilter(int width, int height, boolean frameOnDevice);
 
+    /**
+     * Called once the graph is parsed, before it is configured: a device profile gives its
+     * filters (hwupload, scale_vaapi…) the device context here.
+     */
+    default void configureFilters(AVFilterGraph graph) {}
+
     /** The libavcodec encoder name, e.g. {@code libx264}. */
     String encoderName();
 
     /**
      * Sets the encoder's fields and private options for {@code quality} before {@code avcodec_open2}.
+     * Size, pixel format, time base and frame rate are already set by the loop.
      *
      * @param preset the preset to use, or null when the encoder takes none
      */
-    void configureEncoder(AVCodecContext encoder, Quality quality, String preset,
-                          org.bytedeco.ffmpeg.avutil.AVDictionary options);
+    void configureEncoder(AVCodecContext encoder, Quality quality, String preset, AVDictionary options);
 
     /** Marks {@code frame} so the encoder emits an IDR for it (the first frame of every segment). */
     void forceKeyframe(AVFrame frame);

@@ -64,7 +64,7 @@ final class ContainerKeyframeIndex {
             if (av_seek_frame(input.context(), video, 0, AVSEEK_FLAG_BACKWARD) < 0) return null;
             ticks = keyframeEntries(stream);
         } else if (isMp4(input.formatName())) {
-            ticks = mp4PresentationTimes(input, video, keyframeEntries(stream));
+            ticks = mp4PresentationTimes(input, video, keyframeEntries(stream), CHECKED_KEYFRAMES);
         } else {
             return null;
         }
@@ -76,7 +76,7 @@ final class ContainerKeyframeIndex {
     }
 
     /** Timestamps of the index entries flagged as keyframes, in index order. */
-    private static long[] keyframeEntries(AVStream stream) {
+    static long[] keyframeEntries(AVStream stream) {
         int count = avformat_index_get_entries_count(stream);
         long[] ticks = new long[count];
         int n = 0;
@@ -92,25 +92,28 @@ final class ContainerKeyframeIndex {
      * offset, which the entry lacks. The offset of the first keyframe is read from its packet and
      * assumed for all (encoders keep the reorder delay constant); a sample of keyframes spread over
      * the file is read back to prove it, else every keyframe's packet is read.
+     *
+     * @param checked how many keyframes to read back; 0 reads every one
      */
-    private static long[] mp4PresentationTimes(MediaInput input, int video, long[] decodeTimes) {
+    static long[] mp4PresentationTimes(MediaInput input, int video, long[] decodeTimes, int checked) {
         if (decodeTimes.length < 2) return null;
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         try {
-            long first = presentationTimeAt(input, video, decodeTimes[0], packet);
+            // The earliest timestamp lands on the first sample whatever the seek compares against.
+            long first = presentationTimeAt(input, video, decodeTimes[0], decodeTimes[0], packet);
             if (first == AV_NOPTS_VALUE) return null;
             long shift = first - decodeTimes[0];
             long[] predicted = new long[decodeTimes.length];
             for (int i = 0; i < decodeTimes.length; i++) predicted[i] = decodeTimes[i] + shift;
-            boolean confirmed = true;
-            for (int k = 1; k <= CHECKED_KEYFRAMES && confirmed; k++) {
-                int i = (int) ((long) k * (decodeTimes.length - 1) / CHECKED_KEYFRAMES);
-                confirmed = presentationTimeAt(input, video, decodeTimes[i], packet) == predicted[i];
+            boolean confirmed = checked > 0;
+            for (int k = 1; k <= checked && confirmed; k++) {
+                int i = (int) ((long) k * (decodeTimes.length - 1) / checked);
+                confirmed = presentationTimeAt(input, video, decodeTimes[i], predicted[i], packet) == predicted[i];
             }
             if (confirmed) return predicted;
             long[] exact = new long[decodeTimes.length];
             for (int i = 0; i < decodeTimes.length; i++) {
-                exact[i] = presentationTimeAt(input, video, decodeTimes[i], packet);
+                exact[i] = presentationTimeAt(input, video, decodeTimes[i], predicted[i], packet);
                 if (exact[i] == AV_NOPTS_VALUE) return null;
             }
             return exact;
@@ -119,9 +122,13 @@ final class ContainerKeyframeIndex {
         }
     }
 
-    /** The pts of the keyframe packet whose decode time is {@code dts}, or AV_NOPTS_VALUE when the seek does not land on it. */
-    private static long presentationTimeAt(MediaInput input, int video, long dts, AVPacket packet) {
-        if (av_seek_frame(input.context(), video, dts, AVSEEK_FLAG_BACKWARD) < 0) return AV_NOPTS_VALUE;
+    /**
+     * The pts of the keyframe packet whose decode time is {@code dts}, or AV_NOPTS_VALUE when the
+     * seek does not land on it. The MP4 demuxer seeks by presentation time (it subtracts the
+     * stream's composition shift itself), hence {@code target}, the expected pts.
+     */
+    private static long presentationTimeAt(MediaInput input, int video, long dts, long target, AVPacket packet) {
+        if (av_seek_frame(input.context(), video, target, AVSEEK_FLAG_BACKWARD) < 0) return AV_NOPTS_VALUE;
         while (av_read_frame(input.context(), packet) >= 0) {
             try {
                 if (packet.stream_index() == video) return packet.dts() == dts ? packet.pts() : AV_NOPTS_VALUE;

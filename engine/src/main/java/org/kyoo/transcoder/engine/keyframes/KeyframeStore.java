@@ -102,10 +102,11 @@ public final class KeyframeStore implements AutoCloseable {
             try {
                 double[] all = KeyframeReader.read(path, info == null ? -1 : info.duration(), index,
                         () -> cancelled || Thread.currentThread().isInterrupted());
-                index.finish();
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
+                // Saved before completion, so whoever waits for completion finds keyframes.json written.
                 save(sha, all);
+                index.finish();
             } catch (Throwable e) {
                 // Not cached: a later request scans again.
                 indexes.remove(sha, index);

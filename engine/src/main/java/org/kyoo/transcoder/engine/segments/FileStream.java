@@ -1,44 +1,176 @@
 package org.kyoo.transcoder.engine.segments;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
+import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 
-/** One file's video qualities and audio tracks, each a stream of segments made by heads. */
+/**
+ * One file's video qualities and audio tracks, each a stream of segments made by heads. Segments
+ * live under {@code {cacheRoot}/{sha}/{stream}/segment-N.ts}, stream being {@code original}, a
+ * quality name or {@code audio-N}.
+ */
 public final class FileStream {
-    public MediaInfo info() { throw new UnsupportedOperationException("TODO: issue 3"); }
+    /** How long a request waits for its segment. */
+    public static final Duration SEGMENT_WAIT = Duration.ofSeconds(60);
+    /** How far (in segments) from every client a head may be before it is stopped as orphaned. */
+    public static final int ORPHAN_DISTANCE = 20;
+    private static final String ORIGINAL = Quality.ORIGINAL;
 
-    public KeyframeIndex keyframes() { throw new UnsupportedOperationException("TODO: issue 3"); }
+    private final Path path;
+    private final MediaInfo info;
+    private final KeyframeIndex keyframes;
+    private final Path dir;
+    private final EngineSettings settings;
+    private final Duration wait;
+    private final VideoPipeline.FrameObserver observer;
+    private final ConcurrentMap<String, SegmentedStream> streams = new ConcurrentHashMap<>();
+
+    /**
+     * @param dir where this file's segments go, {@code {cacheRoot}/{sha}}
+     */
+    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings) {
+        this(path, info, keyframes, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE);
+    }
+
+    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
+               VideoPipeline.FrameObserver observer) {
+        this.path = path;
+        this.info = info;
+        this.keyframes = keyframes;
+        this.dir = dir;
+        this.settings = settings;
+        this.wait = wait;
+        this.observer = observer;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public MediaInfo info() {
+        return info;
+    }
+
+    public KeyframeIndex keyframes() {
+        return keyframes;
+    }
 
     /**
      * Segment n of the video in {@code quality} (null: original, transmuxed). Completes with the
      * finished file, at once when ready; starts a head when none will reach it soon.
      */
     public CompletableFuture<Path> videoSegment(Quality quality, int n) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        if (info.video() == null) {
+            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + path));
+        }
+        return videoStream(quality).segment(n);
     }
 
     /** Segment n of audio track {@code audio} (index among the audio tracks). */
     public CompletableFuture<Path> audioSegment(int audio, int n) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        if (audio < 0 || audio >= info.audios().size()) {
+            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + audio + " in " + path));
+        }
+        return audioStream(audio).segment(n);
+    }
+
+    /** True once video segment n of {@code quality} (null: original) is complete on disk. */
+    public boolean isVideoSegmentReady(Quality quality, int n) {
+        SegmentedStream s = streams.get(videoLabel(quality));
+        return s != null && s.isReady(n);
+    }
+
+    SegmentedStream videoStream(Quality quality) {
+        String label = videoLabel(quality);
+        return streams.computeIfAbsent(label, l -> new SegmentedStream(new SegmentedStream.Config(
+                path.getFileName() + " " + l, dir.resolve(l), keyframes,
+                () -> quality == null ? new TransmuxPipeline(path) : new VideoPipeline(path, quality, settings.hardware(), observer),
+                true, settings.preset(), quality == null ? null : settings.startupPreset(), wait)));
+    }
+
+    SegmentedStream audioStream(int audio) {
+        String label = audioLabel(audio);
+        return streams.computeIfAbsent(label, l -> new SegmentedStream(new SegmentedStream.Config(
+                path.getFileName() + " " + l, dir.resolve(l), keyframes,
+                () -> new AudioPipeline(path, audio),
+                // audio is cheap next to video: prefetching it would only slow the video heads down
+                false, null, null, wait)));
+    }
+
+    private static String videoLabel(Quality quality) {
+        return quality == null ? ORIGINAL : quality.label();
+    }
+
+    private static String audioLabel(int audio) {
+        return "audio-" + audio;
     }
 
     /** Stops the heads of one video quality (null: original). */
-    public void killVideo(Quality quality) { throw new UnsupportedOperationException("TODO: issue 3"); }
+    public void killVideo(Quality quality) {
+        SegmentedStream s = streams.get(videoLabel(quality));
+        if (s != null) s.kill();
+    }
 
     /** Stops the heads of one audio track. */
-    public void killAudio(int audio) { throw new UnsupportedOperationException("TODO: issue 3"); }
+    public void killAudio(int audio) {
+        SegmentedStream s = streams.get(audioLabel(audio));
+        if (s != null) s.kill();
+    }
 
     /**
      * Stops the heads of this video quality / audio track (either may be absent: null, -1) whose
      * position is more than 20 segments from every segment in {@code watched}.
      */
     public void killOrphanedHeads(Quality quality, boolean original, int audio, int[] watched) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        if (quality != null) killFar(videoLabel(quality), watched);
+        if (original) killFar(ORIGINAL, watched);
+        if (audio >= 0) killFar(audioLabel(audio), watched);
+    }
+
+    private void killFar(String label, int[] watched) {
+        SegmentedStream s = streams.get(label);
+        if (s != null) s.killFarFrom(watched, ORPHAN_DISTANCE);
     }
 
     /** Stops every head of the file. */
-    public void kill() { throw new UnsupportedOperationException("TODO: issue 3"); }
+    public void kill() {
+        streams.values().forEach(SegmentedStream::kill);
+    }
+
+    /** Waits (bounded) until every stopped head's thread has ended; false when some have not. */
+    public boolean awaitHeads(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (SegmentedStream s : streams.values()) {
+            if (!s.awaitHeads(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) return false;
+        }
+        return true;
+    }
+
+    /** Stops every head, waits for them, and deletes the file's cached segments. */
+    public void destroy() {
+        streams.values().forEach(s -> s.destroy(Duration.ofSeconds(10)));
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a file still held open elsewhere goes with the next start-up's cleanup
+                }
+            });
+        } catch (IOException ignored) {
+            // the directory vanished meanwhile: nothing left to delete
+        }
+    }
 }

@@ -1,36 +1,119 @@
 package org.kyoo.transcoder.engine.segments;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 
 /** Every file being streamed, by path; the one entry point the server uses for HLS. */
 public final class Transcoder implements AutoCloseable {
+    private final EngineSettings settings;
+    private final MediaInfoStore infos;
+    private final KeyframeStore keyframes;
+    /** A future per path so concurrent first requests share one creation without blocking the map. */
+    private final ConcurrentMap<Path, CompletableFuture<FileStream>> files = new ConcurrentHashMap<>();
+
+    /** Empties the cache root: segments from a previous run may belong to files changed since. */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes) {
+        this.settings = settings;
+        this.infos = infos;
+        this.keyframes = keyframes;
+        emptyCache(settings.cacheRoot());
+    }
+
+    private static void emptyCache(Path root) {
+        try {
+            Files.createDirectories(root);
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(root)) Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty the cache root " + root, e);
+        }
     }
 
     /**
      * The file's streams, created on first use; blocks until its media info and first keyframes are
-     * known. Throws {@link org.kyoo.transcoder.engine.media.MediaException} for unusable files.
+     * known. Throws {@link MediaException} for unusable files.
      */
     public FileStream fileStream(Path path, String sha) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        while (true) {
+            CompletableFuture<FileStream> mine = new CompletableFuture<>();
+            CompletableFuture<FileStream> existing = files.putIfAbsent(path, mine);
+            if (existing == null) {
+                try {
+                    mine.complete(create(path, sha));
+                } catch (RuntimeException e) {
+                    // a failure is not cached: the next request tries again
+                    files.remove(path, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+                return mine.join();
+            }
+            FileStream stream = await(existing);
+            if (stream.info().sha().equals(sha)) return stream;
+            // the file changed since: its old segments are of another version
+            if (files.remove(path, existing)) stream.destroy();
+        }
+    }
+
+    private FileStream create(Path path, String sha) {
+        MediaInfo info = infos.get(path, sha);
+        KeyframeIndex index = keyframes.get(path, sha, info);
+        try {
+            index.firstBatch().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Interrupted while reading keyframes of " + path, e);
+        } catch (ExecutionException e) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        return new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings);
+    }
+
+    private static FileStream await(CompletableFuture<FileStream> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     /** The file's streams when they exist already. */
     public Optional<FileStream> existing(Path path) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        CompletableFuture<FileStream> f = files.get(path);
+        if (f == null || !f.isDone() || f.isCompletedExceptionally()) return Optional.empty();
+        return Optional.of(f.join());
     }
 
     /** Stops the file's heads and deletes its cached segments. */
     public void destroy(Path path) {
-        throw new UnsupportedOperationException("TODO: issue 3");
+        CompletableFuture<FileStream> f = files.remove(path);
+        if (f != null && f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
     }
 
-    /** Stops every head and frees native memory. */
+    /** Stops every head and frees native memory (each head frees its own as it ends). */
     @Override
     public void close() {
+        for (CompletableFuture<FileStream> f : files.values()) {
+            if (f.isDone() && !f.isCompletedExceptionally()) f.join().kill();
+        }
     }
 }

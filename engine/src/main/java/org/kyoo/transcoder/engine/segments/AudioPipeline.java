@@ -1,0 +1,231 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.av.Av;
+
+/**
+ * An audio track: decode → downmix to stereo → AAC-LC 128 kb/s, cut on the video's boundaries.
+ *
+ * <p>Each segment gets its own AAC encoder whose frames start exactly at the segment's first
+ * sample. It is fed one frame of the audio before (the encoder's 1024-sample priming then holds
+ * real sound, and the packets kept start at the boundary) and a little of the audio after (so the
+ * last packet kept is real sound to its end). Decoding starts half a second early for that.
+ */
+final class AudioPipeline implements SegmentPipeline {
+    /** AAC-LC frame size. */
+    static final int FRAME = 1024;
+    /** Decoding starts this much before the first segment (priming plus decoder warm-up). */
+    static final double PRE_DECODE = 0.5;
+    static final long BIT_RATE = 128_000;
+
+    private final Path source;
+    private final int track;
+
+    AudioPipeline(Path source, int track) {
+        this.source = source;
+        this.track = track;
+    }
+
+    @Override
+    public void run(SegmentSink sink) {
+        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+            run.transcode();
+        }
+    }
+
+    private final class Run implements AutoCloseable {
+        private final InputFile in;
+        private final SegmentSink sink;
+        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private final AVFrame converted = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private Decoder decoder;
+        private Resampler resampler;
+        private AudioTimeline timeline;
+        private AVStream stream;
+        private int n;
+        private boolean stopped;
+
+        Run(InputFile in, SegmentSink sink) {
+            this.in = in;
+            this.sink = sink;
+            this.n = sink.first();
+        }
+
+        void transcode() {
+            int audio = in.audioStream(track);
+            stream = in.stream(audio);
+            double start = sink.segmentStart(n);
+            if (n > 0) {
+                // seek on the video when there is one: containers index its keyframes, rarely the audio
+                int video = in.firstVideoStream();
+                int seekStream = video >= 0 ? video : audio;
+                in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000);
+            }
+            decoder = new Decoder(stream, ctx -> {});
+            sink.starting(n);
+            while (!stopped && !sink.cancelled() && in.read(packet)) {
+                try {
+                    if (packet.stream_index() != audio) continue;
+                    decoder.send(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+                drainDecoder();
+            }
+            if (stopped || sink.cancelled()) return;
+            decoder.send(null);
+            drainDecoder();
+            if (resampler != null) {
+                resampler.convert(null, converted);
+                try {
+                    timeline.append(converted, null);
+                } finally {
+                    av_frame_unref(converted);
+                }
+            }
+            if (timeline == null) return;
+            // end of the file: what remains goes into the segments still to make
+            while (!stopped && !sink.cancelled()) {
+                long end = sampleAt(sink.segmentEnd(n));
+                boolean last = end == Long.MAX_VALUE;
+                if (last) end = timeline.end();
+                else timeline.padTo(end);
+                if (end <= sampleAt(sink.segmentStart(n))) return;
+                if (!writeSegment(end, last) || last) return;
+            }
+        }
+
+        private void drainDecoder() {
+            while (!stopped && decoder.receive(decoded)) {
+                try {
+                    if (resampler == null) open();
+                    long ts = decoded.best_effort_timestamp();
+                    Long position = ts == AV_NOPTS_VALUE ? null
+                            : Math.round(InputFile.seconds(ts, stream.time_base()) * timeline.rate());
+                    resampler.convert(decoded, converted);
+                    timeline.append(converted, position);
+                } finally {
+                    av_frame_unref(decoded);
+                    av_frame_unref(converted);
+                }
+                writeReadySegments();
+            }
+        }
+
+        private void open() {
+            resampler = new Resampler(decoded);
+            int rate = resampler.outputRate();
+            timeline = new AudioTimeline(rate, Math.round(sink.segmentStart(n) * rate) - FRAME);
+        }
+
+        private long sampleAt(double seconds) {
+            return Double.isInfinite(seconds) ? Long.MAX_VALUE : Math.round(seconds * timeline.rate());
+        }
+
+        /** Writes every segment whose audio, and a little after it, is decoded. */
+        private void writeReadySegments() {
+            while (!stopped) {
+                long end = sampleAt(sink.segmentEnd(n));
+                if (end == Long.MAX_VALUE || timeline.end() < end + 2L * FRAME) return;
+                if (!writeSegment(end, false)) stopped = true;
+            }
+        }
+
+        /** Encodes segment n up to sample {@code end} with a fresh encoder, publishes it; returns whether to go on. */
+        private boolean writeSegment(long end, boolean last) {
+            long begin = sampleAt(sink.segmentStart(n));
+            int rate = timeline.rate();
+            try (Encoder encoder = new Encoder("aac", (ctx, options) -> {
+                        ctx.sample_fmt(AV_SAMPLE_FMT_FLTP).sample_rate(rate).time_base(av_make_q(1, rate)).bit_rate(BIT_RATE);
+                        av_channel_layout_default(ctx.ch_layout(), 2);
+                    });
+                 SegmentWriter out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context());
+                 Frame frame = new Frame(rate)) {
+                // one frame of audio before the boundary, then up to two frames past the end when there are
+                long feedEnd = last ? end : Math.min(end + 2L * FRAME, Math.max(end, timeline.end()));
+                for (long pos = begin - FRAME; pos < feedEnd; pos += FRAME) {
+                    int count = (int) Math.min(FRAME, feedEnd - pos);
+                    frame.fill(timeline, pos, count);
+                    encoder.send(frame.frame);
+                    drain(encoder, out, begin, end, last);
+                }
+                encoder.send(null);
+                drain(encoder, out, begin, end, last);
+                out.finish();
+            }
+            timeline.discardBefore(end - FRAME);
+            boolean goOn = sink.publish(n);
+            n++;
+            if (goOn) sink.starting(n);
+            return goOn;
+        }
+
+        /**
+         * Keeps the packets of [begin, end): packets start on the segment's grid, and the last one
+         * is kept when at least half of it is inside, so a boundary is off by under half a frame.
+         */
+        private void drain(Encoder encoder, SegmentWriter out, long begin, long end, boolean last) {
+            while (encoder.receive(packet)) {
+                try {
+                    long pts = packet.pts();
+                    if (pts < begin) continue;
+                    if (!last && pts + FRAME / 2 > end) continue;
+                    out.write(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (timeline != null) timeline.close();
+            if (resampler != null) resampler.close();
+            if (decoder != null) decoder.close();
+            av_frame_free(converted);
+            av_frame_free(decoded);
+            av_packet_free(packet);
+        }
+    }
+
+    /** The frame handed to the encoder, refilled from the timeline for each 1024 samples. */
+    private static final class Frame implements AutoCloseable {
+        final AVFrame frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+
+        Frame(int rate) {
+            frame.format(AV_SAMPLE_FMT_FLTP).sample_rate(rate).nb_samples(FRAME);
+            av_channel_layout_default(frame.ch_layout(), 2);
+            Av.check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer");
+        }
+
+        void fill(AudioTimeline timeline, long position, int count) {
+            // the encoder may still hold the previous buffer
+            Av.check(av_frame_make_writable(frame), "av_frame_make_writable");
+            frame.nb_samples(count);
+            frame.pts(position);
+            timeline.read(frame, position, count);
+        }
+
+        @Override
+        public void close() {
+            av_frame_free(frame);
+        }
+    }
+}

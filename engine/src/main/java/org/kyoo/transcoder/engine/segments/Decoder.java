@@ -1,0 +1,75 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
+
+import java.util.function.Consumer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaException;
+
+/** A decoder context for one source stream; timestamps stay in the stream's time base. */
+final class Decoder implements AutoCloseable {
+    private AVCodecContext ctx;
+    private final String what;
+
+    Decoder(AVStream stream, Consumer<AVCodecContext> configure) {
+        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        if (codec == null || codec.isNull()) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "No decoder for stream " + stream.index());
+        }
+        what = "decoder " + codec.name().getString();
+        ctx = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
+        try {
+            Av.check(avcodec_parameters_to_context(ctx, stream.codecpar()), "avcodec_parameters_to_context");
+            // frames come out with best_effort_timestamp in the stream's own time base
+            ctx.pkt_timebase(stream.time_base());
+            configure.accept(ctx);
+            Av.check(avcodec_open2(ctx, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null), "avcodec_open2 " + what);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    AVCodecContext context() {
+        return ctx;
+    }
+
+    /**
+     * Sends one packet (null: flush). A corrupt packet is skipped, as players do: the frames after
+     * it still decode once the next keyframe arrives.
+     */
+    void send(AVPacket packet) {
+        int rc = avcodec_send_packet(ctx, packet);
+        if (rc == AVERROR_INVALIDDATA) return;
+        if (rc == AVERROR_EOF && packet == null) return;
+        Av.check(rc, "avcodec_send_packet " + what);
+    }
+
+    /** Takes the next decoded frame into {@code frame}; false when the decoder needs more input. */
+    boolean receive(AVFrame frame) {
+        int rc = avcodec_receive_frame(ctx, frame);
+        if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
+        if (rc == AVERROR_INVALIDDATA) return false;
+        Av.check(rc, "avcodec_receive_frame " + what);
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (ctx != null) avcodec_free_context(ctx);
+        ctx = null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.kyoo.transcoder.engine.segments;
+
+import java.nio.file.Path;
+
+/**
+ * What a pipeline sees of the head running it: which segments to make, where to write them, and
+ * whether to go on. Segment n covers [start(n), end(n)) of the source timeline.
+ */
+interface SegmentSink {
+    /** Timestamps closer than this to a boundary are on it (well under a frame at 120 fps). */
+    double EPSILON = 0.003;
+
+    /** The first segment to make. */
+    int first();
+
+    double segmentStart(int n);
+
+    /** The start of segment n + 1, or infinity for the file's last segment. */
+    double segmentEnd(int n);
+
+    /** The encoder preset for segment n (a quicker one for the segment a player is waiting on). */
+    String preset(int n);
+
+    /** True once the head was asked to stop; pipelines check it between packets. */
+    boolean cancelled();
+
+    /** Segment n is being made (for head positions and the thread's name). */
+    void starting(int n);
+
+    /** Where to write segment n before it is complete. */
+    Path temporaryFile(int n);
+
+    /** Segment n is complete at {@link #temporaryFile(int)}: publish it. Returns whether to go on to n + 1. */
+    boolean publish(int n);
+}

@@ -1,0 +1,266 @@
+package org.kyoo.transcoder.engine.segments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaException;
+
+/**
+ * One stream of a file (a video quality, the original, or an audio track): its segments' readiness
+ * and its heads, behind one lock. Heads call back here to publish; requests ask here to wait.
+ */
+final class SegmentedStream {
+    private static final System.Logger LOG = System.getLogger(SegmentedStream.class.getName());
+    /** A head makes at most this many segments. */
+    static final int MAX_SEGMENTS_PER_HEAD = 100;
+    /** A head further behind than this (seconds of media) is too far to wait for: start another. */
+    static final double MAX_HEAD_DISTANCE = 60;
+    /** Video prefetch looks this many segments ahead of the one served. */
+    static final int PREFETCH_SEGMENTS = 10;
+
+    /** What a stream needs to know to run heads; one per stream. */
+    record Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
+                  boolean prefetch, String preset, String startupPreset, Duration segmentWait) {}
+
+    private final Config config;
+    private final KeyframeIndex keyframes;
+    private final List<CompletableFuture<Path>> ready = new ArrayList<>();
+    private final List<EncoderHead> heads = new ArrayList<>();
+    private int nextHeadId;
+    private boolean destroyed;
+
+    SegmentedStream(Config config) {
+        this.config = config;
+        this.keyframes = config.keyframes();
+    }
+
+    String label() {
+        return config.label();
+    }
+
+    /** Segments whose end is known: all once the keyframe scan is done, else all but the last known. */
+    int segmentCount() {
+        int length = keyframes.length();
+        return keyframes.isDone() ? length : Math.max(0, length - 1);
+    }
+
+    double segmentStart(int n) {
+        return keyframes.get(n);
+    }
+
+    double segmentEnd(int n) {
+        return n + 1 < keyframes.length() ? keyframes.get(n + 1) : Double.POSITIVE_INFINITY;
+    }
+
+    Path segmentFile(int n) {
+        return config.dir().resolve("segment-" + n + ".ts");
+    }
+
+    Path temporaryFile(int n, int head) {
+        return config.dir().resolve("segment-" + n + ".ts.h" + head + ".tmp");
+    }
+
+    /**
+     * Segment n, at once when ready; otherwise starts a head when none will reach it soon, and
+     * waits (up to the configured time) for it.
+     */
+    CompletableFuture<Path> segment(int n) {
+        if (n < 0 || n >= segmentCount()) {
+            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST,
+                    "Segment " + n + " out of range (" + segmentCount() + " segments)"));
+        }
+        CompletableFuture<Path> future;
+        synchronized (this) {
+            if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
+            future = readiness(n);
+            if (future.isDone()) {
+                prefetch(n);
+                return future;
+            }
+            double distance = distance(n);
+            if (distance > MAX_HEAD_DISTANCE) {
+                LOG.log(Level.DEBUG, "{0}: new head for segment {1} (nearest head {2} s behind)", label(), n, distance);
+                startHead(n, true);
+            }
+        }
+        CompletableFuture<Path> waiting = future.copy().orTimeout(config.segmentWait().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((path, error) -> {
+                    if (error == null) return path;
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (cause instanceof TimeoutException) {
+                        throw new MediaException(MediaException.Kind.TIMEOUT,
+                                "Segment " + n + " of " + label() + " not ready after " + config.segmentWait().toSeconds() + " s");
+                    }
+                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                });
+        if (config.prefetch()) waiting.thenRun(() -> prefetchLocked(n));
+        return waiting;
+    }
+
+    /** True once segment n is complete on disk. */
+    synchronized boolean isReady(int n) {
+        return n < ready.size() && isDone(ready.get(n));
+    }
+
+    private static boolean isDone(CompletableFuture<Path> f) {
+        return f.isDone() && !f.isCompletedExceptionally();
+    }
+
+    /** The readiness future of segment n; a failed one is replaced so the segment can be retried. */
+    private CompletableFuture<Path> readiness(int n) {
+        while (ready.size() <= n) ready.add(new CompletableFuture<>());
+        CompletableFuture<Path> f = ready.get(n);
+        if (f.isCompletedExceptionally()) {
+            f = new CompletableFuture<>();
+            ready.set(n, f);
+        }
+        return f;
+    }
+
+    /** Seconds of media between segment n and the nearest live head at or before it planned to reach it. */
+    private double distance(int n) {
+        double time = segmentStart(n);
+        double best = Double.POSITIVE_INFINITY;
+        for (EncoderHead h : heads) {
+            if (h.cancelled() || h.position() > n || n >= h.end()) continue;
+            best = Math.min(best, time - segmentStart(h.position()));
+        }
+        return best;
+    }
+
+    private void prefetchLocked(int n) {
+        synchronized (this) {
+            prefetch(n);
+        }
+    }
+
+    /** After serving n: one head at the first of the next segments no head will reach in time. */
+    private void prefetch(int n) {
+        if (!config.prefetch() || destroyed) return;
+        int last = Math.min(n + PREFETCH_SEGMENTS, segmentCount() - 1);
+        for (int i = n + 1; i <= last; i++) {
+            if (isReady(i)) continue;
+            // 60 s, plus 5 s per segment of distance: a head already on its way will get there
+            if (distance(i) < MAX_HEAD_DISTANCE + 5.0 * (i - n)) continue;
+            LOG.log(Level.DEBUG, "{0}: prefetch head for segment {1}", label(), i);
+            startHead(i, false);
+            return;
+        }
+    }
+
+    /** Starts a head at {@code start}, up to 100 segments, stopping before one ready or being made. */
+    private void startHead(int start, boolean playerWaiting) {
+        int end = Math.min(start + MAX_SEGMENTS_PER_HEAD, segmentCount());
+        for (int i = start; i < end; i++) {
+            if (isReady(i) || headAt(i)) {
+                end = i;
+                break;
+            }
+        }
+        if (start >= end) return;
+        try {
+            Files.createDirectories(config.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String firstPreset = playerWaiting && config.startupPreset() != null && !config.startupPreset().isEmpty()
+                ? config.startupPreset() : config.preset();
+        EncoderHead head = new EncoderHead(this, config.pipelines().get(), nextHeadId++, start, end, firstPreset, config.preset());
+        heads.add(head);
+        head.start();
+    }
+
+    private boolean headAt(int n) {
+        for (EncoderHead h : heads) if (!h.cancelled() && h.position() == n) return true;
+        return false;
+    }
+
+    /** A head finished segment n at its temporary file: make it visible. Returns whether the head goes on. */
+    synchronized boolean publish(EncoderHead head, int n) {
+        Path tmp = temporaryFile(n, head.id());
+        try {
+            if (isReady(n) || destroyed) {
+                // another head got there first: this one has nothing left to add
+                Files.deleteIfExists(tmp);
+                return false;
+            }
+            Path file = segmentFile(n);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            readiness(n).complete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int next = n + 1;
+        return !head.cancelled() && next < head.end() && !isReady(next);
+    }
+
+    synchronized void headEnded(EncoderHead head, Throwable failure) {
+        heads.remove(head);
+        if (failure != null && !head.cancelled()) {
+            LOG.log(Level.WARNING, label() + ": " + head + " failed", failure);
+            // whoever waits on the segment it was making hears why now, not after the timeout
+            int n = head.position();
+            if (n < ready.size() && !isReady(n)) {
+                ready.get(n).completeExceptionally(failure);
+            }
+        }
+    }
+
+    /** Stops every head (they end between two packets and delete their unfinished file). */
+    synchronized void kill() {
+        for (EncoderHead h : heads) h.cancel();
+    }
+
+    /** Stops the heads more than {@code distance} segments away from every segment in {@code watched}. */
+    synchronized void killFarFrom(int[] watched, int distance) {
+        for (EncoderHead h : heads) {
+            boolean near = false;
+            for (int w : watched) near |= Math.abs(h.position() - w) <= distance;
+            if (!near) h.cancel();
+        }
+    }
+
+    /** Stops one head. */
+    synchronized void killHead(int id) {
+        for (EncoderHead h : heads) if (h.id() == id) h.cancel();
+    }
+
+    /** The heads still running (cancelled ones until their thread ends), for tests and diagnostics. */
+    synchronized List<EncoderHead> heads() {
+        return List.copyOf(heads);
+    }
+
+    /** Waits (bounded) for every running head's thread to end; false when some did not in time. */
+    boolean awaitHeads(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (EncoderHead h : heads()) {
+            if (!h.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000))) return false;
+        }
+        return true;
+    }
+
+    /** Stops every head for good and waits (bounded) for their threads, so nothing writes afterwards. */
+    void destroy(Duration wait) {
+        synchronized (this) {
+            destroyed = true;
+            kill();
+        }
+        try {
+            awaitHeads(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

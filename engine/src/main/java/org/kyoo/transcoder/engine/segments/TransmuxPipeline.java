@@ -1,0 +1,135 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaException;
+
+/**
+ * The {@code original} stream: the source's video packets copied, cut at its own keyframes.
+ *
+ * <p>A segment's packets are held until its end: Matroska gives B-frame streams no decode
+ * timestamps (dts = pts, out of order), which MPEG-TS refuses, so they are rebuilt per segment.
+ */
+final class TransmuxPipeline implements SegmentPipeline {
+    private final Path source;
+
+    TransmuxPipeline(Path source) {
+        this.source = source;
+    }
+
+    @Override
+    public void run(SegmentSink sink) {
+        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+            run.copy();
+        }
+    }
+
+    private static final class Run implements AutoCloseable {
+        private final InputFile in;
+        private final SegmentSink sink;
+        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        private final List<AVPacket> held = new ArrayList<>();
+        private AVStream stream;
+        private boolean open;
+        private int n;
+
+        Run(InputFile in, SegmentSink sink) {
+            this.in = in;
+            this.sink = sink;
+            this.n = sink.first();
+        }
+
+        void copy() {
+            int video = in.firstVideoStream();
+            if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
+            stream = in.stream(video);
+            double start = sink.segmentStart(n);
+            if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+            sink.starting(n);
+            while (!sink.cancelled() && in.read(packet)) {
+                try {
+                    if (packet.stream_index() != video) continue;
+                    long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    if (ts == AV_NOPTS_VALUE) continue;
+                    double t = InputFile.seconds(ts, stream.time_base());
+                    boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (!open) {
+                        // the seek lands on or before the segment's keyframe: nothing before it is copied
+                        if (!key || t < start - SegmentSink.EPSILON) continue;
+                        open = true;
+                    } else if (key && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
+                        if (!finishSegment()) return;
+                        n++;
+                        sink.starting(n);
+                    }
+                    held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+            if (!sink.cancelled() && !held.isEmpty()) finishSegment();
+        }
+
+        private boolean finishSegment() {
+            fixDecodeTimestamps();
+            try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base())) {
+                for (AVPacket p : held) out.write(p);
+                out.finish();
+            } finally {
+                freeHeld();
+            }
+            return sink.publish(n);
+        }
+
+        /**
+         * Keeps the source's dts when they increase and never pass the pts; otherwise gives the i-th
+         * packet the i-th smallest pts, moved back just enough to stay at or before every pts.
+         */
+        private void fixDecodeTimestamps() {
+            boolean valid = true;
+            long previous = Long.MIN_VALUE;
+            for (AVPacket p : held) {
+                long dts = p.dts();
+                if (dts == AV_NOPTS_VALUE || dts <= previous || (p.pts() != AV_NOPTS_VALUE && dts > p.pts())) {
+                    valid = false;
+                    break;
+                }
+                previous = dts;
+            }
+            if (valid) return;
+            long[] sorted = new long[held.size()];
+            for (int i = 0; i < sorted.length; i++) {
+                AVPacket p = held.get(i);
+                if (p.pts() == AV_NOPTS_VALUE) p.pts(i == 0 ? 0 : held.get(i - 1).pts() + 1);
+                sorted[i] = p.pts();
+            }
+            Arrays.sort(sorted);
+            long shift = 0;
+            for (int i = 0; i < sorted.length; i++) shift = Math.max(shift, sorted[i] - held.get(i).pts());
+            for (int i = 0; i < sorted.length; i++) held.get(i).dts(sorted[i] - shift);
+        }
+
+        private void freeHeld() {
+            for (AVPacket p : held) av_packet_free(p);
+            held.clear();
+        }
+
+        @Override
+        public void close() {
+            freeHeld();
+            av_packet_free(packet);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_format;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_frame;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_h;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_hw_frames_ctx;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_sample_aspect_ratio;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_time_base;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersink_get_w;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_add_frame;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_parameters_alloc;
+import static org.bytedeco.ffmpeg.global.avfilter.av_buffersrc_parameters_set;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc_filter;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_init_str;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.av_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
+import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
+
+import org.bytedeco.ffmpeg.avfilter.AVBufferSrcParameters;
+import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
+import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
+import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.media.MediaException;
+
+/**
+ * The scaling graph of one head, built from the first decoded frame: the demuxer was not asked to
+ * probe, so only a decoded frame tells the real size and pixel format.
+ */
+final class VideoFilter implements AutoCloseable {
+    private AVFilterGraph graph;
+    private final AVFilterContext source;
+    private final AVFilterContext sink;
+
+    VideoFilter(AVFrame first, AVRational timeBase, String description, HardwareProfile profile) {
+        BytePointer pixFmt = av_get_pix_fmt_name(first.format());
+        if (pixFmt == null || pixFmt.isNull() || first.width() <= 0 || first.height() <= 0) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded video frame without size or pixel format");
+        }
+        graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
+        try {
+            source = Av.checkAlloc(avfilter_graph_alloc_filter(graph, avfilter_get_by_name("buffer"), "in"), "buffer");
+            AVBufferSrcParameters params = Av.checkAlloc(av_buffersrc_parameters_alloc(), "av_buffersrc_parameters_alloc");
+            try {
+                // device frames (hardware decode) travel with their frames context
+                AVBufferRef frames = first.hw_frames_ctx();
+                if (frames != null && !frames.isNull()) params.hw_frames_ctx(frames);
+                Av.check(av_buffersrc_parameters_set(source, params), "av_buffersrc_parameters_set");
+            } finally {
+                av_free(params);
+            }
+            int sarNum = first.sample_aspect_ratio().num(), sarDen = first.sample_aspect_ratio().den();
+            String args = "video_size=" + first.width() + "x" + first.height()
+                    + ":pix_fmt=" + first.format()
+                    + ":time_base=" + timeBase.num() + "/" + timeBase.den()
+                    + ":pixel_aspect=" + (sarNum > 0 && sarDen > 0 ? sarNum + "/" + sarDen : "1/1");
+            Av.check(avfilter_init_str(source, args), "avfilter_init_str buffer " + args);
+            AVFilterContext out = new AVFilterContext(null);
+            Av.check(avfilter_graph_create_filter(out, avfilter_get_by_name("buffersink"), "out", null, null, graph),
+                    "avfilter_graph_create_filter buffersink");
+            sink = out;
+            link(description);
+            profile.configureFilters(graph);
+            Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config " + description);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void link(String description) {
+        AVFilterInOut outputs = Av.checkAlloc(avfilter_inout_alloc(), "avfilter_inout_alloc");
+        AVFilterInOut inputs = avfilter_inout_alloc();
+        try {
+            Av.checkAlloc(inputs, "avfilter_inout_alloc");
+            outputs.name(av_strdup(new BytePointer("in"))).filter_ctx(source).pad_idx(0).next(null);
+            inputs.name(av_strdup(new BytePointer("out"))).filter_ctx(sink).pad_idx(0).next(null);
+            Av.check(avfilter_graph_parse_ptr(graph, description, inputs, outputs, null), "avfilter_graph_parse_ptr " + description);
+        } finally {
+            avfilter_inout_free(inputs);
+            avfilter_inout_free(outputs);
+        }
+    }
+
+    /** Pushes a decoded frame (null: end of stream); the frame's references move into the graph. */
+    void push(AVFrame frame) {
+        Av.check(av_buffersrc_add_frame(source, frame), "av_buffersrc_add_frame");
+    }
+
+    /** Takes the next scaled frame; false when the graph needs more input. */
+    boolean pull(AVFrame frame) {
+        int rc = av_buffersink_get_frame(sink, frame);
+        if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
+        Av.check(rc, "av_buffersink_get_frame");
+        return true;
+    }
+
+    AVRational timeBase() {
+        return av_buffersink_get_time_base(sink);
+    }
+
+    int width() {
+        return av_buffersink_get_w(sink);
+    }
+
+    int height() {
+        return av_buffersink_get_h(sink);
+    }
+
+    int pixelFormat() {
+        return av_buffersink_get_format(sink);
+    }
+
+    AVRational sampleAspectRatio() {
+        return av_buffersink_get_sample_aspect_ratio(sink);
+    }
+
+    /** The device frames context scaled frames live in, or null for frames in memory. */
+    AVBufferRef hardwareFrames() {
+        AVBufferRef ref = av_buffersink_get_hw_frames_ctx(sink);
+        return ref == null || ref.isNull() ? null : ref;
+    }
+
+    @Override
+    public void close() {
+        if (graph != null) avfilter_graph_free(graph);
+        graph = null;
+    }
+}

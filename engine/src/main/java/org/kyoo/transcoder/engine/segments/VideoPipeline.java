@@ -1,0 +1,215 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.Quality;
+
+/**
+ * A video quality: decode → scale (the profile's filter) → encode, one encoder per segment.
+ *
+ * <p>Why one encoder per segment rather than one per head with forced IDRs: libx264 holds ~38
+ * frames of lookahead, so a continuous encoder finishes segment n only once fed well into n + 1;
+ * a per-segment encoder flushed at the boundary publishes n as soon as its last frame is in
+ * (LIBAV-NOTES measured it faster to the first segment), and lets the first segment use the
+ * quicker start-up preset. Every segment starts with an IDR either way, so nothing is lost.
+ */
+final class VideoPipeline implements SegmentPipeline {
+    private final Path source;
+    private final Quality quality;
+    private final HardwareProfile profile;
+    private final FrameObserver observer;
+
+    /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
+    interface FrameObserver {
+        FrameObserver NONE = (segment, seconds) -> {};
+
+        void encoding(int segment, double seconds);
+    }
+
+    VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
+        this.source = source;
+        this.quality = quality;
+        this.profile = profile;
+        this.observer = observer;
+    }
+
+    @Override
+    public void run(SegmentSink sink) {
+        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+            run.transcode();
+        }
+    }
+
+    private final class Run implements AutoCloseable {
+        private final InputFile in;
+        private final SegmentSink sink;
+        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private final AVFrame scaled = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private Decoder decoder;
+        private VideoFilter filter;
+        private Encoder encoder;
+        private SegmentWriter out;
+        private AVStream stream;
+        private AVRational frameRate;
+        private int n;
+        private double start;
+        private boolean stopped;
+
+        Run(InputFile in, SegmentSink sink) {
+            this.in = in;
+            this.sink = sink;
+            this.n = sink.first();
+        }
+
+        void transcode() {
+            int video = in.firstVideoStream();
+            if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
+            stream = in.stream(video);
+            start = sink.segmentStart(n);
+            // exactly the keyframe of the first segment: the segment before is never decoded
+            if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+            decoder = new Decoder(stream, profile::configureDecoder);
+            sink.starting(n);
+            while (!stopped && !sink.cancelled() && in.read(packet)) {
+                try {
+                    if (packet.stream_index() != video) continue;
+                    decoder.send(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+                drainDecoder();
+            }
+            if (stopped || sink.cancelled()) return;
+            decoder.send(null);
+            drainDecoder();
+            if (filter != null && !stopped) {
+                filter.push(null);
+                drainFilter();
+            }
+            if (!stopped && !sink.cancelled() && out != null) finishSegment();
+        }
+
+        private void drainDecoder() {
+            while (!stopped && decoder.receive(decoded)) {
+                try {
+                    long ts = decoded.best_effort_timestamp();
+                    if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
+                    if (ts == AV_NOPTS_VALUE) continue;
+                    // frames before the first segment only served to reach its keyframe
+                    if (InputFile.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
+                    decoded.pts(ts);
+                    if (filter == null) openFilter();
+                    filter.push(decoded);
+                } finally {
+                    av_frame_unref(decoded);
+                }
+                drainFilter();
+            }
+        }
+
+        private void openFilter() {
+            int width = quality.widthFor(decoded.width(), decoded.height());
+            boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
+            filter = new VideoFilter(decoded, stream.time_base(), profile.scaleFilter(width, quality.height(), onDevice), profile);
+            AVRational guess = av_guess_frame_rate(null, stream, decoded);
+            frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
+        }
+
+        private void drainFilter() {
+            while (!stopped && filter.pull(scaled)) {
+                try {
+                    encode(scaled);
+                } finally {
+                    av_frame_unref(scaled);
+                }
+            }
+        }
+
+        private void encode(AVFrame frame) {
+            double t = InputFile.seconds(frame.pts(), filter.timeBase());
+            while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
+                if (!finishSegment()) {
+                    stopped = true;
+                    return;
+                }
+                n++;
+                sink.starting(n);
+            }
+            if (out == null) {
+                openSegment();
+                // each segment opens on an IDR, so a player can start or switch quality here
+                profile.forceKeyframe(frame);
+            } else {
+                frame.pict_type(AV_PICTURE_TYPE_NONE);
+            }
+            observer.encoding(n, t);
+            encoder.send(frame);
+            drainEncoder();
+        }
+
+        private void openSegment() {
+            String preset = sink.preset(n);
+            encoder = new Encoder(profile.encoderName(), (ctx, options) -> {
+                ctx.width(filter.width()).height(filter.height()).pix_fmt(filter.pixelFormat());
+                ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
+                AVBufferRef frames = filter.hardwareFrames();
+                if (frames != null) ctx.hw_frames_ctx(av_buffer_ref(frames));
+                profile.configureEncoder(ctx, quality, preset, options);
+            });
+            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context());
+        }
+
+        private void drainEncoder() {
+            while (encoder.receive(packet)) {
+                try {
+                    out.write(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        }
+
+        /** Flushes the segment's encoder, completes its file and publishes it; returns whether to go on. */
+        private boolean finishSegment() {
+            encoder.send(null);
+            drainEncoder();
+            encoder.close();
+            encoder = null;
+            out.finish();
+            out.close();
+            out = null;
+            return sink.publish(n);
+        }
+
+        @Override
+        public void close() {
+            if (out != null) out.close();
+            if (encoder != null) encoder.close();
+            if (filter != null) filter.close();
+            if (decoder != null) decoder.close();
+            av_frame_free(scaled);
+            av_frame_free(decoded);
+            av_packet_free(packet);
+        }
+    }
+}

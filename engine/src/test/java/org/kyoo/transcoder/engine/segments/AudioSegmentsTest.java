@@ -1,0 +1,109 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kyoo.transcoder.engine.segments.SegmentChecks.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+
+class AudioSegmentsTest {
+    /** Segments end on the first AAC frame boundary past half a frame before the next keyframe. */
+    private static final double HALF_FRAME = 512.0 / 44100;
+
+    @TempDir Path cache;
+
+    @AfterEach
+    void stopHeads() throws InterruptedException {
+        Fixtures.stopAll();
+    }
+
+    /** Every segment of one track, from segment {@code from}, checked against the keyframes. */
+    private List<WrittenSegment> assertSegments(Fixture f, FileStream stream, int track, int from, int to) {
+        double[] kf = Fixtures.keyframes(f.spec());
+        List<WrittenSegment> segments = fetch(n -> stream.audioSegment(track, n), from, to);
+        for (int i = 0; i < segments.size(); i++) {
+            int n = from + i;
+            WrittenSegment s = segments.get(i);
+            assertEquals("aac", s.codec());
+            assertEquals(2, s.channels(), "stereo");
+            assertEquals(kf[n], s.start(), SAME_TIME, "segment " + n + " starts on its keyframe");
+            if (n + 1 < kf.length) {
+                assertEquals(kf[n + 1], s.end(), HALF_FRAME + 0.001, "segment " + n + " ends on the next keyframe");
+            } else {
+                // the last one runs to the end of the decoded audio, which may hold the encoder's padding
+                double end = f.spec().startTime() + f.spec().duration();
+                assertTrue(s.end() > end - 0.03 && s.end() < end + 0.1, "last segment ends at " + s.end() + ", file at " + end);
+            }
+        }
+        assertContinuous(segments, from, AUDIO_GAP, AUDIO_OVERLAP);
+        return segments;
+    }
+
+    private FileStream stream(Fixture f) {
+        return Fixtures.stream(f, cache.resolve(f.path().getFileName().toString()), VideoPipeline.FrameObserver.NONE);
+    }
+
+    @Test
+    void stereoAacIsCutOnTheVideoKeyframesWithoutGapOrOverlap() {
+        Fixture f = TestMedia.multiTrackMkv();
+        assertSegments(f, stream(f), 0, 0, Fixtures.keyframes(f.spec()).length);
+    }
+
+    @Test
+    void surroundAc3IsDownmixedToStereoAac() {
+        Fixture f = TestMedia.multiTrackMkv();
+        List<WrittenSegment> segments = assertSegments(f, stream(f), 1, 0, 4);
+        assertEquals(48000, segments.get(0).sampleRate());
+    }
+
+    @Test
+    void twoHeadsMeetWithoutGapOrOverlap() {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = stream(f);
+        stream.audioSegment(0, 7).join();
+        assertSegments(f, stream, 0, 0, 9);
+    }
+
+    @Test
+    void anAudioOnlyFileIsCutEveryTwoSeconds() {
+        Fixture f = TestMedia.audioOnly();
+        FileStream stream = stream(f);
+        List<WrittenSegment> segments = assertSegments(f, stream, 0, 0, 7);
+        assertEquals(44100, segments.get(0).sampleRate(), "44.1 kHz is kept");
+        // and from a head started in the middle
+        Fixture again = TestMedia.audioOnly();
+        FileStream other = Fixtures.stream(again, cache.resolve("again"), VideoPipeline.FrameObserver.NONE);
+        other.audioSegment(0, 3).join();
+        assertSegments(again, other, 0, 2, 5);
+    }
+
+    @Test
+    void aStreamStartingAtTenSecondsKeepsItsTimestamps() {
+        Fixture f = TestMedia.mpegTsOffset();
+        FileStream stream = stream(f);
+        stream.audioSegment(0, 4).join();
+        assertSegments(f, stream, 0, 0, Fixtures.keyframes(f.spec()).length);
+    }
+
+    @Test
+    void variableFrameRateVideoDoesNotDisturbTheAudio() {
+        Fixture f = TestMedia.variableFrameRate();
+        assertSegments(f, stream(f), 0, 0, Fixtures.keyframes(f.spec()).length);
+    }
+
+    @Test
+    void aHeadStopsAfterAHundredSegmentsAndTheNextOneContinuesSeamlessly() {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = stream(f);
+        SegmentedStream audio = stream.audioStream(0);
+        audio.segment(0).join();
+        assertEquals(100, audio.heads().get(0).end(), "the first head plans 100 segments");
+        assertSegments(f, stream, 0, 97, 103);
+    }
+}

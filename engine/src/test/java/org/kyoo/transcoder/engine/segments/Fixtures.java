@@ -1,0 +1,83 @@
+package org.kyoo.transcoder.engine.segments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
+
+/** Builds a FileStream straight from a fixture's truth, without the probe. */
+final class Fixtures {
+    private Fixtures() {}
+
+    /** The keyframes the file was muxed with; audio-only files get one every 2 s, as the store does. */
+    static double[] keyframes(FixtureSpec spec) {
+        if (spec.video() != null) return spec.video().keyframes();
+        int count = (int) Math.ceil(spec.duration() / 2);
+        double[] times = new double[count];
+        for (int i = 0; i < count; i++) times[i] = spec.startTime() + 2.0 * i;
+        return times;
+    }
+
+    static MediaInfo info(Fixture f) {
+        FixtureSpec s = f.spec();
+        MediaInfo.Video video = s.video() == null ? null
+                : new MediaInfo.Video(s.video().codec(), "avc1.640015", null, "240p", s.video().width(), s.video().height(), 500_000);
+        List<MediaInfo.Audio> audios = new ArrayList<>();
+        for (int i = 0; i < s.audios().size(); i++) {
+            FixtureSpec.AudioSpec a = s.audios().get(i);
+            audios.add(new MediaInfo.Audio(i, a.title(), a.language(), a.codec(), null, a.channels(), a.isDefault(), a.isForced()));
+        }
+        return new MediaInfo("sha-" + f.path().getFileName(), f.path().toString(), "mkv", null, 0, s.duration(), s.format(),
+                video, video == null ? List.of() : List.of(video), audios, List.of(), List.of(), List.of());
+    }
+
+    static EngineSettings settings(Path cache) {
+        return new EngineSettings(cache, cache.resolve("metadata"), "", "fast", "veryfast", new SoftwareProfile());
+    }
+
+    /** Every frame time handed to an encoder, by anyone. */
+    static final class Observed implements VideoPipeline.FrameObserver {
+        final Set<Double> times = ConcurrentHashMap.newKeySet();
+        @Override
+        public void encoding(int segment, double seconds) {
+            times.add(seconds);
+        }
+    }
+
+    private static final List<FileStream> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer) {
+        FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes(f.spec())), cache.resolve("seg"),
+                settings(cache), Duration.ofSeconds(120), observer);
+        MADE.add(stream);
+        return stream;
+    }
+
+    /** Stops every head the test started, before its temporary folder goes. */
+    static void stopAll() throws InterruptedException {
+        for (FileStream s : MADE) s.kill();
+        for (FileStream s : MADE) {
+            if (!s.awaitHeads(Duration.ofSeconds(30))) throw new AssertionError("heads of " + s.path() + " did not stop");
+        }
+        MADE.clear();
+    }
+
+    static List<Path> files(Path dir) {
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
