@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.config;
 
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 
 /**
  * The seam where the configured GOCODER_HWACCEL becomes a profile. The engine's hardware factory
