@@ -5,20 +5,23 @@ import io.undertow.Undertow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
+import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.segments.Transcoder;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.clients.StreamControl;
 import org.kyoo.transcoder.server.config.Config;
+import org.kyoo.transcoder.server.config.ConfigException;
 import org.kyoo.transcoder.server.config.Folders;
-import org.kyoo.transcoder.server.config.HardwareProfiles;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
 import org.kyoo.transcoder.server.media.EngineMedia;
@@ -58,7 +61,7 @@ public final class TranscoderServer implements AutoCloseable {
     public static TranscoderServer start(Config config, Clock clock) throws IOException {
         Folders.prepare(config);
         Av.load();
-        HardwareProfile hardware = HardwareProfiles.create(config);
+        HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
         MediaInfoStore infos = new MediaInfoStore(settings);
         Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings));
@@ -70,6 +73,17 @@ public final class TranscoderServer implements AutoCloseable {
             }
         };
         return start(config, new Engine(engine, engine, resources), clock, BackgroundExtraction.NONE);
+    }
+
+    /** The configured profile with its device open; a device that does not open stops start-up. */
+    private static HardwareProfile openHardware(Config config) {
+        try {
+            return HardwareProfiles.open(config.hwaccel(), Map.of(
+                    HardwareProfiles.VAAPI_RENDERER, config.vaapiRenderer(),
+                    HardwareProfiles.QSV_RENDERER, config.qsvRenderer()));
+        } catch (HardwareProfileException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** A server over any engine, clock and extraction: what tests start. */

@@ -46,6 +46,15 @@ class MainTest {
     }
 
     @Test
+    void aHardwareDeviceThatDoesNotOpenStopsStartUp() throws Exception {
+        Process process = launch(Map.of("GOCODER_HWACCEL", "vaapi", "GOCODER_VAAPI_RENDERER", "/nonexistent/renderD128"));
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("Cannot start") && output.contains("/nonexistent/renderD128"), output);
+    }
+
+    @Test
     void withNothingSetItStartsInTheWorkingDirectoryAndServes() throws Exception {
         Process process = launch(Map.of("GOCODER_PORT", "0"));
         try (BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
