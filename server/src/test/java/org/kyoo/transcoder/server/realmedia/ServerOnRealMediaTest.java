@@ -73,6 +73,8 @@ class ServerOnRealMediaTest {
         Files.copy(TestMedia.empty(), root.resolve("empty.mp4"));
         Files.copy(TestMedia.text(), root.resolve("notes.mkv"));
         Files.copy(TestMedia.truncated(), root.resolve("truncated.mkv"));
+        Files.copy(TestMedia.mpegTsOffset().path(), root.resolve("offset.ts"));
+        Files.copy(TestMedia.audioOnly().path(), root.resolve("audio-only.m4a"));
         clock = new MutableClock();
         server = TranscoderServer.start(config, clock);
         http = new Http(server.port());
@@ -103,6 +105,17 @@ class ServerOnRealMediaTest {
         return playlist.lines().filter(l -> l.startsWith("#EXTINF:"))
                 .map(l -> Double.parseDouble(l.substring(8, l.indexOf(',') < 0 ? l.length() : l.indexOf(','))))
                 .toList();
+    }
+
+    /** The playlist once the keyframe scan has ended (MPEG-TS has no index: it is scanned while we ask). */
+    private String completePlaylist(String route, String client) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = http.get(route, client);
+            assertEquals(200, response.statusCode(), response.body());
+            if (response.body().contains("#EXT-X-ENDLIST")) return response.body();
+            assertTrue(attempt < 300, "the keyframe scan ends: " + response.body());
+            Thread.sleep(100);
+        }
     }
 
     private double expectedStart(List<Double> durations, int segment) {
@@ -227,6 +240,30 @@ class ServerOnRealMediaTest {
         try (Stream<Path> files = Files.walk(cache)) {
             return files.filter(Files::isRegularFile).map(p -> cache.relativize(p) + ":" + p.toFile().length()).sorted().toList();
         }
+    }
+
+    @Test
+    void playlistsOfFilesStartingLateOrWithoutVideoCoverTheirDuration() throws Exception {
+        Fixture offset = TestMedia.mpegTsOffset();
+        String ts = Http.file(root.resolve("offset.ts"));
+        List<Double> durations = durations(completePlaylist(ts + "/original/index.m3u8", "late"));
+        assertEquals(offset.spec().duration(), durations.stream().mapToDouble(Double::doubleValue).sum(), 0.25);
+        assertTrue(durations.stream().allMatch(d -> d > 0), durations.toString());
+        HttpResponse<byte[]> first = http.bytes(ts + "/original/segment-0.ts", "late");
+        assertEquals(200, first.statusCode());
+        Path segment = Files.write(Files.createTempFile(dir, "offset", ".ts"), first.body());
+        // segments keep the source's own timestamps
+        assertEquals(offset.spec().startTime(), SegmentProbe.span(segment).start(), START);
+
+        Fixture audioOnly = TestMedia.audioOnly();
+        String m4a = Http.file(root.resolve("audio-only.m4a"));
+        HttpResponse<String> master = http.get(m4a + "/master.m3u8", "listener");
+        assertEquals(200, master.statusCode(), master.body());
+        assertTrue(master.body().contains("URI=\"./audio/0/index.m3u8\""), master.body());
+        List<Double> audio = durations(completePlaylist(m4a + "/audio/0/index.m3u8", "listener"));
+        assertEquals(audioOnly.spec().duration(), audio.stream().mapToDouble(Double::doubleValue).sum(), 0.25);
+        assertEquals(400, http.get(m4a + "/original/index.m3u8", "listener").statusCode());
+        assertEquals(200, http.bytes(m4a + "/audio/0/segment-1.ts", "listener").statusCode());
     }
 
     @Test
