@@ -32,6 +32,7 @@ import org.kyoo.transcoder.server.clients.RecordingStreams;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.media.FakeExtraction;
 import org.kyoo.transcoder.server.media.FakeMedia;
+import org.kyoo.transcoder.server.paths.Base64Path;
 
 /** The HTTP contract over a fake engine: routes, statuses, error bodies, waiting without threads. */
 class HttpRoutesTest {
@@ -262,13 +263,9 @@ class HttpRoutesTest {
         assertError(400, Http.file(secret) + "/info", "p");
         assertError(400, Http.file(sibling) + "/direct", "p");
         assertError(400, Http.file(link) + "/direct", "p");
-        assertError(400, "/" + Base64Path(root + "/../secret.mkv") + "/direct", "p");
+        assertError(400, "/" + Base64Path.encode(root + "/../secret.mkv") + "/direct", "p");
         assertError(404, Http.file(root.resolve("missing.mkv")) + "/master.m3u8", "p");
         assertError(404, Http.file(root.resolve("missing.mkv")) + "/direct", "p");
-    }
-
-    private static String Base64Path(String path) {
-        return org.kyoo.transcoder.server.paths.Base64Path.encode(path);
     }
 
     @Test
