@@ -282,6 +282,39 @@ class ServerOnRealMediaTest {
     }
 
     @Test
+    void everyBadInputOfSpecsErrorListGetsItsStatus() throws Exception {
+        int segments = durations(http.get(multi + "/original/index.m3u8", "bad").body()).size();
+        Path secret = Files.writeString(dir.resolve("secret.mkv"), "outside");
+        Path sibling = Files.createDirectories(dir.resolve(root.getFileName() + "2")).resolve("b.mkv");
+        Files.copy(fixture.path(), sibling, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path link = root.resolve("link.mkv");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, sibling);
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        cases.put(multi + "/master.m3u8 (no client)", 400);
+        cases.put("/@@not-base64@@/master.m3u8", 400);
+        cases.put("/" + org.kyoo.transcoder.server.paths.Base64Path.encode("video/multitrack.mkv") + "/master.m3u8", 400);
+        cases.put(Http.file(secret) + "/master.m3u8", 400);
+        cases.put(Http.file(sibling) + "/master.m3u8", 400);
+        cases.put(Http.file(link) + "/master.m3u8", 400);
+        cases.put("/" + org.kyoo.transcoder.server.paths.Base64Path.encode(root + "/../secret.mkv") + "/direct", 400);
+        cases.put(multi + "/attachment/..%2F..%2Fsecret.mkv", 400);
+        cases.put(multi + "/9000p/index.m3u8", 400);
+        cases.put(multi + "/720p/segment--1.ts", 400);
+        cases.put(multi + "/720p/segment-" + segments + ".ts", 400);
+        cases.put(multi + "/720p/segment-one.ts", 400);
+        cases.put(multi + "/audio/2/index.m3u8", 400);
+        cases.put(multi + "/audio/2/segment-0.ts", 400);
+        cases.put(Http.file(root.resolve("missing.mkv")) + "/master.m3u8", 404);
+        for (Map.Entry<String, Integer> c : cases.entrySet()) {
+            boolean noClient = c.getKey().endsWith(" (no client)");
+            String route = noClient ? c.getKey().substring(0, c.getKey().indexOf(' ')) : c.getKey();
+            HttpResponse<String> response = http.get(route, noClient ? null : "bad");
+            assertEquals(c.getValue(), response.statusCode(), route + ": " + response.body());
+            assertTrue(response.body().startsWith("{\"errors\":[\""), route + ": " + response.body());
+        }
+    }
+
+    @Test
     void brokenFilesGetCleanErrorsWhileOthersKeepPlaying() throws Exception {
         for (String broken : List.of("random.mkv", "empty.mp4", "notes.mkv")) {
             String path = Http.file(root.resolve(broken));
