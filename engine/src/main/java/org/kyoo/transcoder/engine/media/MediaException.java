@@ -14,7 +14,9 @@ public class MediaException extends RuntimeException {
         /** The request asked for something the file does not have (a track, a segment). */
         BAD_REQUEST,
         /** Waiting for a segment took longer than allowed. */
-        TIMEOUT
+        TIMEOUT,
+        /** The request needs a picture (thumbnails) but the file has no video stream. */
+        NO_VIDEO
     }
 
     private final Kind kind;

@@ -16,24 +16,20 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc_filter;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_config;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_init_str;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
-import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
 
 import org.bytedeco.ffmpeg.avfilter.AVBufferSrcParameters;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
-import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.hardware.FilterChain;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.media.MediaException;
 
@@ -73,26 +69,13 @@ final class VideoFilter implements AutoCloseable {
             Av.check(avfilter_graph_create_filter(out, avfilter_get_by_name("buffersink"), "out", null, null, graph),
                     "avfilter_graph_create_filter buffersink");
             sink = out;
-            link(description);
-            profile.configureFilters(graph);
+            // In steps (create, hand the profile its filters, then init and link): FFmpeg 8's hwupload
+            // refuses to initialise before it has a device, so a one-step parse cannot build upload chains.
+            FilterChain.insert(graph, description, source, sink, profile::configureFilters);
             Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config " + description);
         } catch (RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    private void link(String description) {
-        AVFilterInOut outputs = Av.checkAlloc(avfilter_inout_alloc(), "avfilter_inout_alloc");
-        AVFilterInOut inputs = avfilter_inout_alloc();
-        try {
-            Av.checkAlloc(inputs, "avfilter_inout_alloc");
-            outputs.name(av_strdup(new BytePointer("in"))).filter_ctx(source).pad_idx(0).next(null);
-            inputs.name(av_strdup(new BytePointer("out"))).filter_ctx(sink).pad_idx(0).next(null);
-            Av.check(avfilter_graph_parse_ptr(graph, description, inputs, outputs, null), "avfilter_graph_parse_ptr " + description);
-        } finally {
-            avfilter_inout_free(inputs);
-            avfilter_inout_free(outputs);
         }
     }
 

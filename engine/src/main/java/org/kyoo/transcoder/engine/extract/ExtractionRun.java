@@ -1,0 +1,205 @@
+package org.kyoo.transcoder.engine.extract;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.av.AvException;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+
+/**
+ * One pass over a file: every subtitle track with a known extension remuxed to
+ * {@code sub/{index}.{ext}}, every attachment written to {@code att/{filename}}. Files appear under
+ * their final name only once complete, so a crash leaves no truncated subtitle behind.
+ */
+final class ExtractionRun {
+    private static final System.Logger LOG = System.getLogger(ExtractionRun.class.getName());
+    private static final String PARTIAL = ".part";
+
+    private final Path file;
+    private final MediaInfo info;
+    private final Path subtitleFolder;
+    private final Path attachmentFolder;
+
+    ExtractionRun(Path file, MediaInfo info, Path subtitleFolder, Path attachmentFolder) {
+        this.file = file;
+        this.info = info;
+        this.subtitleFolder = subtitleFolder;
+        this.attachmentFolder = attachmentFolder;
+    }
+
+    /** libavformat muxer that writes a subtitle file of this extension (SPEC's extension table). */
+    static Optional<String> muxerFor(String extension) {
+        if (extension == null) return Optional.empty();
+        return switch (extension) {
+            case "srt" -> Optional.of("srt");
+            case "ass" -> Optional.of("ass");
+            case "vtt" -> Optional.of("webvtt");
+            default -> Optional.empty();
+        };
+    }
+
+    /** A subtitle track being copied: written to {@code partial}, moved to {@code target} once complete. */
+    private record Track(int subtitleIndex, SubtitleOutput output, Path partial, Path target) {}
+
+    /**
+     * Copies everything. A track libav refuses to remux is left out (and logged) rather than
+     * costing the others; only a file that cannot be opened, or folders that cannot be written,
+     * fail the run.
+     */
+    void run() {
+        Av.load();
+        Map<Integer, Track> tracks = new HashMap<>();
+        try (InputFile input = InputFile.open(file)) {
+            createFolders();
+            AVFormatContext context = input.context();
+            int subtitleIndex = 0;
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVStream stream = context.streams(i);
+                int type = stream.codecpar().codec_type();
+                if (type == AVMEDIA_TYPE_ATTACHMENT) writeAttachment(stream);
+                if (type == AVMEDIA_TYPE_SUBTITLE) openTrack(subtitleIndex++, stream).ifPresent(t -> tracks.put(stream.index(), t));
+                // What is not copied is never decoded either: let the demuxer skip its payloads.
+                if (!tracks.containsKey(i)) stream.discard(AVDISCARD_ALL);
+            }
+            if (!tracks.isEmpty()) copySubtitlePackets(context, tracks);
+            for (Track track : tracks.values()) {
+                try {
+                    track.output().finish();
+                    moveIntoPlace(track.partial(), track.target());
+                } catch (AvException e) {
+                    drop(track, e);
+                }
+            }
+        } finally {
+            for (Track track : tracks.values()) {
+                track.output().close();
+                deleteQuietly(track.partial());
+            }
+        }
+    }
+
+    private Optional<Track> openTrack(int subtitleIndex, AVStream stream) {
+        Optional<String> extension = info.subtitles().stream()
+                .filter(s -> s.index() == subtitleIndex && s.extension() != null)
+                .map(MediaInfo.Subtitle::extension)
+                .findFirst();
+        Optional<String> muxer = extension.flatMap(ExtractionRun::muxerFor);
+        if (muxer.isEmpty()) return Optional.empty();
+        Path target = subtitleFolder.resolve(subtitleIndex + "." + extension.get());
+        Path partial = subtitleFolder.resolve(target.getFileName() + PARTIAL);
+        try {
+            return Optional.of(new Track(subtitleIndex, new SubtitleOutput(muxer.get(), partial, stream), partial, target));
+        } catch (AvException e) {
+            LOG.log(System.Logger.Level.WARNING, "Subtitle {0} of {1} cannot be copied: {2}", subtitleIndex, file, e.getMessage());
+            deleteQuietly(partial);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the file once, handing each subtitle packet to its track. A read error ends the copy
+     * as the end of file would: the cues before it are still worth serving (a truncated file).
+     */
+    private void copySubtitlePackets(AVFormatContext context, Map<Integer, Track> tracks) {
+        AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        try {
+            while (!tracks.isEmpty()) {
+                int rc = av_read_frame(context, packet);
+                if (rc < 0) {
+                    if (rc != AVERROR_EOF) {
+                        LOG.log(System.Logger.Level.WARNING, "Reading {0} stopped early: {1}", file, Av.errorText(rc));
+                    }
+                    return;
+                }
+                Track track = tracks.get(packet.stream_index());
+                if (track != null) {
+                    try {
+                        track.output().write(packet);
+                    } catch (AvException e) {
+                        tracks.remove(packet.stream_index());
+                        drop(track, e);
+                    }
+                }
+                av_packet_unref(packet);
+            }
+        } finally {
+            av_packet_free(packet);
+        }
+    }
+
+    private void drop(Track track, AvException e) {
+        LOG.log(System.Logger.Level.WARNING, "Subtitle {0} of {1} cannot be copied: {2}",
+                track.subtitleIndex(), file, e.getMessage());
+        track.output().close();
+        deleteQuietly(track.partial());
+    }
+
+    private void writeAttachment(AVStream stream) {
+        AVDictionaryEntry tag = av_dict_get(stream.metadata(), "filename", null, 0);
+        String claimed = tag == null ? null : tag.value().getString(StandardCharsets.UTF_8);
+        Optional<String> name = SafeFileName.fromAttachment(claimed);
+        if (name.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Skipping attachment with unusable name {0} in {1}", claimed, file);
+            return;
+        }
+        AVCodecParameters parameters = stream.codecpar();
+        byte[] data = new byte[Math.max(0, parameters.extradata_size())];
+        if (data.length > 0) parameters.extradata().get(data);
+        Path target = attachmentFolder.resolve(name.get());
+        Path partial = attachmentFolder.resolve(name.get() + PARTIAL);
+        try {
+            Files.write(partial, data);
+            moveIntoPlace(partial, target);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    private void createFolders() {
+        try {
+            Files.createDirectories(subtitleFolder);
+            Files.createDirectories(attachmentFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + subtitleFolder.getParent(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path partial, Path target) {
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + partial + " to " + target, e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // A leftover ".part" file is never served under its final name.
+        }
+    }
+}
