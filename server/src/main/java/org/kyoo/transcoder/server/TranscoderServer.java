@@ -24,6 +24,7 @@ import org.kyoo.transcoder.server.config.ConfigException;
 import org.kyoo.transcoder.server.config.Folders;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
+import org.kyoo.transcoder.server.media.EngineExtraction;
 import org.kyoo.transcoder.server.media.EngineMedia;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.OncePerFile;
@@ -72,7 +73,7 @@ public final class TranscoderServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
             }
         };
-        return start(config, new Engine(engine, engine, resources), clock, BackgroundExtraction.NONE);
+        return start(config, new Engine(engine, engine, resources), clock, new EngineExtraction(settings));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */

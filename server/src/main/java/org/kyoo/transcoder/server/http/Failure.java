@@ -25,7 +25,8 @@ public record Failure(int status, String message, boolean unexpected) {
 
     private static int status(MediaException.Kind kind) {
         return switch (kind) {
-            case NOT_FOUND -> 404;
+            // no file, or no video to make thumbnails of
+            case NOT_FOUND, NO_VIDEO -> 404;
             case BAD_REQUEST -> 400;
             case TIMEOUT -> 503;
             // the file exists but no player could use it (not media, unreadable, no streams):

@@ -17,7 +17,7 @@ public interface BackgroundExtraction {
 
     record Sprite(Path png, Path vtt) {}
 
-    /** Until the engine's extraction lands: nothing extracted, so the file routes answer 404. */
+    /** Nothing extracted, so the file routes answer 404 (tests that need no extraction). */
     BackgroundExtraction NONE = new BackgroundExtraction() {
         @Override
         public CompletableFuture<Void> extract(Path file, String sha, MediaInfo info) {

@@ -26,6 +26,7 @@ class FailureTest {
         assertEquals(422, Failure.of(new MediaException(Kind.UNREADABLE, "x")).status());
         assertEquals(422, Failure.of(new MediaException(Kind.NO_STREAMS, "x")).status());
         assertEquals(503, Failure.of(new MediaException(Kind.TIMEOUT, "x")).status());
+        assertEquals(404, Failure.of(new MediaException(Kind.NO_VIDEO, "x")).status());
         assertEquals("not media: random.mkv", Failure.of(new MediaException(Kind.NOT_MEDIA, "not media: random.mkv")).message());
     }
 

@@ -282,6 +282,37 @@ class ServerOnRealMediaTest {
     }
 
     @Test
+    void infoStartsExtractionAndTheSpriteWhoseFilesAreThenServed() throws Exception {
+        assertEquals(200, http.get(multi + "/info", null).statusCode());
+        HttpResponse<String> srt = http.get(multi + "/subtitle/0.srt", null);
+        assertEquals(200, srt.statusCode(), srt.body());
+        assertTrue(srt.body().contains("Hello there"), srt.body());
+        HttpResponse<String> ass = http.get(multi + "/subtitle/1.ass", null);
+        assertEquals(200, ass.statusCode(), ass.body());
+        assertTrue(ass.body().contains("Bonjour"), ass.body());
+        assertEquals(404, http.get(multi + "/subtitle/7.srt", null).statusCode());
+
+        var attachment = fixture.spec().attachments().get(0);
+        HttpResponse<byte[]> font = http.bytes(multi + "/attachment/" + attachment.filename().replace(" ", "%20"), null);
+        assertEquals(200, font.statusCode());
+        assertTrue(java.util.Arrays.equals(attachment.data(), font.body()), "the font's bytes");
+
+        HttpResponse<byte[]> png = http.bytes(multi + "/thumbnails.png", null);
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(null));
+        assertEquals((byte) 0x89, png.body()[0]);
+        assertEquals('P', png.body()[1]);
+        HttpResponse<String> vtt = http.get(multi + "/thumbnails.vtt", null);
+        assertEquals(200, vtt.statusCode());
+        assertEquals("text/vtt", vtt.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(vtt.body().startsWith("WEBVTT"), vtt.body());
+        assertTrue(vtt.body().contains("/thumbnails.png#xywh="), vtt.body());
+
+        HttpResponse<String> noVideo = http.get(Http.file(root.resolve("audio-only.m4a")) + "/thumbnails.png", null);
+        assertEquals(404, noVideo.statusCode(), noVideo.body());
+    }
+
+    @Test
     void everyBadInputOfSpecsErrorListGetsItsStatus() throws Exception {
         int segments = durations(http.get(multi + "/original/index.m3u8", "bad").body()).size();
         Path secret = Files.writeString(dir.resolve("secret.mkv"), "outside");
