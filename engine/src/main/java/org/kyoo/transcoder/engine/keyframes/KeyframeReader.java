@@ -2,6 +2,7 @@ package org.kyoo.transcoder.engine.keyframes;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.kyoo.transcoder.engine.media.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
@@ -24,8 +25,8 @@ final class KeyframeReader {
             int video = input.firstVideoStream();
             if (duration < 0) duration = input.duration();
             if (video >= 0) {
-                if (ContainerKeyframeIndex.supports(input)) {
-                    double[] indexed = ContainerKeyframeIndex.read(input, video, duration);
+                if (ContainerKeyframes.supports(input)) {
+                    double[] indexed = ContainerKeyframes.read(input, video, duration);
                     if (indexed != null) {
                         index.append(indexed, indexed.length);
                         return indexed;

@@ -1,10 +1,7 @@
 package org.kyoo.transcoder.engine.keyframes;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -22,11 +19,6 @@ public final class KeyframeStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KeyframeStore.class.getName());
     /** Spacing of the keyframes made up for files without video (SPEC: one every 2 s). */
     static final double DUMMY_INTERVAL = 2;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    /** What keyframes.json holds. */
-    record SavedKeyframes(double[] keyframes) {}
 
     private final EngineSettings settings;
     private final ConcurrentHashMap<String, KeyframeIndex> indexes = new ConcurrentHashMap<>();
@@ -66,7 +58,7 @@ public final class KeyframeStore implements AutoCloseable {
 
     /** Where a file version's keyframes are saved. */
     public Path keyframesFile(String sha) {
-        return settings.metadataRoot().resolve(sha).resolve("keyframes.json");
+        return MetadataFiles.keyframesFile(settings.metadataRoot(), sha);
     }
 
     /** Stops the scan of a file version, if one runs; its index fails with a CancellationException. */
@@ -111,7 +103,8 @@ public final class KeyframeStore implements AutoCloseable {
                 // Not cached: a later request scans again.
                 indexes.remove(sha, index);
                 index.fail(e);
-                if (!(e instanceof CancellationException)) LOG.log(Level.WARNING, "Keyframes of " + path + ": " + e.getMessage());
+                // Waiters get the error and decide; the log only traces it.
+                LOG.log(Level.DEBUG, "Keyframes of " + path + ": " + e.getMessage());
             } finally {
                 running.remove(this);
             }
@@ -121,8 +114,7 @@ public final class KeyframeStore implements AutoCloseable {
     private double[] loadSaved(String sha) {
         Path file = keyframesFile(sha);
         try {
-            double[] times = JSON.readValue(Files.readString(file), SavedKeyframes.class).keyframes();
-            return times != null && times.length > 0 ? times : null;
+            return MetadataFiles.readKeyframes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -134,15 +126,19 @@ public final class KeyframeStore implements AutoCloseable {
     private void save(String sha, double[] times) {
         Path file = keyframesFile(sha);
         try {
-            MetadataFiles.writeAtomically(file, JSON.writeValueAsString(new SavedKeyframes(times)));
+            MetadataFiles.writeKeyframes(file, times);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
         }
     }
 
-    /** Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}. */
+    /**
+     * Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}.
+     * None at the very end (the original's {@code duration/2 + 1} made an empty last segment when
+     * the duration was a multiple of 2 s).
+     */
     static double[] dummyKeyframes(double duration) {
-        int count = (int) (Math.max(duration, 0) / DUMMY_INTERVAL) + 1;
+        int count = Math.max(1, (int) Math.ceil(duration / DUMMY_INTERVAL));
         double[] times = new double[count];
         for (int i = 0; i < count; i++) times[i] = i * DUMMY_INTERVAL;
         return times;

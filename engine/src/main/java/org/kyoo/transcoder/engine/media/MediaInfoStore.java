@@ -45,25 +45,20 @@ public final class MediaInfoStore {
         }
     }
 
-    /** The info when it is already known in memory, without probing. */
-    public MediaInfo cached(String sha) {
-        CompletableFuture<MediaInfo> info = infos.get(sha);
-        return info != null && info.isDone() && !info.isCompletedExceptionally() ? info.join() : null;
-    }
-
     /** Where a file version's info is saved. */
     public Path infoFile(String sha) {
-        return settings.metadataRoot().resolve(sha).resolve("info.json");
+        return MetadataFiles.infoFile(settings.metadataRoot(), sha);
     }
 
     private MediaInfo loadOrProbe(Path path, String sha) {
         MediaInfo saved = loadSaved(sha);
         if (saved != null) return saved;
         long start = System.nanoTime();
-        MediaInfo info = prober.probe(path, sha);
+        MediaProber.Probe probe = prober.probeWithKeyframes(path, sha);
         LOG.log(Level.DEBUG, () -> String.format("media info of %s in %.1f ms", path, (System.nanoTime() - start) / 1e6));
-        save(sha, info);
-        return info;
+        save(sha, probe.info());
+        if (probe.keyframes() != null) saveKeyframes(sha, probe.keyframes());
+        return probe.info();
     }
 
     private MediaInfo loadSaved(String sha) {
@@ -85,6 +80,20 @@ public final class MediaInfoStore {
             MetadataFiles.writeAtomically(file, MediaInfoJson.write(info));
         } catch (IOException e) {
             // The info is still served from memory; only the next start-up pays the probe again.
+            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Keyframes the probe read from the container's index: saved where the keyframe store looks
+     * first, so the file is not opened a second time for them.
+     */
+    private void saveKeyframes(String sha, double[] keyframes) {
+        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha);
+        if (Files.exists(file)) return;
+        try {
+            MetadataFiles.writeKeyframes(file, keyframes);
+        } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
         }
     }

@@ -66,8 +66,9 @@ public final class MediaInput implements AutoCloseable {
     private static MediaException openFailure(Path path, int rc) {
         String reason = Av.errorText(rc);
         if (rc == AVERROR_INVALIDDATA || rc == AVERROR_EOF) {
+            // No demuxer recognised it, or one did but its headers are missing (an MP4 cut before its moov).
             return new MediaException(MediaException.Kind.NOT_MEDIA,
-                    "Not a media file (no demuxer recognises it: " + reason + "): " + path);
+                    "Not a media file, or damaged beyond use (" + reason + "): " + path);
         }
         if (rc == ENOENT) return new MediaException(MediaException.Kind.NOT_FOUND, "File does not exist: " + path);
         if (rc == EACCES) return new MediaException(MediaException.Kind.UNREADABLE, "Permission denied: " + path);

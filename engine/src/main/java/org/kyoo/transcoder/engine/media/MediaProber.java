@@ -43,12 +43,42 @@ public final class MediaProber {
         this.routePrefix = settings.routePrefix() == null ? "" : settings.routePrefix();
     }
 
+    /**
+     * What one open of a file tells: its media info, and its keyframes when the container holds a
+     * trustworthy index (Matroska Cues, MP4 sample tables), read while the file is open anyway, as a
+     * second open of a long MP4 costs as much again as the first (its sample tables are parsed).
+     *
+     * @param keyframes presentation times (s) of the first video's keyframes, null to be scanned
+     */
+    public record Probe(MediaInfo info, double[] keyframes) {}
+
     /** Throws {@link MediaException} when the file is missing, unreadable, not media or has no audio/video. */
     public MediaInfo probe(Path path, String sha) {
         long size = fileSize(path);
         try (MediaInput input = MediaInput.open(path)) {
             if (!headersAreComplete(input)) input.findStreamInfo();
             return describe(input, path, sha, size);
+        }
+    }
+
+    /** {@link #probe}, plus the container's keyframe index when it has one worth using. */
+    public Probe probeWithKeyframes(Path path, String sha) {
+        long size = fileSize(path);
+        try (MediaInput input = MediaInput.open(path)) {
+            if (!headersAreComplete(input)) input.findStreamInfo();
+            MediaInfo info = describe(input, path, sha, size);
+            return new Probe(info, indexedKeyframes(input, info));
+        }
+    }
+
+    private static double[] indexedKeyframes(MediaInput input, MediaInfo info) {
+        int video = input.firstVideoStream();
+        if (video < 0 || !ContainerKeyframes.supports(input)) return null;
+        try {
+            return ContainerKeyframes.read(input, video, info.duration());
+        } catch (RuntimeException e) {
+            // The keyframe store will scan instead; the info itself is sound.
+            return null;
         }
     }
 

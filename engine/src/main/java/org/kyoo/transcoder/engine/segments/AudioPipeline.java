@@ -78,6 +78,7 @@ final class AudioPipeline implements SegmentPipeline {
                 int seekStream = video >= 0 ? video : audio;
                 in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000);
             }
+            in.keepOnly(audio);
             decoder = new Decoder(stream, ctx -> {});
             sink.starting(n);
             while (!stopped && !sink.cancelled() && in.read(packet)) {
@@ -105,9 +106,10 @@ final class AudioPipeline implements SegmentPipeline {
             while (!stopped && !sink.cancelled()) {
                 long end = sampleAt(sink.segmentEnd(n));
                 boolean last = end == Long.MAX_VALUE;
-                if (last) end = timeline.end();
-                else timeline.padTo(end);
-                if (end <= sampleAt(sink.segmentStart(n))) return;
+                // the file's last segment runs to the end of the audio; an audio track ending before
+                // the video still gets every segment, in silence, so no player waits for nothing
+                if (last) end = Math.max(timeline.end(), sampleAt(sink.segmentStart(n)) + FRAME);
+                timeline.padTo(end);
                 if (!writeSegment(end, last) || last) return;
             }
         }

@@ -1,12 +1,28 @@
 package org.kyoo.transcoder.engine.segments;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running pipeline making consecutive segments [first, end) of one stream, on its own thread.
  * Its stream decides everything shared (readiness, publishing); the head only knows its position.
  */
 final class EncoderHead implements SegmentSink, Runnable {
+    /**
+     * Head threads are reused: glibc gives each new thread its own malloc arena, and arenas keep
+     * what x264 and the decoders freed, so a thread per head would grow the process for nothing.
+     */
+    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "head");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final SegmentedStream stream;
     private final SegmentPipeline pipeline;
     private final int id;
@@ -16,7 +32,7 @@ final class EncoderHead implements SegmentSink, Runnable {
     private final String preset;
     private volatile int position;
     private volatile boolean cancelled;
-    private volatile Thread thread;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     /**
      * @param end         one past the last segment this head may make
@@ -34,10 +50,7 @@ final class EncoderHead implements SegmentSink, Runnable {
     }
 
     void start() {
-        Thread t = new Thread(this, threadName(first));
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        THREADS.execute(this);
     }
 
     private String threadName(int segment) {
@@ -46,13 +59,19 @@ final class EncoderHead implements SegmentSink, Runnable {
 
     @Override
     public void run() {
+        Thread.currentThread().setName(threadName(first));
         Throwable failure = null;
         try {
             pipeline.run(this);
         } catch (Throwable e) {
             failure = e;
         } finally {
-            stream.headEnded(this, failure);
+            try {
+                stream.headEnded(this, failure);
+            } finally {
+                ended.countDown();
+                Thread.currentThread().setName("head (idle)");
+            }
         }
     }
 
@@ -74,12 +93,9 @@ final class EncoderHead implements SegmentSink, Runnable {
         cancelled = true;
     }
 
-    /** Waits for the thread to finish (after {@link #cancel()}); false when it did not in time. */
+    /** Waits for the head to end (after {@link #cancel()}); false when it did not in time. */
     boolean join(long millis) throws InterruptedException {
-        Thread t = thread;
-        if (t == null || t == Thread.currentThread()) return true;
-        t.join(millis);
-        return !t.isAlive();
+        return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -14,6 +14,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -125,6 +127,14 @@ final class InputFile implements AutoCloseable {
             av_packet_unref(pending);
         }
         return Double.NaN;
+    }
+
+    /**
+     * Drops every stream but {@code stream} at the demuxer: their packets are neither parsed nor
+     * returned. Called after seeking, since a seek may need another stream's timestamps.
+     */
+    void keepOnly(int stream) {
+        for (int i = 0; i < ctx.nb_streams(); i++) ctx.streams(i).discard(i == stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL);
     }
 
     /** Reads the next packet into {@code packet}; false at the end of the file. */

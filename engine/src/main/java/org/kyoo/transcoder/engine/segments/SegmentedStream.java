@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,6 +37,9 @@ final class SegmentedStream {
 
     private final Config config;
     private final KeyframeIndex keyframes;
+    /** Segments complete on disk; the source of truth, kept under the lock. */
+    private final BitSet done = new BitSet();
+    /** What waiters wait on; completed outside the lock, so no caller's callback runs holding it. */
     private final List<CompletableFuture<Path>> ready = new ArrayList<>();
     private final List<EncoderHead> heads = new ArrayList<>();
     private int nextHeadId;
@@ -85,9 +89,10 @@ final class SegmentedStream {
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
-            if (future.isDone()) {
+            if (done.get(n)) {
                 prefetch(n);
-                return future;
+                // a copy: what a caller does to its future (cancel, timeouts) stays its own
+                return CompletableFuture.completedFuture(segmentFile(n));
             }
             double distance = distance(n);
             if (distance > MAX_HEAD_DISTANCE) {
@@ -111,11 +116,7 @@ final class SegmentedStream {
 
     /** True once segment n is complete on disk. */
     synchronized boolean isReady(int n) {
-        return n < ready.size() && isDone(ready.get(n));
-    }
-
-    private static boolean isDone(CompletableFuture<Path> f) {
-        return f.isDone() && !f.isCompletedExceptionally();
+        return done.get(n);
     }
 
     /** The readiness future of segment n; a failed one is replaced so the segment can be retried. */
@@ -188,34 +189,45 @@ final class SegmentedStream {
     }
 
     /** A head finished segment n at its temporary file: make it visible. Returns whether the head goes on. */
-    synchronized boolean publish(EncoderHead head, int n) {
+    boolean publish(EncoderHead head, int n) {
         Path tmp = temporaryFile(n, head.id());
-        try {
-            if (isReady(n) || destroyed) {
-                // another head got there first: this one has nothing left to add
-                Files.deleteIfExists(tmp);
-                return false;
+        Path file = segmentFile(n);
+        CompletableFuture<Path> waiters;
+        boolean goOn;
+        synchronized (this) {
+            try {
+                if (done.get(n) || destroyed) {
+                    // another head got there first: this one has nothing left to add
+                    Files.deleteIfExists(tmp);
+                    return false;
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Path file = segmentFile(n);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            readiness(n).complete(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            done.set(n);
+            waiters = readiness(n);
+            int next = n + 1;
+            goOn = !head.cancelled() && next < head.end() && !done.get(next);
         }
-        int next = n + 1;
-        return !head.cancelled() && next < head.end() && !isReady(next);
+        waiters.complete(file);
+        return goOn;
     }
 
-    synchronized void headEnded(EncoderHead head, Throwable failure) {
-        heads.remove(head);
-        if (failure != null && !head.cancelled()) {
-            LOG.log(Level.WARNING, label() + ": " + head + " failed", failure);
-            // whoever waits on the segment it was making hears why now, not after the timeout
+    void headEnded(EncoderHead head, Throwable failure) {
+        CompletableFuture<Path> waiters = null;
+        synchronized (this) {
+            heads.remove(head);
             int n = head.position();
-            if (n < ready.size() && !isReady(n)) {
-                ready.get(n).completeExceptionally(failure);
+            if (failure != null && !head.cancelled() && !done.get(n) && n < ready.size()) {
+                // later requests wait on a fresh future (and may start a new head); these hear of the failure
+                waiters = ready.get(n);
+                ready.set(n, new CompletableFuture<>());
             }
         }
+        if (failure != null && !head.cancelled()) LOG.log(Level.WARNING, label() + ": " + head + " failed", failure);
+        // whoever waits on the segment it was making hears why now, not after the timeout
+        if (waiters != null) waiters.completeExceptionally(failure);
     }
 
     /** Stops every head (they end between two packets and delete their unfinished file). */

@@ -57,6 +57,7 @@ final class TransmuxPipeline implements SegmentPipeline {
             stream = in.stream(video);
             double start = sink.segmentStart(n);
             if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+            in.keepOnly(video);
             sink.starting(n);
             while (!sink.cancelled() && in.read(packet)) {
                 try {

@@ -1,5 +1,6 @@
 package org.kyoo.transcoder.engine.segments;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -88,11 +89,16 @@ final class VideoPipeline implements SegmentPipeline {
             start = sink.segmentStart(n);
             // exactly the keyframe of the first segment: the segment before is never decoded
             if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+            in.keepOnly(video);
             decoder = new Decoder(stream, profile::configureDecoder);
             sink.starting(n);
+            boolean decoding = false;
             while (!stopped && !sink.cancelled() && in.read(packet)) {
                 try {
                     if (packet.stream_index() != video) continue;
+                    // a seek without an exact index (MPEG-TS) lands mid-GOP: nothing decodes before a keyframe
+                    decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (!decoding) continue;
                     decoder.send(packet);
                 } finally {
                     av_packet_unref(packet);

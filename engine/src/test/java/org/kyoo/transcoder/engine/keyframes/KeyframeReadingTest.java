@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kyoo.transcoder.engine.media.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -37,6 +38,7 @@ class KeyframeReadingTest {
         return videoFixtures().filter(a -> !((Fixture) a.get()[1]).spec().format().equals("mpegts"));
     }
 
+    /** The packet scan: the truth the container index must match. */
     static double[] scan(Path path) {
         KeyframeIndex index = new KeyframeIndex();
         KeyframeBatcher batcher = new KeyframeBatcher(index);
@@ -49,7 +51,7 @@ class KeyframeReadingTest {
 
     static double[] containerIndex(Path path) {
         try (MediaInput input = MediaInput.open(path)) {
-            return ContainerKeyframeIndex.read(input, input.firstVideoStream(), input.duration());
+            return ContainerKeyframes.read(input, input.firstVideoStream(), input.duration());
         }
     }
 
@@ -74,19 +76,14 @@ class KeyframeReadingTest {
     }
 
     @Test
-    void mp4PresentationTimesReadKeyframeByKeyframeMatchTheScanToo() {
-        // The path taken when the first keyframe's composition shift does not hold for the others.
-        Path mp4 = TestMedia.mp4().path();
-        try (MediaInput input = MediaInput.open(mp4)) {
-            int video = input.firstVideoStream();
-            long[] decodeTimes = ContainerKeyframeIndex.keyframeEntries(input.stream(video));
-            long[] ticks = ContainerKeyframeIndex.mp4PresentationTimes(input, video, decodeTimes, 0);
-            assertNotNull(ticks);
-            double den = input.stream(video).time_base().den();
-            double[] seconds = Arrays.stream(ticks).mapToDouble(t -> t / den).toArray();
-            assertArrayEquals(scan(mp4), seconds);
-            assertTrue(decodeTimes[0] < ticks[0], "decode times are earlier than presentation times with B-frames");
-        }
+    void matroskaWithoutCuesIsScanned(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Fixture many = TestMedia.manySegments();
+        Path live = tmp.resolve("live.mkv");
+        // A live-written Matroska file has no Cues.
+        Remuxer.remux(many.path(), live, "matroska", java.util.Map.of("live", "1"));
+        assertNull(containerIndex(live));
+        double[] read = KeyframeReader.read(live, -1, new KeyframeIndex(), () -> false);
+        assertTimes(many.spec().video().keyframes(), read, "live.mkv");
     }
 
     @Test
@@ -94,7 +91,7 @@ class KeyframeReadingTest {
         double[] keyframes = scan(TestMedia.mpegTsOffset().path());
         assertEquals(10.0, keyframes[0], TOLERANCE);
         try (MediaInput input = MediaInput.open(TestMedia.mpegTsOffset().path())) {
-            assertNull(ContainerKeyframeIndex.read(input, input.firstVideoStream(), 20), "MPEG-TS has no index: scanned");
+            assertNull(ContainerKeyframes.read(input, input.firstVideoStream(), 20), "MPEG-TS has no index: scanned");
         }
     }
 

@@ -26,6 +26,7 @@ import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.media.MetadataFiles;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
@@ -61,7 +62,7 @@ class KeyframeStoreTest {
         assertEquals(expected.length, index.length());
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], index.get(i), 0.0011);
         Path saved = tmp.resolve("metadata/k1/keyframes.json");
-        double[] json = new ObjectMapper().readValue(saved.toFile(), KeyframeStore.SavedKeyframes.class).keyframes();
+        double[] json = new ObjectMapper().readValue(saved.toFile(), MetadataFiles.SavedKeyframes.class).keyframes();
         assertArrayEquals(index.toArray(), json);
     }
 

@@ -62,6 +62,15 @@ class MediaInfoStoreTest {
     }
 
     @Test
+    void aProbeSavesTheKeyframesTheContainerIndexGaveForFree() throws Exception {
+        store().get(TestMedia.mp4().path(), "kf1");
+        double[] saved = MetadataFiles.readKeyframes(tmp.resolve("metadata/kf1/keyframes.json"));
+        assertEquals(TestMedia.mp4().spec().video().keyframes().length, saved.length);
+        store().get(TestMedia.mpegTsOffset().path(), "kf2");
+        assertFalse(Files.exists(tmp.resolve("metadata/kf2/keyframes.json")), "MPEG-TS has no index: left to the scan");
+    }
+
+    @Test
     void aFailedProbeIsNotCachedAndSaysWhy() throws Exception {
         MediaInfoStore store = store();
         Path file = tmp.resolve("later.mkv");

@@ -147,6 +147,21 @@ class MediaProberTest {
     }
 
     @Test
+    void mediaWithoutAudioOrVideoIsRefused(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path subtitles = tmp.resolve("subs.srt");
+        java.nio.file.Files.writeString(subtitles, "1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:03,000 --> 00:00:04,000\nBye\n");
+        MediaException error = assertThrows(MediaException.class, () -> prober.probe(subtitles, "sha"));
+        assertEquals(MediaException.Kind.NO_STREAMS, error.kind());
+        assertTrue(error.getMessage().contains("subs.srt"), error.getMessage());
+    }
+
+    @Test
+    void aFolderIsUnreadable(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        assertEquals(MediaException.Kind.UNREADABLE,
+                assertThrows(MediaException.class, () -> prober.probe(tmp, "sha")).kind());
+    }
+
+    @Test
     void brokenFilesSayWhy() {
         assertEquals(MediaException.Kind.NOT_MEDIA,
                 assertThrows(MediaException.class, () -> prober.probe(TestMedia.randomBytes(), "sha")).kind());

@@ -7,8 +7,12 @@ import static org.kyoo.transcoder.engine.segments.SegmentChecks.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
@@ -66,14 +70,26 @@ class VideoSegmentsTest {
         assertWholeStream(TestMedia.variableFrameRate(), null);
     }
 
-    @Test
-    void twoHeadsMeetWithoutGapOrOverlap() {
-        Fixture f = TestMedia.multiTrackMkv();
+    static Stream<Arguments> jumps() {
+        return Stream.of(Arguments.of("multitrack.mkv", 7), Arguments.of("bframes.mp4", 4), Arguments.of("offset.ts", 5));
+    }
+
+    private static Fixture fixture(String name) {
+        return switch (name) {
+            case "multitrack.mkv" -> TestMedia.multiTrackMkv();
+            case "bframes.mp4" -> TestMedia.mp4();
+            default -> TestMedia.mpegTsOffset();
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("jumps")
+    void twoHeadsMeetWithoutGapOrOverlap(String name, int later) {
+        Fixture f = fixture(name);
         double[] kf = Fixtures.keyframes(f.spec());
         for (Quality quality : new Quality[] {Quality.P240, null}) {
             FileStream stream = Fixtures.stream(f, cache.resolve(String.valueOf(quality)), VideoPipeline.FrameObserver.NONE);
-            int later = 7;
-            // a player jumps to segment 7 first, then another starts from the beginning
+            // a player jumps to a later segment first (a head seeks there), then another starts from the beginning
             WrittenSegment jumped = WrittenSegment.read(stream.videoSegment(quality, later).join());
             List<WrittenSegment> segments = fetch(n -> stream.videoSegment(quality, n), 0, later + 2);
             assertEquals(jumped, segments.get(later), "segment " + later + " is the one the first head made");
@@ -108,19 +124,20 @@ class VideoSegmentsTest {
     }
 
     @Test
-    void aHeadStopsAfterAHundredSegmentsAndTheNextOneContinuesSeamlessly() throws Exception {
+    void aHeadStopsAfterAHundredSegmentsAndTheNextOneContinuesSeamlessly() {
         Fixture f = TestMedia.manySegments();
         double[] kf = Fixtures.keyframes(f.spec());
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
-        SegmentedStream original = stream.videoStream(null);
-        original.segment(0).join();
-        List<EncoderHead> heads = original.heads();
-        assertEquals(1, heads.size());
-        assertEquals(100, heads.get(0).end(), "the first head plans 100 segments");
-        original.segment(99).join();
-        List<WrittenSegment> segments = fetch(original::segment, 97, 103);
-        for (int i = 0; i < segments.size(); i++) assertSourceFrames(f.spec(), kf, 97 + i, segments.get(i));
-        assertContinuous(segments, 97, VIDEO_GAP, VIDEO_OVERLAP);
+        for (Quality quality : new Quality[] {null, Quality.P240}) {
+            SegmentedStream video = stream.videoStream(quality);
+            video.segment(0).join();
+            List<EncoderHead> heads = video.heads();
+            assertEquals(100, heads.get(0).end(), "the first head plans 100 segments");
+            video.segment(99).join();
+            List<WrittenSegment> segments = fetch(video::segment, 97, 103);
+            for (int i = 0; i < segments.size(); i++) assertSourceFrames(f.spec(), kf, 97 + i, segments.get(i));
+            assertContinuous(segments, 97, VIDEO_GAP, VIDEO_OVERLAP);
+        }
     }
 
     @Test
