@@ -221,11 +221,9 @@ class ServerOnRealMediaTest {
                 Random random = new Random(player);
                 String rendition = renditions[player];
                 for (int i = 0; i < 6; i++) {
-                    // seeks stay under 100 segments apart: a longer jump makes the tracker stop heads
-                    // more than 20 segments from every player, and the engine does not yet restart a
-                    // head for a segment another player was waiting on from a killed one (that player
-                    // then gets a 503 after 60 s); reported to the engine's owner
-                    int n = random.nextInt(Math.min(100, durations.size()));
+                    // anywhere in the file: jumps of more than 100 segments make the tracker stop heads
+                    // far from every player, but never one another player's request waits on
+                    int n = random.nextInt(durations.size());
                     if (i == 3) rendition = renditions[(player + 1) % renditions.length];
                     HttpResponse<byte[]> response = http.bytes(many + rendition + "/segment-" + n + ".ts", "seeker-" + player);
                     assertEquals(200, response.statusCode(), rendition + " segment " + n);
