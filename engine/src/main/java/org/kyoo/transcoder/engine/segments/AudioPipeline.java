@@ -18,6 +18,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * An audio track: decode → downmix to stereo → AAC-LC 128 kb/s, cut on the video's boundaries.
@@ -44,13 +45,13 @@ final class AudioPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+        try (MediaInput in = MediaInput.open(source); Run run = new Run(in, sink)) {
             run.transcode();
         }
     }
 
     private final class Run implements AutoCloseable {
-        private final InputFile in;
+        private final MediaInput in;
         private final SegmentSink sink;
         private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
@@ -62,7 +63,7 @@ final class AudioPipeline implements SegmentPipeline {
         private int n;
         private boolean stopped;
 
-        Run(InputFile in, SegmentSink sink) {
+        Run(MediaInput in, SegmentSink sink) {
             this.in = in;
             this.sink = sink;
             this.n = sink.first();
@@ -120,7 +121,7 @@ final class AudioPipeline implements SegmentPipeline {
                     if (resampler == null) open();
                     long ts = decoded.best_effort_timestamp();
                     Long position = ts == AV_NOPTS_VALUE ? null
-                            : Math.round(InputFile.seconds(ts, stream.time_base()) * timeline.rate());
+                            : Math.round(Timestamps.seconds(ts, stream.time_base()) * timeline.rate());
                     resampler.convert(decoded, converted);
                     timeline.append(converted, position);
                 } finally {

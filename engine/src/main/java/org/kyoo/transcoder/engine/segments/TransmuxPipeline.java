@@ -14,6 +14,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.MediaException;
 
 /**
@@ -31,13 +32,13 @@ final class TransmuxPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+        try (MediaInput in = MediaInput.open(source); Run run = new Run(in, sink)) {
             run.copy();
         }
     }
 
     private static final class Run implements AutoCloseable {
-        private final InputFile in;
+        private final MediaInput in;
         private final SegmentSink sink;
         private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         private final List<AVPacket> held = new ArrayList<>();
@@ -45,7 +46,7 @@ final class TransmuxPipeline implements SegmentPipeline {
         private boolean open;
         private int n;
 
-        Run(InputFile in, SegmentSink sink) {
+        Run(MediaInput in, SegmentSink sink) {
             this.in = in;
             this.sink = sink;
             this.n = sink.first();
@@ -64,7 +65,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                     if (packet.stream_index() != video) continue;
                     long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
                     if (ts == AV_NOPTS_VALUE) continue;
-                    double t = InputFile.seconds(ts, stream.time_base());
+                    double t = Timestamps.seconds(ts, stream.time_base());
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     if (!open) {
                         // the seek lands on or before the segment's keyframe: nothing before it is copied

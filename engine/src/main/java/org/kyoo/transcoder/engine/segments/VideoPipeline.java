@@ -20,6 +20,7 @@ import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.Quality;
@@ -55,13 +56,13 @@ final class VideoPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
+        try (MediaInput in = MediaInput.open(source); Run run = new Run(in, sink)) {
             run.transcode();
         }
     }
 
     private final class Run implements AutoCloseable {
-        private final InputFile in;
+        private final MediaInput in;
         private final SegmentSink sink;
         private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
@@ -76,7 +77,7 @@ final class VideoPipeline implements SegmentPipeline {
         private double start;
         private boolean stopped;
 
-        Run(InputFile in, SegmentSink sink) {
+        Run(MediaInput in, SegmentSink sink) {
             this.in = in;
             this.sink = sink;
             this.n = sink.first();
@@ -122,7 +123,7 @@ final class VideoPipeline implements SegmentPipeline {
                     if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
                     if (ts == AV_NOPTS_VALUE) continue;
                     // frames before the first segment only served to reach its keyframe
-                    if (InputFile.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
+                    if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
                     decoded.pts(ts);
                     if (filter == null) openFilter();
                     filter.push(decoded);
@@ -152,7 +153,7 @@ final class VideoPipeline implements SegmentPipeline {
         }
 
         private void encode(AVFrame frame) {
-            double t = InputFile.seconds(frame.pts(), filter.timeBase());
+            double t = Timestamps.seconds(frame.pts(), filter.timeBase());
             while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
                 if (!finishSegment()) {
                     stopped = true;
