@@ -21,7 +21,8 @@ import org.kyoo.transcoder.engine.av.Av;
 class TestMediaTest {
     static Stream<Supplier<Fixture>> fixtures() {
         return Stream.of(TestMedia::multiTrackMkv, TestMedia::mp4, TestMedia::mp4WithoutBFrames, TestMedia::mpegTsOffset,
-                TestMedia::variableFrameRate, TestMedia::audioOnly, TestMedia::coverPicture, TestMedia::manySegments);
+                TestMedia::variableFrameRate, TestMedia::audioOnly, TestMedia::coverPicture, TestMedia::manySegments,
+                TestMedia::shortClip, TestMedia::hostileAttachmentMkv);
     }
 
     @org.junit.jupiter.api.Test
@@ -96,6 +97,66 @@ class TestMediaTest {
             assertEquals(expected.length, keys.size(), "keyframe count: " + keys);
             for (int i = 0; i < expected.length; i++) assertEquals(expected[i], keys.get(i), 0.002, "keyframe " + i);
         } finally {
+            avformat_close_input(ctx);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWebVttFixtureHoldsOnePacketPerCueWithTheCueText() {
+        Fixture f = TestMedia.webVttMkv();
+        Av.load();
+        AVFormatContext ctx = new AVFormatContext(null);
+        Av.check(avformat_open_input(ctx, f.path().toString(), null, null), "open");
+        AVPacket p = av_packet_alloc();
+        try {
+            assertEquals(1, ctx.nb_streams());
+            AVStream st = ctx.streams(0);
+            assertEquals(AV_CODEC_ID_WEBVTT, st.codecpar().codec_id());
+            assertEquals(f.spec().duration(), ctx.duration() / 1e6, 0.1, "container duration");
+            List<FixtureSpec.Cue> cues = f.spec().subtitles().get(0).cues();
+            int i = 0;
+            while (av_read_frame(ctx, p) >= 0) {
+                byte[] text = new byte[p.size()];
+                p.data().get(text);
+                FixtureSpec.Cue cue = cues.get(i++);
+                assertEquals(cue.text(), new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(cue.start(), p.pts() * av_q2d(st.time_base()), 0.001);
+                assertEquals(cue.end() - cue.start(), p.duration() * av_q2d(st.time_base()), 0.001);
+                av_packet_unref(p);
+            }
+            assertEquals(cues.size(), i);
+        } finally {
+            av_packet_free(p);
+            avformat_close_input(ctx);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRepeatedFileHoldsItsCopiesBackToBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        // Matroska, as long1080p repeats: an MP4 source's edit list would not survive the copy
+        Fixture f = TestMedia.variableFrameRate();
+        java.nio.file.Path twice = tmp.resolve("twice.mkv");
+        Remuxer.repeat(f.path(), twice, "matroska", 2, f.spec().duration());
+        Av.load();
+        AVFormatContext ctx = new AVFormatContext(null);
+        Av.check(avformat_open_input(ctx, twice.toString(), null, null), "open");
+        AVPacket p = av_packet_alloc();
+        try {
+            assertEquals(2 * f.spec().duration(), ctx.duration() / 1e6, 0.1, "container duration");
+            int v = av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
+            List<Double> keys = new ArrayList<>();
+            while (av_read_frame(ctx, p) >= 0) {
+                if (p.stream_index() == v && (p.flags() & AV_PKT_FLAG_KEY) != 0) keys.add(p.pts() * av_q2d(ctx.streams(v).time_base()));
+                av_packet_unref(p);
+            }
+            double[] once = f.spec().video().keyframes();
+            assertEquals(2 * once.length, keys.size(), "keyframes: " + keys);
+            for (int i = 0; i < keys.size(); i++) {
+                double expected = once[i % once.length] + (i / once.length) * f.spec().duration();
+                assertEquals(expected, keys.get(i), 0.002, "keyframe " + i);
+            }
+        } finally {
+            av_packet_free(p);
             avformat_close_input(ctx);
         }
     }
