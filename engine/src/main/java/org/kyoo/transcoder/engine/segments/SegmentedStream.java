@@ -240,8 +240,20 @@ final class SegmentedStream {
         for (EncoderHead h : heads) {
             boolean near = false;
             for (int w : watched) near |= Math.abs(h.position() - w) <= distance;
-            if (!near) h.cancel();
+            if (!near && !awaited(h)) h.cancel();
         }
+    }
+
+    /**
+     * Whether a request waits on a segment this head is to make. Such a head is not orphaned,
+     * however far it is from the players' last positions: a request may wait on a head up to a
+     * minute of media behind it, which can be more segments than the orphan distance.
+     */
+    private boolean awaited(EncoderHead h) {
+        for (int k = h.position(); k < h.end() && k < ready.size(); k++) {
+            if (!done.get(k) && ready.get(k).getNumberOfDependents() > 0) return true;
+        }
+        return false;
     }
 
     /** Stops one head. */

@@ -74,6 +74,21 @@ class HeadLifecycleTest {
     }
 
     @Test
+    void aHeadARequestWaitsOnIsNotOrphaned() {
+        Fixture f = TestMedia.manySegments();
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        SegmentedStream video = stream.videoStream(Quality.P240);
+        video.segment(0);
+        // within a minute of the first head: this request waits on it instead of starting its own
+        CompletableFuture<Path> waiting = video.segment(40);
+        assertEquals(1, video.heads().size());
+        // the tracker stops heads far from every player's last position: not one a request waits on
+        video.killFarFrom(new int[] {120}, FileStream.ORPHAN_DISTANCE);
+        assertFalse(video.heads().get(0).cancelled());
+        assertTrue(waiting.join().toString().endsWith("segment-40.ts"));
+    }
+
+    @Test
     void cancellingHeadsMidSegmentLeavesNoPartialFile() throws Exception {
         Fixture f = TestMedia.manySegments();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);

@@ -1,0 +1,148 @@
+package org.kyoo.transcoder.server.clients;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who watches what, so encoding nobody needs stops. Per client id: file, video rendition, audio
+ * track, last segment.
+ * <ul>
+ *   <li>switching rendition or audio track stops the old one when no other client uses it;</li>
+ *   <li>a jump of more than 100 segments stops heads more than 20 segments from every client;</li>
+ *   <li>moving to another file stops the old file when nobody watches it;</li>
+ *   <li>a client silent for 1 h is forgotten, with the same clean-up ({@link #sweep()});</li>
+ *   <li>a file nobody used for 4 h loses its cached segments ({@link #sweep()}).</li>
+ * </ul>
+ * One lock guards all of it; the engine calls made under it only signal heads to stop (deleting a
+ * cache, which waits for heads to end, happens outside it).
+ */
+public final class ClientTracker {
+    public static final Duration CLIENT_TIMEOUT = Duration.ofHours(1);
+    public static final Duration CACHE_LIFETIME = Duration.ofHours(4);
+    /** A seek further than this many segments is a jump, leaving heads behind. */
+    static final int JUMP = 100;
+
+    private static final System.Logger LOG = System.getLogger(ClientTracker.class.getName());
+
+    private final StreamControl streams;
+    private final Clock clock;
+    private final Map<String, ClientPosition> clients = new HashMap<>();
+    private final Map<String, Instant> lastSeen = new HashMap<>();
+    private final Map<Path, Instant> lastUsed = new HashMap<>();
+
+    public ClientTracker(StreamControl streams, Clock clock) {
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    /** Records what a request says about its client and stops what the change orphaned. */
+    public synchronized void seen(ClientPosition request) {
+        Instant now = clock.instant();
+        ClientPosition old = clients.get(request.client());
+        boolean sameFile = old != null && old.file().equals(request.file());
+        ClientPosition position = sameFile ? request.completedBy(old) : request;
+        clients.put(position.client(), position);
+        lastSeen.put(position.client(), now);
+        lastUsed.put(position.file(), now);
+
+        if (old == null) return;
+        if (!sameFile) {
+            killFileIfUnwatched(old.file());
+            return;
+        }
+        if (old.audio() != -1 && old.audio() != position.audio()) killAudioIfUnused(old.file(), old.audio());
+        if (old.video() != null && !old.video().equals(position.video())) killVideoIfUnused(old.file(), old.video());
+        if (old.segment() != -1 && Math.abs(position.segment() - old.segment()) > JUMP) {
+            streams.killOrphanedHeads(old.file(), old.video(), old.audio(), watchedSegments(old.file()));
+        }
+    }
+
+    /** Forgets silent clients and drops the caches of files unused for long; run every few minutes. */
+    public void sweep() {
+        // deleting a cache waits for its heads to end: done outside the lock requests need
+        for (Path file : forgetSilentClients()) {
+            LOG.log(System.Logger.Level.INFO, "Nobody used " + file + " for 4 h: deleting its segments");
+            streams.destroyFile(file);
+        }
+    }
+
+    /** Forgets silent clients, stopping what they leave; returns the files whose cache is due to go. */
+    private synchronized List<Path> forgetSilentClients() {
+        Instant now = clock.instant();
+        List<ClientPosition> gone = new ArrayList<>();
+        for (Iterator<Map.Entry<String, Instant>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> seen = it.next();
+            if (Duration.between(seen.getValue(), now).compareTo(CLIENT_TIMEOUT) < 0) continue;
+            it.remove();
+            gone.add(clients.remove(seen.getKey()));
+        }
+        for (ClientPosition client : gone) {
+            LOG.log(System.Logger.Level.INFO, "Client " + client.client() + " silent for an hour: forgetting it");
+            if (killFileIfUnwatched(client.file())) continue;
+            boolean audioStopped = client.audio() != -1 && killAudioIfUnused(client.file(), client.audio());
+            boolean videoStopped = client.video() != null && killVideoIfUnused(client.file(), client.video());
+            if (!audioStopped || !videoStopped) {
+                streams.killOrphanedHeads(client.file(), client.video(), client.audio(), watchedSegments(client.file()));
+            }
+        }
+        List<Path> expired = new ArrayList<>();
+        for (Iterator<Map.Entry<Path, Instant>> it = lastUsed.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, Instant> used = it.next();
+            if (Duration.between(used.getValue(), now).compareTo(CACHE_LIFETIME) < 0 || isWatched(used.getKey())) continue;
+            it.remove();
+            expired.add(used.getKey());
+        }
+        return expired;
+    }
+
+    /** The clients known now, for tests and diagnostics. */
+    public synchronized List<ClientPosition> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    private boolean killFileIfUnwatched(Path file) {
+        if (isWatched(file)) return false;
+        LOG.log(System.Logger.Level.INFO, "Nobody is watching " + file + ": stopping it");
+        streams.killFile(file);
+        return true;
+    }
+
+    private boolean killAudioIfUnused(Path file, int audio) {
+        for (ClientPosition c : clients.values()) {
+            if (c.file().equals(file) && c.audio() == audio) return false;
+        }
+        LOG.log(System.Logger.Level.INFO, "Nobody is listening to audio " + audio + " of " + file + ": stopping it");
+        streams.killAudio(file, audio);
+        return true;
+    }
+
+    private boolean killVideoIfUnused(Path file, VideoTrack video) {
+        for (ClientPosition c : clients.values()) {
+            if (c.file().equals(file) && video.equals(c.video())) return false;
+        }
+        LOG.log(System.Logger.Level.INFO, "Nobody is watching " + video + " of " + file + ": stopping it");
+        streams.killVideo(file, video);
+        return true;
+    }
+
+    private boolean isWatched(Path file) {
+        for (ClientPosition c : clients.values()) {
+            if (c.file().equals(file)) return true;
+        }
+        return false;
+    }
+
+    private int[] watchedSegments(Path file) {
+        return clients.values().stream()
+                .filter(c -> c.file().equals(file) && c.segment() != -1)
+                .mapToInt(ClientPosition::segment)
+                .toArray();
+    }
+}

@@ -1,0 +1,103 @@
+package org.kyoo.transcoder.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+
+/**
+ * The server's configuration, read once from the environment at start-up (SPEC "Configuration").
+ * With nothing set, folders default to {@code video}, {@code cache} and {@code metadata} under the
+ * working directory, so a fresh checkout starts and serves.
+ *
+ * @param hwaccel       a name from {@link #HWACCELS}, {@code intel} folded into {@code qsv}
+ * @param startupPreset preset of a head's first awaited segment; empty: off
+ * @param port          listen port; 0 picks a free one (tests)
+ */
+public record Config(
+        Path safeRoot,
+        Path cacheRoot,
+        Path metadataRoot,
+        String routePrefix,
+        String hwaccel,
+        String preset,
+        String startupPreset,
+        String vaapiRenderer,
+        String qsvRenderer,
+        int port) {
+
+    public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
+    /** libx264's presets; any other name would fail every encode, so it stops start-up instead. */
+    public static final List<String> X264_PRESETS = List.of(
+            "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo");
+    public static final int DEFAULT_PORT = 7666;
+    static final String DEFAULT_RENDERER = "/dev/dri/renderD128";
+
+    public static Config fromEnvironment(Map<String, String> env, Path workingDirectory) {
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
+        String hwaccel = firstSet(env, "GOCODER_HWACCEL", null, "disabled").toLowerCase(Locale.ROOT);
+        // as the original: the legacy name is read when the new one is unset or says disabled
+        if (hwaccel.equals("disabled")) hwaccel = firstSet(env, "GOTRANSCODER_HWACCEL", null, "disabled").toLowerCase(Locale.ROOT);
+        if (!HWACCELS.contains(hwaccel)) {
+            throw new ConfigException("Unknown GOCODER_HWACCEL value \"" + hwaccel + "\"; valid values: "
+                    + String.join(", ", HWACCELS) + ".");
+        }
+        if (hwaccel.equals("intel")) hwaccel = "qsv";
+        String preset = firstSet(env, "GOCODER_PRESET", null, "fast");
+        // set but empty turns the start-up preset off; unset keeps the default
+        String startupPreset = env.containsKey("GOCODER_STARTUP_PRESET") ? env.get("GOCODER_STARTUP_PRESET").trim() : "veryfast";
+        if (hwaccel.equals("disabled")) {
+            checkPreset("GOCODER_PRESET", preset);
+            if (!startupPreset.isEmpty()) checkPreset("GOCODER_STARTUP_PRESET", startupPreset);
+        }
+        String prefix = firstSet(env, "GOCODER_PREFIX", null, "");
+        while (prefix.endsWith("/")) prefix = prefix.substring(0, prefix.length() - 1);
+        return new Config(
+                folder(env, "GOCODER_SAFE_PATH", cwd, "video"),
+                folder(env, "GOCODER_CACHE_ROOT", cwd, "cache"),
+                folder(env, "GOCODER_METADATA_ROOT", cwd, "metadata"),
+                prefix,
+                hwaccel,
+                preset,
+                startupPreset,
+                firstSet(env, "GOCODER_VAAPI_RENDERER", null, DEFAULT_RENDERER),
+                firstSet(env, "GOCODER_QSV_RENDERER", null, DEFAULT_RENDERER),
+                port(env.get("GOCODER_PORT")));
+    }
+
+    public EngineSettings engineSettings(HardwareProfile hardware) {
+        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware);
+    }
+
+    private static Path folder(Map<String, String> env, String name, Path cwd, String fallback) {
+        String value = env.get(name);
+        Path path = value == null || value.isBlank() ? cwd.resolve(fallback) : cwd.resolve(value.trim());
+        return path.normalize();
+    }
+
+    private static String firstSet(Map<String, String> env, String name, String legacyName, String fallback) {
+        String value = env.get(name);
+        if ((value == null || value.isBlank()) && legacyName != null) value = env.get(legacyName);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static void checkPreset(String variable, String preset) {
+        if (!X264_PRESETS.contains(preset)) {
+            throw new ConfigException("Unknown " + variable + " value \"" + preset + "\"; valid values: "
+                    + String.join(", ", X264_PRESETS) + ".");
+        }
+    }
+
+    private static int port(String value) {
+        if (value == null || value.isBlank()) return DEFAULT_PORT;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("GOCODER_PORT must be a port number (0-65535), not \"" + value + "\".");
+    }
+}

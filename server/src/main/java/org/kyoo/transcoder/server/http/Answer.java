@@ -1,0 +1,24 @@
+package org.kyoo.transcoder.server.http;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** What a route answers; {@link AnswerWriter} turns it into bytes on the wire. */
+public sealed interface Answer {
+    /** Never cached: a playlist that may still grow. */
+    String NO_CACHE = "no-cache";
+    /** A finished segment or a complete playlist never changes for one version of a file. */
+    String CACHEABLE = "public, max-age=86400";
+
+    /** A body held in memory (playlists, VTT). */
+    record Text(String contentType, String body, String cacheControl) implements Answer {}
+
+    /** A value serialised with Jackson, as {@code application/json}. */
+    record Json(Object value) implements Answer {}
+
+    /** A file sent from disk without passing through the heap, with Range and HEAD support. */
+    record File(Path path, String contentType, String cacheControl) implements Answer {}
+
+    /** An answer known later; the exchange waits for it without holding a thread. */
+    record Later(CompletableFuture<? extends Answer> answer) implements Answer {}
+}

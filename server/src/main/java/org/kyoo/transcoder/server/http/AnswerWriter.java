@@ -1,0 +1,80 @@
+package org.kyoo.transcoder.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.Connectors;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Writes answers and errors; errors always as {@code {"errors": [message]}}. */
+public final class AnswerWriter {
+    private static final System.Logger LOG = System.getLogger(AnswerWriter.class.getName());
+
+    private final ObjectMapper json;
+    private final FileSender files;
+
+    public AnswerWriter(ObjectMapper json) {
+        this.json = json;
+        this.files = new FileSender(this);
+    }
+
+    public void write(HttpServerExchange exchange, Answer answer) throws Exception {
+        if (answer instanceof Answer.Text text) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, text.contentType());
+            if (text.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, text.cacheControl());
+            exchange.getResponseSender().send(text.body(), StandardCharsets.UTF_8);
+        } else if (answer instanceof Answer.Json value) {
+            sendJson(exchange, 200, value.value());
+        } else if (answer instanceof Answer.File file) {
+            files.send(exchange, file);
+        } else if (answer instanceof Answer.Later later) {
+            resumeWhenDone(exchange, later);
+        } else {
+            throw new IllegalArgumentException("unknown answer " + answer);
+        }
+    }
+
+    /**
+     * Leaves the exchange open with no thread attached; when the future completes, the answer is
+     * written from the connection's I/O thread. This is what lets hundreds of players wait on
+     * segments that are not made yet without starving the worker pool.
+     */
+    private void resumeWhenDone(HttpServerExchange exchange, Answer.Later later) {
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> later.answer().whenComplete((answer, error) ->
+                exchange.getIoThread().execute(() -> Connectors.executeRootHandler(resumed -> {
+                    if (error != null) error(resumed, error);
+                    else write(resumed, answer);
+                }, exchange))));
+    }
+
+    public void error(HttpServerExchange exchange, Throwable error) {
+        Failure failure = Failure.of(error);
+        if (failure.unexpected()) {
+            LOG.log(System.Logger.Level.ERROR, "Failed " + exchange.getRequestMethod() + " " + exchange.getRequestPath(),
+                    Failure.unwrap(error));
+        }
+        if (exchange.isResponseStarted()) {
+            // too late for a JSON body: cut the connection so the client sees a broken answer
+            org.xnio.IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
+        exchange.getResponseHeaders().clear();
+        sendJson(exchange, failure.status(), Map.of("errors", List.of(failure.message())));
+    }
+
+    private void sendJson(HttpServerExchange exchange, int status, Object value) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+}

@@ -1,0 +1,42 @@
+package org.kyoo.transcoder.server.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.resource.PathResource;
+import io.undertow.server.handlers.resource.PathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Sends one file with Undertow's resource machinery: Range (206), HEAD, conditional requests, and
+ * the kernel's transfer (sendfile) for the body instead of copies through the heap.
+ */
+final class FileSender {
+    private static final AttachmentKey<Path> FILE = AttachmentKey.create(Path.class);
+    /** Files at least this big go through FileChannel.transferTo; smaller ones are not worth it. */
+    private static final long TRANSFER_MIN_SIZE = 1024;
+
+    private final ResourceHandler resources;
+
+    FileSender(AnswerWriter onMissing) {
+        PathResourceManager manager = new PathResourceManager(Path.of("/"), TRANSFER_MIN_SIZE);
+        this.resources = new ResourceHandler(
+                (exchange, ignored) -> {
+                    Path file = exchange.getAttachment(FILE);
+                    if (file == null || !Files.isRegularFile(file)) return null;
+                    return new PathResource(file, manager, file.getFileName().toString());
+                },
+                exchange -> onMissing.error(exchange, HttpError.notFound("No such file.")));
+        // the answer carries its own caching policy
+        this.resources.setCachable(exchange -> false);
+    }
+
+    void send(HttpServerExchange exchange, Answer.File file) throws Exception {
+        exchange.putAttachment(FILE, file.path());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
+        if (file.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, file.cacheControl());
+        resources.handleRequest(exchange);
+    }
+}

@@ -1,0 +1,79 @@
+package org.kyoo.transcoder.server.media;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.segments.FileStream;
+import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.server.clients.StreamControl;
+import org.kyoo.transcoder.server.clients.VideoTrack;
+
+/** The engine seen through the server's two interfaces: what routes read, what the tracker stops. */
+public final class EngineMedia implements MediaSource, StreamControl {
+    private final MediaInfoStore infos;
+    private final Transcoder transcoder;
+
+    public EngineMedia(MediaInfoStore infos, Transcoder transcoder) {
+        this.infos = infos;
+        this.transcoder = transcoder;
+    }
+
+    @Override
+    public MediaInfo info(Path file, String sha) {
+        return infos.get(file, sha);
+    }
+
+    @Override
+    public StreamedFile stream(Path file, String sha) {
+        FileStream stream = transcoder.fileStream(file, sha);
+        return new StreamedFile() {
+            @Override
+            public MediaInfo info() {
+                return stream.info();
+            }
+
+            @Override
+            public KeyframeIndex keyframes() {
+                return stream.keyframes();
+            }
+
+            @Override
+            public CompletableFuture<Path> videoSegment(VideoTrack video, int segment) {
+                return stream.videoSegment(video.quality(), segment);
+            }
+
+            @Override
+            public CompletableFuture<Path> audioSegment(int audio, int segment) {
+                return stream.audioSegment(audio, segment);
+            }
+        };
+    }
+
+    @Override
+    public void killVideo(Path file, VideoTrack video) {
+        transcoder.existing(file).ifPresent(stream -> stream.killVideo(video.quality()));
+    }
+
+    @Override
+    public void killAudio(Path file, int audio) {
+        transcoder.existing(file).ifPresent(stream -> stream.killAudio(audio));
+    }
+
+    @Override
+    public void killOrphanedHeads(Path file, VideoTrack video, int audio, int[] watched) {
+        transcoder.existing(file).ifPresent(stream -> stream.killOrphanedHeads(
+                video == null ? null : video.quality(), video != null && video.isOriginal(), audio, watched));
+    }
+
+    @Override
+    public void killFile(Path file) {
+        transcoder.existing(file).ifPresent(FileStream::kill);
+    }
+
+    @Override
+    public void destroyFile(Path file) {
+        transcoder.destroy(file);
+    }
+}

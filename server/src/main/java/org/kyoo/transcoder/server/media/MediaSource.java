@@ -1,0 +1,13 @@
+package org.kyoo.transcoder.server.media;
+
+import java.nio.file.Path;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+
+/** What the routes need from the engine; {@link EngineMedia} in production, fakes in tests. */
+public interface MediaSource {
+    /** Blocks until the file is probed; throws MediaException saying why it cannot be. */
+    MediaInfo info(Path file, String sha);
+
+    /** The file's streams; blocks until its info and first keyframes are known. */
+    StreamedFile stream(Path file, String sha);
+}

@@ -1,0 +1,19 @@
+package org.kyoo.transcoder.server.media;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.server.clients.VideoTrack;
+
+/** One file being streamed: its info, its cut points, its segments as they become ready. */
+public interface StreamedFile {
+    MediaInfo info();
+
+    KeyframeIndex keyframes();
+
+    /** Completes with the finished segment file (at once when ready). */
+    CompletableFuture<Path> videoSegment(VideoTrack video, int segment);
+
+    CompletableFuture<Path> audioSegment(int audio, int segment);
+}

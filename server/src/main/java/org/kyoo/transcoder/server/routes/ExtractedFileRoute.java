@@ -1,0 +1,43 @@
+package org.kyoo.transcoder.server.routes;
+
+import io.undertow.server.HttpServerExchange;
+import java.nio.file.Path;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.Route;
+import org.kyoo.transcoder.server.media.BackgroundExtraction;
+import org.kyoo.transcoder.server.media.MediaSource;
+import org.kyoo.transcoder.server.paths.RequestedFile;
+import org.kyoo.transcoder.server.paths.SafeRoot;
+
+/**
+ * {@code /:path/attachment/:name} and {@code /:path/subtitle/:name}: a file from
+ * {@code {metadata}/{sha}/att} or {@code /sub}, once extraction has run.
+ */
+final class ExtractedFileRoute implements Route {
+    private final SafeRoot root;
+    private final MediaSource media;
+    private final BackgroundExtraction extraction;
+    private final Path metadataRoot;
+    private final String folder;
+
+    /** @param folder {@code att} or {@code sub} */
+    ExtractedFileRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, Path metadataRoot,
+                       String folder) {
+        this.root = root;
+        this.media = media;
+        this.extraction = extraction;
+        this.metadataRoot = metadataRoot;
+        this.folder = folder;
+    }
+
+    @Override
+    public Answer answer(HttpServerExchange exchange) {
+        RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
+        String name = SafeRoot.checkName(RouteParams.raw(exchange, "name"));
+        MediaInfo info = media.info(file.path(), file.sha());
+        Path extracted = metadataRoot.resolve(file.sha()).resolve(folder).resolve(name);
+        return new Answer.Later(extraction.extract(file.path(), file.sha(), info)
+                .thenApply(done -> new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE)));
+    }
+}

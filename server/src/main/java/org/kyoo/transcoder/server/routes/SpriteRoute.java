@@ -1,0 +1,36 @@
+package org.kyoo.transcoder.server.routes;
+
+import io.undertow.server.HttpServerExchange;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.HttpError;
+import org.kyoo.transcoder.server.http.Route;
+import org.kyoo.transcoder.server.media.BackgroundExtraction;
+import org.kyoo.transcoder.server.media.MediaSource;
+import org.kyoo.transcoder.server.paths.RequestedFile;
+import org.kyoo.transcoder.server.paths.SafeRoot;
+
+/** {@code /:path/thumbnails.png} and {@code /:path/thumbnails.vtt}, answered once the sprite is made. */
+final class SpriteRoute implements Route {
+    private final SafeRoot root;
+    private final MediaSource media;
+    private final BackgroundExtraction extraction;
+    private final boolean vtt;
+
+    SpriteRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, boolean vtt) {
+        this.root = root;
+        this.media = media;
+        this.extraction = extraction;
+        this.vtt = vtt;
+    }
+
+    @Override
+    public Answer answer(HttpServerExchange exchange) {
+        RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
+        MediaInfo info = media.info(file.path(), file.sha());
+        if (info.video() == null) throw HttpError.notFound("The file has no video, so no thumbnails.");
+        return new Answer.Later(extraction.sprite(file.path(), file.sha(), info).thenApply(sprite -> vtt
+                ? new Answer.File(sprite.vtt(), ContentTypes.VTT, Answer.CACHEABLE)
+                : new Answer.File(sprite.png(), ContentTypes.PNG, Answer.CACHEABLE)));
+    }
+}

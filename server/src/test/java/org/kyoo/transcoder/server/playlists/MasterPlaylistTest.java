@@ -1,0 +1,94 @@
+package org.kyoo.transcoder.server.playlists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+
+class MasterPlaylistTest {
+    static MediaInfo info(MediaInfo.Video video, List<MediaInfo.Audio> audios) {
+        return new MediaInfo("j1-x", "/video/a.mkv", "mkv", null, 1000, 60, "matroska", video,
+                video == null ? List.of() : List.of(video), audios, List.of(), List.of(), List.of());
+    }
+
+    static final MediaInfo.Audio ENGLISH = new MediaInfo.Audio(0, "Stereo", "en", "aac", "mp4a.40.2", 2, true, false);
+    static final MediaInfo.Audio FRENCH = new MediaInfo.Audio(1, null, "fr", "ac3", "ac-3", 6, false, false);
+    static final MediaInfo.Audio UNNAMED = new MediaInfo.Audio(2, null, null, "opus", "Opus", 2, false, false);
+
+    @Test
+    void a1080pHevcSourceOffersOriginalThenEveryQualityUpToItsOwn() {
+        MediaInfo.Video hevc = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", null, "1080p", 1920, 1080, 6_000_000);
+        String m3u8 = MasterPlaylist.render(info(hevc, List.of(ENGLISH, FRENCH, UNNAMED)));
+        assertEquals("""
+                #EXTM3U
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=4800000,BANDWIDTH=6000000,RESOLUTION=1920x1080,CODECS="hvc1.1.6.L120.90,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./original/index.m3u8
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=400000,BANDWIDTH=700000,RESOLUTION=426x240,CODECS="avc1.640028,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./240p/index.m3u8
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=800000,BANDWIDTH=1400000,RESOLUTION=640x360,CODECS="avc1.640028,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./360p/index.m3u8
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=1200000,BANDWIDTH=2100000,RESOLUTION=854x480,CODECS="avc1.640028,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./480p/index.m3u8
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=2400000,BANDWIDTH=4000000,RESOLUTION=1280x720,CODECS="avc1.640028,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./720p/index.m3u8
+                #EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=4800000,BANDWIDTH=8000000,RESOLUTION=1920x1080,CODECS="avc1.640028,mp4a.40.2",AUDIO="audio",CLOSED-CAPTIONS=NONE
+                ./1080p/index.m3u8
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",LANGUAGE="en",NAME="Stereo",DEFAULT=YES,URI="./audio/0/index.m3u8"
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",LANGUAGE="fr",NAME="fr",URI="./audio/1/index.m3u8"
+                #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="Audio 2",URI="./audio/2/index.m3u8"
+                """, m3u8);
+    }
+
+    @Test
+    void anH264HighSourceIsNotTranscodedAtItsOwnHeight() {
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.640029", null, "720p", 1280, 720, 3_000_000);
+        String m3u8 = MasterPlaylist.render(info(h264, List.of(ENGLISH)));
+        assertTrue(m3u8.contains("./480p/index.m3u8"));
+        assertFalse(m3u8.contains("./720p/index.m3u8"));
+        // the 720p quality bounds what the copy announces: min(0.8 × 3 Mb/s, 2.4 Mb/s), min(3 Mb/s, 4 Mb/s)
+        assertTrue(m3u8.contains("AVERAGE-BANDWIDTH=2400000,BANDWIDTH=3000000,RESOLUTION=1280x720,CODECS=\"avc1.640029,mp4a.40.2\""), m3u8);
+    }
+
+    @Test
+    void aLowBitRateSourceIsBoundedByTheFirstQualityReachingItsBitRate() {
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.64001f", null, "1080p", 1920, 1080, 500_000);
+        String m3u8 = MasterPlaylist.render(info(h264, List.of(ENGLISH)));
+        // 360p is the first whose average (800 kb/s) reaches 500 kb/s
+        assertTrue(m3u8.contains("AVERAGE-BANDWIDTH=400000,BANDWIDTH=500000,"), m3u8);
+    }
+
+    @Test
+    void withoutAudioNoGroupIsNamedAndCodecsListOnlyVideo() {
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.42c01e", null, "360p", 640, 360, 1_000_000);
+        String m3u8 = MasterPlaylist.render(info(h264, List.of()));
+        assertFalse(m3u8.contains("AUDIO="));
+        assertFalse(m3u8.contains("mp4a"));
+        // a Baseline source is transcoded at its own height too
+        assertTrue(m3u8.contains("RESOLUTION=640x360,CODECS=\"avc1.640028\",CLOSED-CAPTIONS=NONE\n./360p/index.m3u8\n"), m3u8);
+    }
+
+    @Test
+    void anUnknownSourceCodecLeavesCodecsOutOfTheOriginal() {
+        MediaInfo.Video odd = new MediaInfo.Video("mpeg4", null, null, "240p", 320, 240, 300_000);
+        String m3u8 = MasterPlaylist.render(info(odd, List.of(ENGLISH)));
+        String original = m3u8.lines().skip(1).findFirst().orElseThrow();
+        assertFalse(original.contains("CODECS"), original);
+        assertTrue(m3u8.contains("RESOLUTION=320x240,CODECS=\"avc1.640028,mp4a.40.2\""), m3u8);
+    }
+
+    @Test
+    void anAudioOnlyFileListsItsTracks() {
+        String m3u8 = MasterPlaylist.render(info(null, List.of(ENGLISH)));
+        assertFalse(m3u8.contains("EXT-X-STREAM-INF"));
+        assertTrue(m3u8.contains("URI=\"./audio/0/index.m3u8\""));
+    }
+
+    @Test
+    void quotesInTitlesCannotBreakTheAttributeList() {
+        MediaInfo.Audio quoted = new MediaInfo.Audio(0, "Director's \"cut\"", null, "aac", "mp4a.40.2", 2, false, false);
+        assertTrue(MasterPlaylist.render(info(null, List.of(quoted))).contains("NAME=\"Director's 'cut'\""));
+    }
+}
