@@ -16,6 +16,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /** The fixtures hold what their specs say: the truth other tests compare against is true. */
 class TestMediaTest {
@@ -104,18 +105,15 @@ class TestMediaTest {
     @org.junit.jupiter.api.Test
     void theWebVttFixtureHoldsOnePacketPerCueWithTheCueText() {
         Fixture f = TestMedia.webVttMkv();
-        Av.load();
-        AVFormatContext ctx = new AVFormatContext(null);
-        Av.check(avformat_open_input(ctx, f.path().toString(), null, null), "open");
         AVPacket p = av_packet_alloc();
-        try {
-            assertEquals(1, ctx.nb_streams());
-            AVStream st = ctx.streams(0);
+        try (MediaInput in = MediaInput.open(f.path())) {
+            assertEquals(1, in.streamCount());
+            AVStream st = in.stream(0);
             assertEquals(AV_CODEC_ID_WEBVTT, st.codecpar().codec_id());
-            assertEquals(f.spec().duration(), ctx.duration() / 1e6, 0.1, "container duration");
+            assertEquals(f.spec().duration(), in.context().duration() / 1e6, 0.1, "container duration");
             List<FixtureSpec.Cue> cues = f.spec().subtitles().get(0).cues();
             int i = 0;
-            while (av_read_frame(ctx, p) >= 0) {
+            while (in.read(p)) {
                 byte[] text = new byte[p.size()];
                 p.data().get(text);
                 FixtureSpec.Cue cue = cues.get(i++);
@@ -127,7 +125,6 @@ class TestMediaTest {
             assertEquals(cues.size(), i);
         } finally {
             av_packet_free(p);
-            avformat_close_input(ctx);
         }
     }
 
@@ -137,16 +134,13 @@ class TestMediaTest {
         Fixture f = TestMedia.variableFrameRate();
         java.nio.file.Path twice = tmp.resolve("twice.mkv");
         Remuxer.repeat(f.path(), twice, "matroska", 2, f.spec().duration());
-        Av.load();
-        AVFormatContext ctx = new AVFormatContext(null);
-        Av.check(avformat_open_input(ctx, twice.toString(), null, null), "open");
         AVPacket p = av_packet_alloc();
-        try {
-            assertEquals(2 * f.spec().duration(), ctx.duration() / 1e6, 0.1, "container duration");
-            int v = av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.ffmpeg.avcodec.AVCodec) null, 0);
+        try (MediaInput in = MediaInput.open(twice)) {
+            assertEquals(2 * f.spec().duration(), in.context().duration() / 1e6, 0.1, "container duration");
+            int v = in.firstVideoStream();
             List<Double> keys = new ArrayList<>();
-            while (av_read_frame(ctx, p) >= 0) {
-                if (p.stream_index() == v && (p.flags() & AV_PKT_FLAG_KEY) != 0) keys.add(p.pts() * av_q2d(ctx.streams(v).time_base()));
+            while (in.read(p)) {
+                if (p.stream_index() == v && (p.flags() & AV_PKT_FLAG_KEY) != 0) keys.add(p.pts() * av_q2d(in.stream(v).time_base()));
                 av_packet_unref(p);
             }
             double[] once = f.spec().video().keyframes();
@@ -157,7 +151,6 @@ class TestMediaTest {
             }
         } finally {
             av_packet_free(p);
-            avformat_close_input(ctx);
         }
     }
 }
