@@ -26,6 +26,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.av.AvException;
+import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 
 /**
@@ -71,7 +72,7 @@ final class ExtractionRun {
     void run() {
         Av.load();
         Map<Integer, Track> tracks = new HashMap<>();
-        try (InputFile input = InputFile.open(file)) {
+        try (MediaInput input = MediaInput.open(file)) {
             createFolders();
             AVFormatContext context = input.context();
             int subtitleIndex = 0;

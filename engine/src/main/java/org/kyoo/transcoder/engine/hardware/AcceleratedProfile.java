@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.hardware;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
@@ -19,7 +20,19 @@ import org.kyoo.transcoder.engine.media.Quality;
  * encoder that reads device frames. Subclasses only name their formats, filters and options.
  */
 abstract class AcceleratedProfile implements HardwareProfile {
+    /**
+     * What libav calls the parts of one accelerator.
+     *
+     * @param decodeDeviceType  the device type decoders use ({@code AV_HWDEVICE_TYPE_*})
+     * @param decodePixelFormat the pixel format of a decoded frame left in device memory
+     * @param encodePixelFormat the pixel format of the frames the encoder reads (the scaler's output)
+     * @param scaler            the filter that scales on the device ({@code scale_vaapi})
+     * @param encoder           the H.264 encoder reading device frames
+     */
+    record LibavNames(int decodeDeviceType, int decodePixelFormat, int encodePixelFormat, String scaler, String encoder) {}
+
     private final String name;
+    private final LibavNames libav;
     private final HardwareDevice device;
     private final HardwareDevice decodeDevice;
     private final DecoderFormatSelector formatSelector;
@@ -28,38 +41,67 @@ abstract class AcceleratedProfile implements HardwareProfile {
      * @param device       the profile's device: filters upload to it and the encoder reads from it
      * @param decodeDevice the device decoders use (the same one, except QSV's VAAPI child)
      */
-    AcceleratedProfile(String name, HardwareDevice device, HardwareDevice decodeDevice) {
+    AcceleratedProfile(String name, LibavNames libav, HardwareDevice device, HardwareDevice decodeDevice) {
         this.name = name;
+        this.libav = libav;
         this.device = device;
         this.decodeDevice = decodeDevice;
-        this.formatSelector = new DecoderFormatSelector(name, decodePixelFormat());
+        this.formatSelector = new DecoderFormatSelector(name, libav.decodePixelFormat());
     }
 
-    /** The device type decoders use ({@code AV_HWDEVICE_TYPE_*}). */
-    abstract int decodeDeviceType();
+    final int decodeDeviceType() {
+        return libav.decodeDeviceType();
+    }
 
-    /** The pixel format of a decoded frame left in device memory. */
-    abstract int decodePixelFormat();
+    final int decodePixelFormat() {
+        return libav.decodePixelFormat();
+    }
 
     /**
-     * The pixel format of the frames the encoder reads (the scaler's output). The loop sets the
-     * encoder's pix_fmt and hw_frames_ctx from the filter graph's sink, which holds the pool.
+     * The loop sets the encoder's pix_fmt and hw_frames_ctx from the filter graph's sink, which
+     * holds the pool; this is what the sink gives.
      */
-    abstract int encodePixelFormat();
+    final int encodePixelFormat() {
+        return libav.encodePixelFormat();
+    }
 
-    /** Scales device frames to {@code width}x{@code height} NV12, still on the device. */
-    abstract String deviceScaleFilter(int width, int height);
+    @Override
+    public final String encoderName() {
+        return libav.encoder();
+    }
+
+    /**
+     * Scales device frames to {@code width}x{@code height}, still on the device. format=nv12 on the
+     * GPU too: a 10-bit (P010) source comes out 8-bit, which every player decodes.
+     */
+    private String deviceScaleFilter(int width, int height) {
+        return libav.scaler() + "=" + width + ":" + height + ":format=nv12";
+    }
 
     /** Prepares decoded device frames for the scaler; null when they already are on the right device. */
     String mapFilter() {
         return null;
     }
 
-    /** Converts software frames to NV12 and uploads them: the start of the fallback chain. */
-    abstract String uploadFilter();
+    /**
+     * Converts software frames to NV12 on the CPU (the encoders read NV12) and uploads them: the
+     * start of the fallback chain.
+     */
+    String uploadFilter() {
+        return "format=nv12,hwupload";
+    }
 
-    /** The encoder's private options for {@code preset} (null or empty when none was configured). */
-    abstract Map<String, String> encoderOptions(String preset);
+    /** The encoder's own private options for {@code preset} (null or empty when none was configured). */
+    abstract void addEncoderOptions(String preset, Map<String, String> options);
+
+    /** Every encoder's options: its own, and H.264 High, the profile the master playlist announces (avc1.640028). */
+    final Map<String, String> encoderOptions(String preset) {
+        Map<String, String> options = new LinkedHashMap<>();
+        addEncoderOptions(preset, options);
+        // NVENC defaults to Main, h264_vaapi and h264_qsv pick from the input.
+        options.put("profile", "high");
+        return options;
+    }
 
     @Override
     public final String name() {

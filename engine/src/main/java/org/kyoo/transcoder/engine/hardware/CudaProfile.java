@@ -3,7 +3,6 @@ package org.kyoo.transcoder.engine.hardware;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_CUDA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_CUDA;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,9 +11,11 @@ import java.util.Map;
  */
 public final class CudaProfile extends AcceleratedProfile {
     public static final String NAME = "nvidia";
+    private static final LibavNames LIBAV =
+            new LibavNames(AV_HWDEVICE_TYPE_CUDA, AV_PIX_FMT_CUDA, AV_PIX_FMT_CUDA, "scale_cuda", "h264_nvenc");
 
     CudaProfile(HardwareDevice device) {
-        super(NAME, device, device);
+        super(NAME, LIBAV, device, device);
     }
 
     /** Opens the default GPU (CUDA_VISIBLE_DEVICES / NVIDIA_VISIBLE_DEVICES choose which one). */
@@ -25,46 +26,11 @@ public final class CudaProfile extends AcceleratedProfile {
     }
 
     @Override
-    int decodeDeviceType() {
-        return AV_HWDEVICE_TYPE_CUDA;
-    }
-
-    @Override
-    int decodePixelFormat() {
-        return AV_PIX_FMT_CUDA;
-    }
-
-    @Override
-    int encodePixelFormat() {
-        return AV_PIX_FMT_CUDA;
-    }
-
-    /** format=nv12 on the GPU: a 10-bit (P010) source comes out 8-bit. */
-    @Override
-    String deviceScaleFilter(int width, int height) {
-        return "scale_cuda=" + width + ":" + height + ":format=nv12";
-    }
-
-    @Override
-    String uploadFilter() {
-        return "format=nv12,hwupload";
-    }
-
-    @Override
-    public String encoderName() {
-        return "h264_nvenc";
-    }
-
-    @Override
-    Map<String, String> encoderOptions(String preset) {
-        Map<String, String> options = new LinkedHashMap<>();
+    void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.nvenc(preset));
         // The equivalent of -sc_threshold 0: no I-frames at scene cuts (it acts when lookahead is on).
         options.put("no-scenecut", "1");
         // A frame marked I becomes an IDR (without it, NVENC makes a non-IDR intra frame).
         options.put("forced-idr", "1");
-        // NVENC defaults to Main; the master playlist announces High.
-        options.put("profile", "high");
-        return options;
     }
 }

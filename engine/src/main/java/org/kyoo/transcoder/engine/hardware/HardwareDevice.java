@@ -75,12 +75,12 @@ public final class HardwareDevice implements AutoCloseable {
     }
 
     /** A new reference for a codec or filter context, which frees it itself. */
-    public AVBufferRef newReference() {
+    public synchronized AVBufferRef newReference() {
         return Av.checkAlloc(av_buffer_ref(context()), "av_buffer_ref(hw_device_ctx)");
     }
 
     /** The owner's reference, borrowed: do not unref it. */
-    public AVBufferRef context() {
+    public synchronized AVBufferRef context() {
         if (context == null) throw new IllegalStateException("hardware device " + description + " is closed");
         return context;
     }

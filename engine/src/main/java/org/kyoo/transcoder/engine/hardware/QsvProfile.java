@@ -5,7 +5,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_VAAPI;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_QSV;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,9 +15,11 @@ import java.util.Map;
  */
 public final class QsvProfile extends AcceleratedProfile {
     public static final String NAME = "qsv";
+    private static final LibavNames LIBAV =
+            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_QSV, "scale_qsv", "h264_qsv");
 
     QsvProfile(HardwareDevice qsv, HardwareDevice vaapiChild) {
-        super(NAME, qsv, vaapiChild);
+        super(NAME, LIBAV, qsv, vaapiChild);
     }
 
     /** Opens a QSV device whose child VAAPI device is {@code renderNode} (GOCODER_QSV_RENDERER). */
@@ -37,30 +38,10 @@ public final class QsvProfile extends AcceleratedProfile {
         }
     }
 
-    @Override
-    int decodeDeviceType() {
-        return AV_HWDEVICE_TYPE_VAAPI;
-    }
-
-    @Override
-    int decodePixelFormat() {
-        return AV_PIX_FMT_VAAPI;
-    }
-
-    @Override
-    int encodePixelFormat() {
-        return AV_PIX_FMT_QSV;
-    }
-
     /** Decoded VAAPI surfaces are mapped, not copied, into the QSV device they were derived from. */
     @Override
     String mapFilter() {
         return "hwmap=derive_device=qsv";
-    }
-
-    @Override
-    String deviceScaleFilter(int width, int height) {
-        return "scale_qsv=" + width + ":" + height + ":format=nv12";
     }
 
     /** QSV needs a fixed-size surface pool: 64 extra frames cover the scaler's and encoder's queues. */
@@ -70,19 +51,11 @@ public final class QsvProfile extends AcceleratedProfile {
     }
 
     @Override
-    public String encoderName() {
-        return "h264_qsv";
-    }
-
-    @Override
-    Map<String, String> encoderOptions(String preset) {
-        Map<String, String> options = new LinkedHashMap<>();
+    void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.qsv(preset));
         // A frame marked I becomes an IDR: every segment must start with one.
         options.put("forced_idr", "1");
         // No adaptive I-frames at scene changes (QSV's sc_threshold 0): keyframes only where asked.
         options.put("adaptive_i", "0");
-        options.put("profile", "high");
-        return options;
     }
 }

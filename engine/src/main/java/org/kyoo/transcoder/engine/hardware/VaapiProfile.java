@@ -3,7 +3,6 @@ package org.kyoo.transcoder.engine.hardware;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_VAAPI;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,9 +11,11 @@ import java.util.Map;
  */
 public final class VaapiProfile extends AcceleratedProfile {
     public static final String NAME = "vaapi";
+    private static final LibavNames LIBAV =
+            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_VAAPI, "scale_vaapi", "h264_vaapi");
 
     VaapiProfile(HardwareDevice device) {
-        super(NAME, device, device);
+        super(NAME, LIBAV, device, device);
     }
 
     /** Opens {@code renderNode} (GOCODER_VAAPI_RENDERER). */
@@ -25,47 +26,10 @@ public final class VaapiProfile extends AcceleratedProfile {
                         + " (vainfo --display drm --device " + renderNode + ")."));
     }
 
-    @Override
-    int decodeDeviceType() {
-        return AV_HWDEVICE_TYPE_VAAPI;
-    }
-
-    @Override
-    int decodePixelFormat() {
-        return AV_PIX_FMT_VAAPI;
-    }
-
-    @Override
-    int encodePixelFormat() {
-        return AV_PIX_FMT_VAAPI;
-    }
-
-    /** format=nv12 on the GPU too: a 10-bit source comes out 8-bit, which every player decodes. */
-    @Override
-    String deviceScaleFilter(int width, int height) {
-        return "scale_vaapi=" + width + ":" + height + ":format=nv12";
-    }
-
-    /** Software frames become NV12 on the CPU (VAAPI encoders read NV12), then go to the GPU. */
-    @Override
-    String uploadFilter() {
-        return "format=nv12,hwupload";
-    }
-
-    @Override
-    public String encoderName() {
-        return "h264_vaapi";
-    }
-
     /**
      * h264_vaapi has no preset and no scene-cut detection (keyframes come only from the GOP and from
-     * frames marked I), so the preset is ignored.
+     * frames marked I), so the preset is ignored and only the common options are set.
      */
     @Override
-    Map<String, String> encoderOptions(String preset) {
-        Map<String, String> options = new LinkedHashMap<>();
-        // H.264 High, the profile the master playlist announces (avc1.640028).
-        options.put("profile", "high");
-        return options;
-    }
+    void addEncoderOptions(String preset, Map<String, String> options) {}
 }

@@ -45,12 +45,14 @@ final class MatroskaCues {
                 if (element.id == CUES) return true;
                 if (element.id == SEEK_HEAD && element.dataSize <= MAX_SEEK_HEAD) {
                     long cues = cuesPosition(file, element);
-                    if (cues >= 0) return isCuesAt(file, segmentStart + cues, size);
+                    // a corrupt SeekHead may point anywhere, even past what a long can add up to
+                    if (cues >= 0 && cues < size) return isCuesAt(file, segmentStart + cues, size);
                 }
                 position = element.dataStart + element.dataSize;
             }
             return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // unreadable or nonsensical headers: the keyframes are scanned instead
             return false;
         }
     }

@@ -1,29 +1,51 @@
 package org.kyoo.transcoder.engine.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
 
 /**
- * One opened demuxer over a file: {@code avformat_open_input} on creation, {@code
- * avformat_close_input} on close. Opening failures become {@link MediaException}s saying why.
+ * The one owner of an opened input file: {@code avformat_open_input} on creation, {@code
+ * avformat_close_input} (once) on close. Opening failures become {@link MediaException}s saying
+ * why. Offers what every reader needs: streams, discarding, seeking and reading packets.
  */
 public final class MediaInput implements AutoCloseable {
     private static final int ENOENT = -2;
     private static final int EACCES = -13;
 
+    /** Seek margins tried when a seek lands after the wanted time (demuxers without an exact index). */
+    private static final double[] SEEK_MARGINS = {0, 1, 4, 16};
+
     private final Path path;
     private AVFormatContext context;
+    /** A packet read while checking a seek, handed out by the next {@link #read}; made on first use. */
+    private AVPacket pending;
+    private boolean hasPending;
 
     private MediaInput(Path path, AVFormatContext context) {
         this.path = path;
@@ -113,12 +135,90 @@ public final class MediaInput implements AutoCloseable {
     public int firstVideoStream() {
         for (int i = 0; i < streamCount(); i++) {
             AVStream stream = stream(i);
-            if (stream.codecpar().codec_type() == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO
-                    && (stream.disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+            if (stream.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
+                    && (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The absolute index of the {@code nth} audio stream (0-based order among audio streams). */
+    public int audioStream(int nth) {
+        int seen = 0;
+        for (int i = 0; i < streamCount(); i++) {
+            if (stream(i).codecpar().codec_type() == AVMEDIA_TYPE_AUDIO && seen++ == nth) return i;
+        }
+        throw new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + nth + " in " + path);
+    }
+
+    /**
+     * Drops every stream but {@code stream} at the demuxer: their packets are neither parsed nor
+     * returned. Call it after seeking, since a seek may need another stream's timestamps.
+     */
+    public void keepOnly(int stream) {
+        for (int i = 0; i < streamCount(); i++) stream(i).discard(i == stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL);
+    }
+
+    /** Reads the next packet into {@code packet}; false at the end of the file. */
+    public boolean read(AVPacket packet) {
+        if (hasPending) {
+            hasPending = false;
+            av_packet_move_ref(packet, pending);
+            return true;
+        }
+        return readRaw(packet);
+    }
+
+    private boolean readRaw(AVPacket packet) {
+        int rc = av_read_frame(context(), packet);
+        if (rc == AVERROR_EOF) return false;
+        Av.check(rc, "av_read_frame " + path);
+        return true;
+    }
+
+    /**
+     * Positions the demuxer so that the first packet of {@code checkStream} is at or before
+     * {@code notAfter} seconds: seeks backward on {@code seekStream} to {@code target}, and seeks
+     * further back when the container's index is imprecise and the first packet comes too late.
+     */
+    public void seek(int seekStream, double target, int checkStream, double notAfter) {
+        AVRational tb = stream(seekStream).time_base();
+        for (double margin : SEEK_MARGINS) {
+            dropPending();
+            long ts = (long) Math.floor((target - margin) * tb.den() / tb.num());
+            int rc = av_seek_frame(context(), seekStream, ts, AVSEEK_FLAG_BACKWARD);
+            if (rc < 0) {
+                // some demuxers refuse a target before their first index entry: start from the top
+                rc = av_seek_frame(context(), seekStream, Long.MIN_VALUE + 1, AVSEEK_FLAG_BACKWARD);
+                Av.check(rc, "av_seek_frame " + path);
+                return;
+            }
+            double first = firstTimeOf(checkStream);
+            if (Double.isNaN(first) || first <= notAfter) return;
+        }
+    }
+
+    /** Reads up to the first packet of {@code stream} with a timestamp; keeps it pending. */
+    private double firstTimeOf(int stream) {
+        if (pending == null) pending = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        while (readRaw(pending)) {
+            if (pending.stream_index() == stream) {
+                long ts = pending.pts() != AV_NOPTS_VALUE ? pending.pts() : pending.dts();
+                if (ts != AV_NOPTS_VALUE) {
+                    hasPending = true;
+                    AVRational tb = stream(stream).time_base();
+                    return ts * (double) tb.num() / tb.den();
+                }
+            }
+            av_packet_unref(pending);
+        }
+        return Double.NaN;
+    }
+
+    private void dropPending() {
+        if (hasPending) av_packet_unref(pending);
+        hasPending = false;
     }
 
     /** The container's duration, else the streams' span (seconds); 0 when unknown. */
@@ -128,6 +228,11 @@ public final class MediaInput implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pending != null) {
+            av_packet_free(pending);
+            pending = null;
+            hasPending = false;
+        }
         if (context != null) {
             avformat_close_input(context);
             context = null;

@@ -1,7 +1,5 @@
 package org.kyoo.transcoder.engine.segments;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -14,10 +12,10 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * An audio track: decode → downmix to stereo → AAC-LC 128 kb/s, cut on the video's boundaries.
@@ -44,31 +42,23 @@ final class AudioPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
-            run.transcode();
-        }
+        SourceRun.run(source, sink, Run::new);
     }
 
-    private final class Run implements AutoCloseable {
-        private final InputFile in;
-        private final SegmentSink sink;
-        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+    private final class Run extends SourceRun {
         private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
         private final AVFrame converted = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
         private Decoder decoder;
         private Resampler resampler;
         private AudioTimeline timeline;
         private AVStream stream;
-        private int n;
-        private boolean stopped;
 
-        Run(InputFile in, SegmentSink sink) {
-            this.in = in;
-            this.sink = sink;
-            this.n = sink.first();
+        Run(MediaInput in, SegmentSink sink) {
+            super(in, sink);
         }
 
-        void transcode() {
+        @Override
+        void run() {
             int audio = in.audioStream(track);
             stream = in.stream(audio);
             double start = sink.segmentStart(n);
@@ -81,16 +71,15 @@ final class AudioPipeline implements SegmentPipeline {
             in.keepOnly(audio);
             decoder = new Decoder(stream, ctx -> {});
             sink.starting(n);
-            while (!stopped && !sink.cancelled() && in.read(packet)) {
+            while (next(audio)) {
                 try {
-                    if (packet.stream_index() != audio) continue;
                     decoder.send(packet);
                 } finally {
                     av_packet_unref(packet);
                 }
                 drainDecoder();
             }
-            if (stopped || sink.cancelled()) return;
+            if (halted()) return;
             decoder.send(null);
             drainDecoder();
             if (resampler != null) {
@@ -103,7 +92,7 @@ final class AudioPipeline implements SegmentPipeline {
             }
             if (timeline == null) return;
             // end of the file: what remains goes into the segments still to make
-            while (!stopped && !sink.cancelled()) {
+            while (!halted()) {
                 long end = sampleAt(sink.segmentEnd(n));
                 boolean last = end == Long.MAX_VALUE;
                 // the file's last segment runs to the end of the audio; an audio track ending before
@@ -120,7 +109,7 @@ final class AudioPipeline implements SegmentPipeline {
                     if (resampler == null) open();
                     long ts = decoded.best_effort_timestamp();
                     Long position = ts == AV_NOPTS_VALUE ? null
-                            : Math.round(InputFile.seconds(ts, stream.time_base()) * timeline.rate());
+                            : Math.round(Timestamps.seconds(ts, stream.time_base()) * timeline.rate());
                     resampler.convert(decoded, converted);
                     timeline.append(converted, position);
                 } finally {
@@ -203,7 +192,7 @@ final class AudioPipeline implements SegmentPipeline {
             if (decoder != null) decoder.close();
             av_frame_free(converted);
             av_frame_free(decoded);
-            av_packet_free(packet);
+            super.close();
         }
     }
 

@@ -54,6 +54,13 @@ final class AudioTimeline implements AutoCloseable {
         return rate;
     }
 
+    /** Gaps up to this long are filled with silence; longer ones are discontinuities, played through. */
+    static final int MAX_GAP_SECONDS = 30;
+
+    private long maxGap() {
+        return (long) MAX_GAP_SECONDS * rate;
+    }
+
     /** One past the last sample held (or {@code keepFrom} before any write). */
     long end() {
         return first == Long.MIN_VALUE ? keepFrom : first + av_audio_fifo_size(fifo);
@@ -69,11 +76,13 @@ final class AudioTimeline implements AutoCloseable {
         if (first == Long.MIN_VALUE) {
             first = keepFrom;
             // a stream starting after the segment: silence up to its first sample
-            if (position != null && position > keepFrom) padTo(position);
+            if (position != null && position > keepFrom && position - keepFrom <= maxGap()) padTo(position);
         } else if (position != null) {
             long expected = end();
             long tolerance = rate / 20;
-            if (position > expected + tolerance) padTo(position);
+            // A jump of more than MAX_GAP_SECONDS is a timestamp discontinuity (broadcast recordings
+            // have them), not a silence to fill: padding it would hold gigabytes of zeros in memory.
+            if (position > expected + tolerance && position - expected <= maxGap()) padTo(position);
             else if (position + count < expected - tolerance) return;
         }
         Av.check(av_audio_fifo_write(fifo, samples.extended_data(), count), "av_audio_fifo_write");

@@ -60,12 +60,19 @@ final class Decoder implements AutoCloseable {
 
     /** Takes the next decoded frame into {@code frame}; false when the decoder needs more input. */
     boolean receive(AVFrame frame) {
-        int rc = avcodec_receive_frame(ctx, frame);
-        if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
-        if (rc == AVERROR_INVALIDDATA) return false;
-        Av.check(rc, "avcodec_receive_frame " + what);
-        return true;
+        // A corrupt frame is skipped, not the end of the batch: frame threads may still hold good
+        // frames, and leaving them queued makes the next send answer EAGAIN.
+        for (int skipped = 0; skipped < MAX_CORRUPT_FRAMES_IN_A_ROW; skipped++) {
+            int rc = avcodec_receive_frame(ctx, frame);
+            if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
+            if (rc == AVERROR_INVALIDDATA) continue;
+            Av.check(rc, "avcodec_receive_frame " + what);
+            return true;
+        }
+        return false;
     }
+
+    private static final int MAX_CORRUPT_FRAMES_IN_A_ROW = 64;
 
     @Override
     public void close() {

@@ -109,11 +109,14 @@ public final class Transcoder implements AutoCloseable {
         if (f != null && f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
     }
 
-    /** Stops every head and frees native memory (each head frees its own as it ends). */
+    /**
+     * Stops every head and waits (bounded) for them to end, so each has freed its native memory
+     * before the caller frees what heads borrow (the hardware device and its get_format callback).
+     */
     @Override
     public void close() {
         for (CompletableFuture<FileStream> f : files.values()) {
-            if (f.isDone() && !f.isCompletedExceptionally()) f.join().kill();
+            if (f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.kyoo.transcoder.engine.segments;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -14,7 +13,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * The {@code original} stream: the source's video packets copied, cut at its own keyframes.
@@ -31,40 +30,29 @@ final class TransmuxPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
-            run.copy();
-        }
+        SourceRun.run(source, sink, Run::new);
     }
 
-    private static final class Run implements AutoCloseable {
-        private final InputFile in;
-        private final SegmentSink sink;
-        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+    private static final class Run extends SourceRun {
         private final List<AVPacket> held = new ArrayList<>();
         private AVStream stream;
         private boolean open;
-        private int n;
 
-        Run(InputFile in, SegmentSink sink) {
-            this.in = in;
-            this.sink = sink;
-            this.n = sink.first();
+        Run(MediaInput in, SegmentSink sink) {
+            super(in, sink);
         }
 
-        void copy() {
-            int video = in.firstVideoStream();
-            if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
-            stream = in.stream(video);
+        @Override
+        void run() {
             double start = sink.segmentStart(n);
-            if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
-            in.keepOnly(video);
+            int video = videoFromFirstSegment();
+            stream = in.stream(video);
             sink.starting(n);
-            while (!sink.cancelled() && in.read(packet)) {
+            while (next(video)) {
                 try {
-                    if (packet.stream_index() != video) continue;
                     long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
                     if (ts == AV_NOPTS_VALUE) continue;
-                    double t = InputFile.seconds(ts, stream.time_base());
+                    double t = Timestamps.seconds(ts, stream.time_base());
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     if (!open) {
                         // the seek lands on or before the segment's keyframe: nothing before it is copied
@@ -130,7 +118,7 @@ final class TransmuxPipeline implements SegmentPipeline {
         @Override
         public void close() {
             freeHeld();
-            av_packet_free(packet);
+            super.close();
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.kyoo.transcoder.engine.segments;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -14,14 +12,13 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
-import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -55,15 +52,10 @@ final class VideoPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        try (InputFile in = InputFile.open(source); Run run = new Run(in, sink)) {
-            run.transcode();
-        }
+        SourceRun.run(source, sink, Run::new);
     }
 
-    private final class Run implements AutoCloseable {
-        private final InputFile in;
-        private final SegmentSink sink;
-        private final AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+    private final class Run extends SourceRun {
         private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
         private final AVFrame scaled = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
         private Decoder decoder;
@@ -72,30 +64,22 @@ final class VideoPipeline implements SegmentPipeline {
         private SegmentWriter out;
         private AVStream stream;
         private AVRational frameRate;
-        private int n;
         private double start;
-        private boolean stopped;
 
-        Run(InputFile in, SegmentSink sink) {
-            this.in = in;
-            this.sink = sink;
-            this.n = sink.first();
+        Run(MediaInput in, SegmentSink sink) {
+            super(in, sink);
         }
 
-        void transcode() {
-            int video = in.firstVideoStream();
-            if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
-            stream = in.stream(video);
+        @Override
+        void run() {
             start = sink.segmentStart(n);
-            // exactly the keyframe of the first segment: the segment before is never decoded
-            if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
-            in.keepOnly(video);
+            int video = videoFromFirstSegment();
+            stream = in.stream(video);
             decoder = new Decoder(stream, profile::configureDecoder);
             sink.starting(n);
             boolean decoding = false;
-            while (!stopped && !sink.cancelled() && in.read(packet)) {
+            while (next(video)) {
                 try {
-                    if (packet.stream_index() != video) continue;
                     // a seek without an exact index (MPEG-TS) lands mid-GOP: nothing decodes before a keyframe
                     decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                     if (!decoding) continue;
@@ -105,14 +89,14 @@ final class VideoPipeline implements SegmentPipeline {
                 }
                 drainDecoder();
             }
-            if (stopped || sink.cancelled()) return;
+            if (halted()) return;
             decoder.send(null);
             drainDecoder();
             if (filter != null && !stopped) {
                 filter.push(null);
                 drainFilter();
             }
-            if (!stopped && !sink.cancelled() && out != null) finishSegment();
+            if (!halted() && out != null) finishSegment();
         }
 
         private void drainDecoder() {
@@ -122,7 +106,7 @@ final class VideoPipeline implements SegmentPipeline {
                     if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
                     if (ts == AV_NOPTS_VALUE) continue;
                     // frames before the first segment only served to reach its keyframe
-                    if (InputFile.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
+                    if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
                     decoded.pts(ts);
                     if (filter == null) openFilter();
                     filter.push(decoded);
@@ -152,7 +136,7 @@ final class VideoPipeline implements SegmentPipeline {
         }
 
         private void encode(AVFrame frame) {
-            double t = InputFile.seconds(frame.pts(), filter.timeBase());
+            double t = Timestamps.seconds(frame.pts(), filter.timeBase());
             while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
                 if (!finishSegment()) {
                     stopped = true;
@@ -215,7 +199,7 @@ final class VideoPipeline implements SegmentPipeline {
             if (decoder != null) decoder.close();
             av_frame_free(scaled);
             av_frame_free(decoded);
-            av_packet_free(packet);
+            super.close();
         }
     }
 }

@@ -14,15 +14,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
-import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -31,21 +26,19 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.av.AvException;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * A demuxer and decoder on a file's first video stream that decodes one picture per capture time.
@@ -67,6 +60,8 @@ final class FrameGrabber implements AutoCloseable {
     private static final int SEEK_ATTEMPTS = 4;
 
     private final Path file;
+    private MediaInput source;
+    /** The context of {@link #source}, read on every packet. */
     private AVFormatContext input;
     private AVCodecContext decoder;
     private AVPacket packet;
@@ -103,23 +98,16 @@ final class FrameGrabber implements AutoCloseable {
     }
 
     private void openInput() {
-        if (!Files.isRegularFile(file)) {
-            throw new MediaException(MediaException.Kind.NOT_FOUND, "File does not exist: " + file);
-        }
-        AVFormatContext context = new AVFormatContext(null);
-        int rc = avformat_open_input(context, file.toString(), (AVInputFormat) null, (AVDictionary) null);
-        if (rc < 0) {
-            throw new MediaException(MediaException.Kind.NOT_MEDIA,
-                    "Cannot open " + file + ": " + new AvException("avformat_open_input", rc).getMessage());
-        }
-        input = context;
-        stream = firstVideo();
-        if (stream == null || input.duration() == AV_NOPTS_VALUE || stream.codecpar().width() <= 0) {
+        source = MediaInput.open(file);
+        input = source.context();
+        int video = source.firstVideoStream();
+        if (video < 0 || input.duration() == AV_NOPTS_VALUE || input.streams(video).codecpar().width() <= 0) {
             // Only containers whose header lacks duration or picture size (MPEG-TS) pay for this probe.
-            Av.check(avformat_find_stream_info(input, (AVDictionary) null), "avformat_find_stream_info");
-            if (stream == null) stream = firstVideo();
+            source.findStreamInfo();
+            video = source.firstVideoStream();
         }
-        if (stream == null) throw new MediaException(MediaException.Kind.NO_VIDEO, "No video stream in " + file);
+        if (video < 0) throw new MediaException(MediaException.Kind.NO_VIDEO, "No video stream in " + file);
+        stream = source.stream(video);
         if (stream.codecpar().width() <= 0 || stream.codecpar().height() <= 0) {
             throw new MediaException(MediaException.Kind.NOT_MEDIA, "The video of " + file + " has no picture size");
         }
@@ -133,15 +121,6 @@ final class FrameGrabber implements AutoCloseable {
         // Matroska reads its index (Cues) on the first seek only; MP4's is read at open; MPEG-TS has none.
         av_seek_frame(input, stream.index(), 0, AVSEEK_FLAG_BACKWARD);
         indexed = avformat_index_get_entries_count(stream) > 1;
-    }
-
-    private AVStream firstVideo() {
-        for (int i = 0; i < input.nb_streams(); i++) {
-            AVStream candidate = input.streams(i);
-            boolean cover = (candidate.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0;
-            if (candidate.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && !cover) return candidate;
-        }
-        return null;
     }
 
     private void openDecoder() {
@@ -253,9 +232,7 @@ final class FrameGrabber implements AutoCloseable {
     /** Reads up to this stream's next keyframe packet and leaves it in {@link #packet}; false at end of file. */
     private boolean readNextKeyframe() {
         for (int videoPackets = 0; videoPackets < MAX_PACKETS_PER_CAPTURE; ) {
-            int rc = av_read_frame(input, packet);
-            if (rc == AVERROR_EOF) return false;
-            Av.check(rc, "av_read_frame");
+            if (!source.read(packet)) return false;
             if (packet.stream_index() == stream.index()) {
                 if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) return true;
                 videoPackets++;
@@ -281,11 +258,12 @@ final class FrameGrabber implements AutoCloseable {
         if (packet != null) av_packet_free(packet);
         if (ahead != null) av_packet_free(ahead);
         if (decoder != null) avcodec_free_context(decoder);
-        if (input != null) avformat_close_input(input);
+        if (source != null) source.close();
         frame = null;
         packet = null;
         ahead = null;
         decoder = null;
+        source = null;
         input = null;
     }
 }

@@ -10,9 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 
@@ -36,18 +34,9 @@ final class SpriteCanvas implements AutoCloseable {
     private final AVFrame frame;
 
     SpriteCanvas(int width, int height) {
-        frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-        try {
-            frame.format(AV_PIX_FMT_RGB24);
-            frame.width(width);
-            frame.height(height);
-            Av.check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer");
-            // Black where a capture failed, as the original's canvas.
-            Pointer.memset(frame.data(0), 0, (long) frame.linesize(0) * height);
-        } catch (RuntimeException e) {
-            av_frame_free(frame);
-            throw e;
-        }
+        frame = RgbFrames.allocate(width, height);
+        // Black where a capture failed, as the original's canvas.
+        Pointer.memset(frame.data(0), 0, (long) frame.linesize(0) * height);
     }
 
     /** Copies an RGB24 {@code tile} with its top-left corner at ({@code x}, {@code y}). */

@@ -8,9 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU601;
@@ -36,16 +34,7 @@ final class TileScaler implements AutoCloseable {
     private int sourceFormat = -1;
 
     TileScaler(int width, int height) {
-        tile = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-        try {
-            tile.format(AV_PIX_FMT_RGB24);
-            tile.width(width);
-            tile.height(height);
-            Av.check(av_frame_get_buffer(tile, 0), "av_frame_get_buffer");
-        } catch (RuntimeException e) {
-            av_frame_free(tile);
-            throw e;
-        }
+        tile = RgbFrames.allocate(width, height);
     }
 
     /**

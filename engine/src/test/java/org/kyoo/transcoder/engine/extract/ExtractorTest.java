@@ -62,16 +62,14 @@ class ExtractorTest {
 
     @Test
     void webVttSubtitleIsCopiedCueByCue() throws Exception {
-        List<Cue> cues = List.of(new Cue(0.5, 1.75, "First"), new Cue(2.0, 3.5, "Second\non two lines"));
-        Path file = metadata.resolve("webvtt.mkv");
-        WebVttMkv.write(file, cues);
-        MediaInfo info = new MediaInfo("v", file.toString(), "mkv", null, 0, 4, "matroska", null, List.of(), List.of(),
-                List.of(new MediaInfo.Subtitle(0, null, null, "webvtt", "vtt", false, false, null)), List.of(), List.of());
+        Fixture fixture = TestMedia.webVttMkv();
+        List<Cue> cues = fixture.spec().subtitles().get(0).cues();
         Extractor extractor = extractor();
-        extractor.extract(file, "v", info).get(60, TimeUnit.SECONDS);
+        extractor.extract(fixture.path(), "v", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         String vtt = Files.readString(extractor.subtitleFile("v", "0.vtt"), StandardCharsets.UTF_8);
         assertTrue(vtt.startsWith("WEBVTT"), vtt);
+        assertEquals(2, cues.size());
         assertCues(cues, SubtitleCues.fromWebVtt(vtt), 0.001);
     }
 
@@ -189,11 +187,10 @@ class ExtractorTest {
 
     @Test
     void anAttachmentNameCannotLeaveItsFolder() throws Exception {
-        Fixture fixture = TestMedia.multiTrackMkv();
-        Path hostile = metadata.resolve("hostile.mkv");
-        RenamedAttachmentFile.write(fixture.path(), hostile, "../../escaped.ttf");
+        Fixture fixture = TestMedia.hostileAttachmentMkv();
+        assertEquals("../../escaped.ttf", fixture.spec().attachments().get(0).filename());
         Extractor extractor = extractor();
-        extractor.extract(hostile, "d", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
+        extractor.extract(fixture.path(), "d", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         assertEquals(List.of("escaped.ttf"), names(metadata.resolve("d/att")));
         assertArrayEquals(fixture.spec().attachments().get(0).data(),

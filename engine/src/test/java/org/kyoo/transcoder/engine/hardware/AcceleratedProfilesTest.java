@@ -6,10 +6,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse2;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
-import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_create_filter;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_CUDA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_QSV;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_VAAPI;
@@ -120,9 +118,9 @@ class AcceleratedProfilesTest {
             AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
             try {
                 // A device-format source would need the decoder's frames context; formats meet only at config.
-                AVFilterContext source = filter(graph, "buffer",
+                AVFilterContext source = FilterChainTest.filter(graph, "buffer",
                         "video_size=1920x1080:pix_fmt=" + AV_PIX_FMT_YUV420P10LE + ":time_base=1/1000");
-                AVFilterContext sink = filter(graph, "buffersink", null);
+                AVFilterContext sink = FilterChainTest.filter(graph, "buffersink", null);
                 FilterChain.insert(graph, profile.scaleFilter(width, height, onDevice), source, sink,
                         profile::configureFilters);
                 assertEquals(2 + expected.split(",").length, graph.nb_filters());
@@ -155,13 +153,6 @@ class AcceleratedProfilesTest {
                 avfilter_graph_free(graph);
             }
         }
-    }
-
-    private static AVFilterContext filter(AVFilterGraph graph, String filter, String args) {
-        AVFilterContext context = new AVFilterContext(null);
-        Av.check(avfilter_graph_create_filter(context, avfilter_get_by_name(filter), filter, args, null, graph),
-                "avfilter_graph_create_filter " + filter);
-        return context;
     }
 
     @Test

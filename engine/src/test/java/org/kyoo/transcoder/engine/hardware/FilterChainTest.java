@@ -123,7 +123,8 @@ class FilterChainTest {
         }
     }
 
-    private static AVFilterContext filter(AVFilterGraph graph, String filter, String args) {
+    /** A filter created in {@code graph}, not yet linked (also used by the profiles' tests). */
+    static AVFilterContext filter(AVFilterGraph graph, String filter, String args) {
         AVFilterContext context = new AVFilterContext(null);
         Av.check(avfilter_graph_create_filter(context, avfilter_get_by_name(filter), filter, args, null, graph),
                 "avfilter_graph_create_filter " + filter);

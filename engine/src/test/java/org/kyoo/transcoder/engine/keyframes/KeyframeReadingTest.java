@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.media.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.Remuxer;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 class KeyframeReadingTest {

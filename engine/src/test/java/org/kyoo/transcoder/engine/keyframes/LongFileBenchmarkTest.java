@@ -24,6 +24,7 @@ import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.MediaProber;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.Remuxer;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 /**

@@ -118,7 +118,7 @@ class HeadLifecycleTest {
         FileStream stream = Fixtures.stream(broken, cache, VideoPipeline.FrameObserver.NONE);
         CompletionException e = assertThrows(CompletionException.class, () -> stream.videoSegment(Quality.P240, 3).join());
         MediaException cause = assertInstanceOf(MediaException.class, e.getCause());
-        assertEquals(MediaException.Kind.UNREADABLE, cause.kind());
+        assertEquals(MediaException.Kind.NOT_MEDIA, cause.kind());
     }
 
     @Test

@@ -39,13 +39,14 @@ public record FixtureSpec(
     public record AudioSpec(String codec, int channels, int sampleRate, String language, String title,
                             boolean isDefault, boolean isForced) {}
 
-    /** @param codec "subrip" or "ass" */
+    /** @param codec "subrip", "ass" or "webvtt" */
     public record SubtitleSpec(String codec, String language, String title, boolean isDefault,
                                boolean isForced, List<Cue> cues) {}
 
     /** @param start seconds; @param end seconds; @param text as shown (ASS: the dialogue text field) */
     public record Cue(double start, double end, String text) {}
 
+    /** @param filename as muxed, not necessarily a safe file name */
     public record AttachmentSpec(String filename, String mimetype, byte[] data) {}
 
     public record ChapterSpec(double start, double end, String title) {}

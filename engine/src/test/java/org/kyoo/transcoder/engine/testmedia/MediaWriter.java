@@ -145,7 +145,14 @@ final class MediaWriter implements AutoCloseable {
     private void addSubtitle(SubtitleSpec s) {
         AVStream st = Av.checkAlloc(avformat_new_stream(out, null), "avformat_new_stream");
         boolean ass = s.codec().equals("ass");
-        st.codecpar().codec_type(AVMEDIA_TYPE_SUBTITLE).codec_id(ass ? AV_CODEC_ID_ASS : AV_CODEC_ID_SUBRIP);
+        int codec = switch (s.codec()) {
+            case "ass" -> AV_CODEC_ID_ASS;
+            case "subrip" -> AV_CODEC_ID_SUBRIP;
+            // in Matroska a WebVTT cue packet is the cue text, like SubRip's
+            case "webvtt" -> AV_CODEC_ID_WEBVTT;
+            default -> throw new IllegalArgumentException("subtitle codec " + s.codec());
+        };
+        st.codecpar().codec_type(AVMEDIA_TYPE_SUBTITLE).codec_id(codec);
         st.time_base(MILLIS);
         if (ass) setExtradata(st, TestMedia.ASS_HEADER.getBytes(StandardCharsets.UTF_8));
         setMetadata(st, "language", s.language());

@@ -136,6 +136,33 @@ public final class TestMedia {
                 List.of(), List.of(), List.of(), false));
     }
 
+    /** Matroska: H.264 320x180 without B-frames, 2 s GOPs at 25 fps, no audio, 5.5 s: shorter than one
+     * thumbnail interval. 5.5 s: the muxed duration ends with the last frame's start (5.48 s), and
+     * whole seconds of it (5) must stay clear of the rounding. */
+    public static Fixture shortClip() {
+        return make("short-5.5s.mkv", new Recipe("matroska", 0, 5.5,
+                new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, false, "veryfast", null),
+                List.of(), List.of(), List.of(), List.of(), false));
+    }
+
+    /** Matroska holding only a WebVTT subtitle track of two cues (one over two lines), 3.5 s. */
+    public static Fixture webVttMkv() {
+        return make("webvtt.mkv", new Recipe("matroska", 0, 3.5, null, List.of(),
+                List.of(new SubtitleSpec("webvtt", null, null, false, false, List.of(
+                        new Cue(0.5, 1.75, "First"),
+                        new Cue(2.0, 3.5, "Second\non two lines")))),
+                List.of(), List.of(), false));
+    }
+
+    /** Matroska: one SRT track and a font attachment whose file name climbs out of its folder
+     * ({@code ../../escaped.ttf}), 2 s. */
+    public static Fixture hostileAttachmentMkv() {
+        return make("hostile-attachment.mkv", new Recipe("matroska", 0, 2, null, List.of(),
+                List.of(new SubtitleSpec("subrip", "eng", null, false, false, List.of(new Cue(0.5, 2.0, "Hello")))),
+                List.of(new AttachmentSpec("../../escaped.ttf", "application/x-truetype-font", fontBytes())),
+                List.of(), false));
+    }
+
     /** Matroska 1920x1080 24 fps H.264 (6 Mb/s, no B-frames) with a keyframe every {@code gopSeconds},
      * AAC stereo, {@code seconds} long: for benchmarks. Past one minute, the first minute is encoded
      * and its packets repeated with shifted timestamps (so the painted stamps repeat too, and the
@@ -149,7 +176,7 @@ public final class TestMedia {
             Path file = dir().resolve(name);
             if (!Files.exists(file)) {
                 Path tmp = dir().resolve("." + name + ".part-" + ProcessHandle.current().pid());
-                Repeater.repeat(first.path(), tmp, "matroska", copies, base);
+                Remuxer.repeat(first.path(), tmp, "matroska", copies, base);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {

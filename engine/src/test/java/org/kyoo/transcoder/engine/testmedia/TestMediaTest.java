@@ -16,12 +16,14 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /** The fixtures hold what their specs say: the truth other tests compare against is true. */
 class TestMediaTest {
     static Stream<Supplier<Fixture>> fixtures() {
         return Stream.of(TestMedia::multiTrackMkv, TestMedia::mp4, TestMedia::mp4WithoutBFrames, TestMedia::mpegTsOffset,
-                TestMedia::variableFrameRate, TestMedia::audioOnly, TestMedia::coverPicture, TestMedia::manySegments);
+                TestMedia::variableFrameRate, TestMedia::audioOnly, TestMedia::coverPicture, TestMedia::manySegments,
+                TestMedia::shortClip, TestMedia::hostileAttachmentMkv);
     }
 
     @org.junit.jupiter.api.Test
@@ -97,6 +99,58 @@ class TestMediaTest {
             for (int i = 0; i < expected.length; i++) assertEquals(expected[i], keys.get(i), 0.002, "keyframe " + i);
         } finally {
             avformat_close_input(ctx);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theWebVttFixtureHoldsOnePacketPerCueWithTheCueText() {
+        Fixture f = TestMedia.webVttMkv();
+        AVPacket p = av_packet_alloc();
+        try (MediaInput in = MediaInput.open(f.path())) {
+            assertEquals(1, in.streamCount());
+            AVStream st = in.stream(0);
+            assertEquals(AV_CODEC_ID_WEBVTT, st.codecpar().codec_id());
+            assertEquals(f.spec().duration(), in.context().duration() / 1e6, 0.1, "container duration");
+            List<FixtureSpec.Cue> cues = f.spec().subtitles().get(0).cues();
+            int i = 0;
+            while (in.read(p)) {
+                byte[] text = new byte[p.size()];
+                p.data().get(text);
+                FixtureSpec.Cue cue = cues.get(i++);
+                assertEquals(cue.text(), new String(text, java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(cue.start(), p.pts() * av_q2d(st.time_base()), 0.001);
+                assertEquals(cue.end() - cue.start(), p.duration() * av_q2d(st.time_base()), 0.001);
+                av_packet_unref(p);
+            }
+            assertEquals(cues.size(), i);
+        } finally {
+            av_packet_free(p);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRepeatedFileHoldsItsCopiesBackToBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        // Matroska, as long1080p repeats: an MP4 source's edit list would not survive the copy
+        Fixture f = TestMedia.variableFrameRate();
+        java.nio.file.Path twice = tmp.resolve("twice.mkv");
+        Remuxer.repeat(f.path(), twice, "matroska", 2, f.spec().duration());
+        AVPacket p = av_packet_alloc();
+        try (MediaInput in = MediaInput.open(twice)) {
+            assertEquals(2 * f.spec().duration(), in.context().duration() / 1e6, 0.1, "container duration");
+            int v = in.firstVideoStream();
+            List<Double> keys = new ArrayList<>();
+            while (in.read(p)) {
+                if (p.stream_index() == v && (p.flags() & AV_PKT_FLAG_KEY) != 0) keys.add(p.pts() * av_q2d(in.stream(v).time_base()));
+                av_packet_unref(p);
+            }
+            double[] once = f.spec().video().keyframes();
+            assertEquals(2 * once.length, keys.size(), "keyframes: " + keys);
+            for (int i = 0; i < keys.size(); i++) {
+                double expected = once[i % once.length] + (i / once.length) * f.spec().duration();
+                assertEquals(expected, keys.get(i), 0.002, "keyframe " + i);
+            }
+        } finally {
+            av_packet_free(p);
         }
     }
 }

@@ -107,9 +107,9 @@ class ThumbnailSpriteTest {
 
     @Test
     void aFileShorterThanTenSecondsGetsOneCapture() throws Exception {
-        Path clip = metadata.resolve("short.mkv");
-        ShortClip.write(TestMedia.mp4WithoutBFrames().path(), clip, 5.0);
-        Path folder = sprites().sprite(clip, "d").get(60, TimeUnit.SECONDS);
+        Fixture clip = TestMedia.shortClip();
+        assertTrue(clip.spec().duration() < 10);
+        Path folder = sprites().sprite(clip.path(), "d").get(60, TimeUnit.SECONDS);
 
         List<Cue> cues = cues(folder);
         assertEquals(1, cues.size());

@@ -1,12 +1,13 @@
-package org.kyoo.transcoder.engine.keyframes;
+package org.kyoo.transcoder.engine.testmedia;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
@@ -14,26 +15,45 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
-/** Test utility: copies a file's packets into another container (MP4, MPEG-TS), timestamps untouched. */
-final class Remuxer {
+/** Copies a file's packets, every stream, into another container (no decoding). */
+public final class Remuxer {
     private Remuxer() {}
 
-    static void remux(Path source, Path target, String format) {
-        remux(source, target, format, java.util.Map.of());
+    /** Copies {@code source} into {@code target} in {@code format} (MP4, MPEG-TS...), timestamps untouched. */
+    public static void remux(Path source, Path target, String format) {
+        remux(source, target, format, Map.of());
     }
 
     /** @param options muxer private options, e.g. Matroska's {@code live=1} (no Cues) */
-    static void remux(Path source, Path target, String format, java.util.Map<String, String> options) {
+    public static void remux(Path source, Path target, String format, Map<String, String> options) {
+        copy(source, target, format, options, 1, 0);
+    }
+
+    /**
+     * Makes a long file fast: writes {@code copies} back-to-back copies of {@code source} (each
+     * {@code period} seconds) with shifted timestamps. Every copy starts on a keyframe, so the
+     * result decodes like a real long encode.
+     */
+    static void repeat(Path source, Path target, String format, int copies, double period) {
+        copy(source, target, format, Map.of(), copies, period);
+    }
+
+    private static void copy(Path source, Path target, String format, Map<String, String> options, int copies, double period) {
         try (MediaInput in = MediaInput.open(source)) {
             in.findStreamInfo();
             AVFormatContext out = new AVFormatContext(null);
@@ -43,6 +63,7 @@ final class Remuxer {
                 for (int i = 0; i < in.streamCount(); i++) {
                     AVStream stream = Av.checkAlloc(avformat_new_stream(out, null), "avformat_new_stream");
                     Av.check(avcodec_parameters_copy(stream.codecpar(), in.stream(i).codecpar()), "avcodec_parameters_copy");
+                    // the source container's tag may mean nothing in the target's
                     stream.codecpar().codec_tag(0);
                     stream.time_base(in.stream(i).time_base());
                 }
@@ -51,18 +72,24 @@ final class Remuxer {
                 AVIOContext pb = new AVIOContext(null);
                 Av.check(avio_open(pb, target.toString(), AVIO_FLAG_WRITE), "avio_open");
                 out.pb(pb);
-                org.bytedeco.ffmpeg.avutil.AVDictionary dict = new org.bytedeco.ffmpeg.avutil.AVDictionary(null);
-                options.forEach((k, v) -> org.bytedeco.ffmpeg.global.avutil.av_dict_set(dict, k, v, 0));
+                AVDictionary dict = new AVDictionary(null);
+                options.forEach((k, v) -> av_dict_set(dict, k, v, 0));
                 try {
                     Av.check(avformat_write_header(out, dict), "avformat_write_header");
                 } finally {
-                    org.bytedeco.ffmpeg.global.avutil.av_dict_free(dict);
+                    av_dict_free(dict);
                 }
-                while (av_read_frame(in.context(), packet) >= 0) {
-                    av_packet_rescale_ts(packet, in.stream(packet.stream_index()).time_base(),
-                            out.streams(packet.stream_index()).time_base());
-                    packet.pos(-1);
-                    Av.check(av_interleaved_write_frame(out, packet), "av_interleaved_write_frame");
+                for (int copy = 0; copy < copies; copy++) {
+                    if (copy > 0) Av.check(av_seek_frame(in.context(), -1, Long.MIN_VALUE, AVSEEK_FLAG_BACKWARD), "av_seek_frame");
+                    while (in.read(packet)) {
+                        AVStream is = in.stream(packet.stream_index());
+                        long shift = Math.round(copy * period / av_q2d(is.time_base()));
+                        if (packet.pts() != AV_NOPTS_VALUE) packet.pts(packet.pts() + shift);
+                        if (packet.dts() != AV_NOPTS_VALUE) packet.dts(packet.dts() + shift);
+                        av_packet_rescale_ts(packet, is.time_base(), out.streams(packet.stream_index()).time_base());
+                        packet.pos(-1);
+                        Av.check(av_interleaved_write_frame(out, packet), "av_interleaved_write_frame");
+                    }
                 }
                 Av.check(av_write_trailer(out), "av_write_trailer");
             } finally {
