@@ -31,8 +31,10 @@ public final class BaselineCheck {
         for (Head head : Head.values()) {
             for (int segment : new int[] {0, kf.length * 3 / 4}) {
                 t = System.nanoTime();
-                Path made = SegmentBaseline.firstSegment(tools, file, head, kf, probe, segment, out.resolve(head.label() + "-" + segment));
-                System.out.printf("%s segment %d: %.0f ms, %d bytes%n", head.label(), segment, (System.nanoTime() - t) / 1e6, Files.size(made));
+                try (SegmentBaseline.Running running = SegmentBaseline.start(tools, file, head, kf, probe, segment, out.resolve(head.label() + "-" + segment))) {
+                    Path made = running.awaitListed();
+                    System.out.printf("%s segment %d: %.0f ms, %d bytes%n", head.label(), segment, (System.nanoTime() - t) / 1e6, Files.size(made));
+                }
             }
         }
     }

@@ -115,6 +115,7 @@ abstract class HeadRun {
         private ProbeBaseline.Probe probe;
         private double[] keyframes;
         private Path out;
+        private SegmentBaseline.Running running;
 
         Baseline(Head head, String at) {
             super(head, at);
@@ -136,11 +137,15 @@ abstract class HeadRun {
 
         @Override
         Path firstSegment() throws Exception {
-            return SegmentBaseline.firstSegment(tools, file, head, keyframes, probe, segment, out);
+            running = SegmentBaseline.start(tools, file, head, keyframes, probe, segment, out);
+            return running.awaitListed();
         }
 
         @Override
         void release() {
+            // stopping ffmpeg is not part of the wait: it runs after the measurement
+            if (running != null) running.close();
+            running = null;
             InProcessEngine.delete(out);
         }
 

@@ -143,16 +143,34 @@ public final class SegmentBaseline {
     }
 
     /**
-     * Starts the head for segment {@code start} and returns once ffmpeg lists that segment as
-     * complete; the process is then stopped (the original would let it run on). Returns the
-     * segment's file.
+     * Starts the head for segment {@code start}; {@link Running#awaitListed()} then returns once
+     * ffmpeg lists that segment as complete. The process runs on (as the original's would) until
+     * {@link Running#close()}, outside the measured time.
      */
-    public static Path firstSegment(BundledTools tools, Path file, Head head, double[] kf,
-                                    ProbeBaseline.Probe probe, int start, Path outDir) throws IOException {
+    public static Running start(BundledTools tools, Path file, Head head, double[] kf,
+                                ProbeBaseline.Probe probe, int start, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Process process = tools.start(tools.ffmpeg(), arguments(file, head, kf, probe, start, outDir, 0));
-        try (BufferedReader list = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String prefix = outName(head, 0).replace("%d.ts", "");
+        return new Running(process, outName(head, 0).replace("%d.ts", ""), start, outDir);
+    }
+
+    /** A head's ffmpeg process and the segment asked of it. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final String prefix;
+        private final int start;
+        private final Path outDir;
+
+        private Running(Process process, String prefix, int start, Path outDir) {
+            this.process = process;
+            this.prefix = prefix;
+            this.start = start;
+            this.outDir = outDir;
+        }
+
+        /** Reads the segment list until the segment asked for appears; returns its file. */
+        public Path awaitListed() throws IOException {
+            BufferedReader list = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = list.readLine()) != null; ) {
                 if (!line.startsWith(prefix) || !line.endsWith(".ts")) continue;
                 int segment = Integer.parseInt(line.substring(prefix.length(), line.length() - 3));
@@ -161,7 +179,11 @@ public final class SegmentBaseline {
                 return outDir.resolve(line);
             }
             throw new IOException("ffmpeg ended without listing segment " + start + " (exit " + waitExit(process) + ")");
-        } finally {
+        }
+
+        /** Stops the process (SIGTERM, as the original's SIGINT) and waits for it to end. */
+        @Override
+        public void close() {
             BundledTools.stop(process);
         }
     }
