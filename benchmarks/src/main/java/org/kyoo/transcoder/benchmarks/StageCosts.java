@@ -41,11 +41,21 @@ public final class StageCosts {
         for (String preset : List.of("ultrafast", "superfast", "veryfast", "faster", "fast")) {
             stage(tools, file, from, length, "decode + scale + x264 " + preset, "-map 0:V:0 " + scale + " " + x264 + " -preset " + preset);
         }
-        stage(tools, file, from, length, "audio: decode + AAC 128k stereo", "-map 0:a:0 -c:a aac -ac 2 -b:a 128k");
+        stage(tools, file, from, length, "audio: demux + decode", "-map 0:a:0 -ac 2");
+        stage(tools, file, from, length, "audio: + AAC 128k stereo (twoloop coder)", "-map 0:a:0 -c:a aac -ac 2 -b:a 128k");
+        stage(tools, file, from, length, "audio: + AAC 128k stereo, aac_coder fast", "-map 0:a:0 -c:a aac -aac_coder fast -ac 2 -b:a 128k");
+        stage(tools, file, from, length, "process start alone (ffmpeg -version)", null);
     }
 
     private static void stage(BundledTools tools, Path file, double from, double length, String what, String output)
             throws IOException, InterruptedException {
+        if (output == null) {
+            // what every process-per-head request pays before any media work: exec and loading the libraries
+            long t = System.nanoTime();
+            tools.run(tools.ffmpeg(), List.of("-hide_banner", "-version"));
+            System.out.printf(Locale.ROOT, "  %-40s %6.0f ms wall%n", what, (System.nanoTime() - t) / 1e6);
+            return;
+        }
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostats", "-benchmark",
                 "-ss", String.format(Locale.ROOT, "%.6f", from), "-i", file.toString(),
                 "-t", String.format(Locale.ROOT, "%.6f", length)));
