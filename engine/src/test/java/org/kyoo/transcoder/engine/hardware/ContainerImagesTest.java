@@ -66,7 +66,10 @@ class ContainerImagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"cuda", "vaapi"})
     void theDocumentedRunLinesMatchTheImages(String variant) throws IOException {
-        String docs = read("docs/hardware.md");
+        for (String file : List.of("docs/hardware.md", "README.md")) runLinesMatch(variant, read(file));
+    }
+
+    private static void runLinesMatch(String variant, String docs) throws IOException {
         String tag = "kyoo-transcoder:" + variant;
         assertTrue(docs.contains("docker build -f Dockerfile." + variant + " -t " + tag + " ."), variant);
         int run = docs.indexOf("docker run", docs.indexOf("docker build -f Dockerfile." + variant));
