@@ -25,13 +25,15 @@ record FrameKind(int format, int width, int height, long framesContext) {
 
     /**
      * Whether a graph built for this kind can take {@code next}: frames in memory of another size or
-     * pixel format are fine (the buffer source passes the change on and swscale reconfigures), but
-     * hwupload/hwmap/scale_vaapi were set up for one frames context, so a frame moving on or off
-     * the device, to another frames context, or changing size or format on it would be read as a
-     * surface it is not.
+     * pixel format are fine when the whole graph works in memory (the buffer source passes the
+     * change on and swscale reconfigures), but hwupload/hwmap/scale_vaapi were set up for one
+     * frames context and size, so a frame moving on or off the device, to another frames context, or
+     * changing size or format on its way to the device would be read as a surface it is not.
+     *
+     * @param graphUploads whether the graph's output frames are on the device
      */
-    boolean graphCanFollow(FrameKind next) {
-        return equals(next) || (!onDevice() && !next.onDevice());
+    boolean graphCanFollow(FrameKind next, boolean graphUploads) {
+        return equals(next) || (!graphUploads && !onDevice() && !next.onDevice());
     }
 
     @Override

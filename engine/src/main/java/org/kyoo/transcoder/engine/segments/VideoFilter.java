@@ -42,6 +42,7 @@ final class VideoFilter implements AutoCloseable {
     private final AVFilterContext source;
     private final AVFilterContext sink;
     private final FrameKind built;
+    private final boolean outputOnDevice;
 
     VideoFilter(AVFrame first, AVRational timeBase, String description, HardwareProfile profile) {
         BytePointer pixFmt = av_get_pix_fmt_name(first.format());
@@ -75,6 +76,7 @@ final class VideoFilter implements AutoCloseable {
             // refuses to initialise before it has a device, so a one-step parse cannot build upload chains.
             FilterChain.insert(graph, description, source, sink, profile::configureFilters);
             Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config " + description);
+            outputOnDevice = hardwareFrames() != null;
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -89,7 +91,7 @@ final class VideoFilter implements AutoCloseable {
     void push(AVFrame frame) {
         if (frame != null) {
             FrameKind kind = FrameKind.of(frame);
-            if (!built.graphCanFollow(kind)) {
+            if (!built.graphCanFollow(kind, outputOnDevice)) {
                 throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded video changed mid-stream from "
                         + built + " to " + kind + ", which the hardware scaling graph cannot follow");
             }

@@ -68,17 +68,26 @@ class VideoFilterTest {
     @Test
     void aGraphForFramesInMemoryFollowsSizeAndFormatChanges() {
         FrameKind memory = new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0);
-        assertTrue(memory.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV444P10LE, 720, 576, 0)));
+        assertTrue(memory.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV444P10LE, 720, 576, 0), false));
     }
 
     /** hwmap/scale_vaapi would read such a frame as a surface of the first frames context. */
     @Test
     void aGraphForDeviceFramesFollowsNoChangeOfKindSizeOrFramesContext() {
         FrameKind device = new FrameKind(AV_PIX_FMT_VAAPI, 1920, 1080, 0x1000);
-        assertTrue(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1920, 1080, 0x1000)));
-        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0)));
-        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1280, 720, 0x1000)));
-        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1920, 1080, 0x2000)));
-        assertFalse(new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0).graphCanFollow(device));
+        assertTrue(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1920, 1080, 0x1000), true));
+        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0), true));
+        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1280, 720, 0x1000), true));
+        assertFalse(device.graphCanFollow(new FrameKind(AV_PIX_FMT_VAAPI, 1920, 1080, 0x2000), true));
+        assertFalse(new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0).graphCanFollow(device, false));
+    }
+
+    /** hwupload's frames context has the first frame's size and format. */
+    @Test
+    void aGraphUploadingFramesInMemoryFollowsNoChangeOfSizeOrFormat() {
+        FrameKind memory = new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0);
+        assertTrue(memory.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV420P, 1920, 1080, 0), true));
+        assertFalse(memory.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV420P, 1280, 720, 0), true));
+        assertFalse(memory.graphCanFollow(new FrameKind(AV_PIX_FMT_YUV444P10LE, 1920, 1080, 0), true));
     }
 }
