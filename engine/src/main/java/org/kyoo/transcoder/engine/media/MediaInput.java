@@ -22,6 +22,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -40,6 +41,11 @@ public final class MediaInput implements AutoCloseable {
 
     /** Seek margins tried when a seek lands after the wanted time (demuxers without an exact index). */
     private static final double[] SEEK_MARGINS = {0, 1, 4, 16};
+
+    /** Seconds other streams may run past a seek check's time before its stream is deemed ended. */
+    static final double CHECK_HORIZON = 60;
+    /** Packets a seek check reads at most (a minute of a few streams is a few thousand). */
+    static final int CHECK_PACKETS = 20_000;
 
     private final Path path;
     private AVFormatContext context;
@@ -183,6 +189,16 @@ public final class MediaInput implements AutoCloseable {
      * further back when the container's index is imprecise and the first packet comes too late.
      */
     public void seek(int seekStream, double target, int checkStream, double notAfter) {
+        seek(seekStream, target, checkStream, notAfter, () -> false);
+    }
+
+    /**
+     * As {@link #seek(int, double, int, double)}, giving up the check (the position stays where the
+     * seek put it) once {@code cancelled} says so, or once the check is hopeless: other streams went
+     * {@link #CHECK_HORIZON} seconds past {@code notAfter} without a packet of {@code checkStream} (an
+     * audio track that ended before the video), or {@link #CHECK_PACKETS} packets were read.
+     */
+    public void seek(int seekStream, double target, int checkStream, double notAfter, BooleanSupplier cancelled) {
         AVRational tb = stream(seekStream).time_base();
         for (double margin : SEEK_MARGINS) {
             dropPending();
@@ -194,25 +210,33 @@ public final class MediaInput implements AutoCloseable {
                 Av.check(rc, "av_seek_frame " + path);
                 return;
             }
-            double first = firstTimeOf(checkStream);
+            double first = firstTimeOf(checkStream, notAfter + CHECK_HORIZON, cancelled);
             if (Double.isNaN(first) || first <= notAfter) return;
         }
     }
 
-    /** Reads up to the first packet of {@code stream} with a timestamp; keeps it pending. */
-    private double firstTimeOf(int stream) {
+    /**
+     * Reads up to the first packet of {@code stream} with a timestamp and keeps it pending; NaN
+     * (unknown) at the end of the file, on cancellation, after {@link #CHECK_PACKETS} packets, or
+     * once another stream passes {@code horizon} seconds. Packets of other streams read meanwhile
+     * are dropped: the caller reads {@code stream} only.
+     */
+    private double firstTimeOf(int stream, double horizon, BooleanSupplier cancelled) {
         if (pending == null) pending = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
-        while (readRaw(pending)) {
-            if (pending.stream_index() == stream) {
-                long ts = pending.pts() != AV_NOPTS_VALUE ? pending.pts() : pending.dts();
-                if (ts != AV_NOPTS_VALUE) {
+        for (int read = 0; read < CHECK_PACKETS && !cancelled.getAsBoolean() && readRaw(pending); read++) {
+            long ts = pending.pts() != AV_NOPTS_VALUE ? pending.pts() : pending.dts();
+            if (ts != AV_NOPTS_VALUE) {
+                AVRational tb = stream(pending.stream_index()).time_base();
+                double seconds = ts * (double) tb.num() / tb.den();
+                if (pending.stream_index() == stream) {
                     hasPending = true;
-                    AVRational tb = stream(stream).time_base();
-                    return ts * (double) tb.num() / tb.den();
+                    return seconds;
                 }
+                if (seconds > horizon) break;
             }
             av_packet_unref(pending);
         }
+        av_packet_unref(pending);
         return Double.NaN;
     }
 

@@ -66,7 +66,7 @@ final class AudioPipeline implements SegmentPipeline {
                 // seek on the video when there is one: containers index its keyframes, rarely the audio
                 int video = in.firstVideoStream();
                 int seekStream = video >= 0 ? video : audio;
-                in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000);
+                in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000, this::halted);
             }
             in.keepOnly(audio);
             decoder = new Decoder(stream, ctx -> {});
@@ -90,7 +90,9 @@ final class AudioPipeline implements SegmentPipeline {
                     av_frame_unref(converted);
                 }
             }
-            if (timeline == null) return;
+            // nothing decoded (a head started past the end of an audio track shorter than the video):
+            // its segments are silence at the rate the track's other segments have
+            if (timeline == null) openTimeline(Resampler.aacRate(stream.codecpar().sample_rate()));
             // end of the file: what remains goes into the segments still to make
             while (!halted()) {
                 long end = sampleAt(sink.segmentEnd(n));
@@ -122,7 +124,10 @@ final class AudioPipeline implements SegmentPipeline {
 
         private void open() {
             resampler = new Resampler(decoded);
-            int rate = resampler.outputRate();
+            openTimeline(resampler.outputRate());
+        }
+
+        private void openTimeline(int rate) {
             timeline = new AudioTimeline(rate, Math.round(sink.segmentStart(n) * rate) - FRAME);
         }
 

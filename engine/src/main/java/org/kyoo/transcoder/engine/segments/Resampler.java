@@ -1,5 +1,6 @@
 package org.kyoo.transcoder.engine.segments;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INPUT_CHANGED;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
@@ -23,15 +24,22 @@ final class Resampler implements AutoCloseable {
 
     private SwrContext swr;
     private final AVChannelLayout stereo = new AVChannelLayout();
+    /** Fixed for the life of the resampler: the AAC encoders and the timeline are made for it. */
     private final int outputRate;
 
     /** Set up from the first decoded frame: without a probe, only a frame tells the real layout and rate. */
     Resampler(AVFrame first) {
+        this.outputRate = aacRate(first.sample_rate());
+        av_channel_layout_default(stereo, 2);
+        open(first);
+    }
+
+    /** (Re)builds the conversion for {@code first}'s layout, format and rate, to the fixed output rate. */
+    private void open(AVFrame first) {
         if (first.sample_rate() <= 0 || first.ch_layout().nb_channels() <= 0 || first.format() < 0) {
+            close();
             throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded audio frame without rate or channels");
         }
-        outputRate = aacRate(first.sample_rate());
-        av_channel_layout_default(stereo, 2);
         AVChannelLayout input = new AVChannelLayout();
         try {
             // a layout with only a channel count (some containers) gets the usual one for that count
@@ -59,11 +67,23 @@ final class Resampler implements AutoCloseable {
         return outputRate;
     }
 
-    /** Converts {@code in} (null: flush the resampler's delay) into {@code out}, which gets fresh buffers. */
+    /**
+     * Converts {@code in} (null: flush the resampler's delay) into {@code out}, which gets fresh
+     * buffers. A frame whose layout, format or rate differs from the previous ones (broadcasts switch
+     * stereo and 5.1 around ad breaks) rebuilds the conversion, still to the same output rate, so the
+     * AAC encoder and the timeline carry on; the old conversion's few delayed samples are dropped.
+     */
     void convert(AVFrame in, AVFrame out) {
         out.format(AV_SAMPLE_FMT_FLTP).sample_rate(outputRate);
         Av.check(av_channel_layout_copy(out.ch_layout(), stereo), "av_channel_layout_copy");
-        Av.check(swr_convert_frame(swr, out, in), "swr_convert_frame");
+        int rc = swr_convert_frame(swr, out, in);
+        if (in != null && (rc & AVERROR_INPUT_CHANGED) == AVERROR_INPUT_CHANGED && rc < 0) {
+            swr_free(swr);
+            swr = null;
+            open(in);
+            rc = swr_convert_frame(swr, out, in);
+        }
+        Av.check(rc, "swr_convert_frame");
     }
 
     @Override

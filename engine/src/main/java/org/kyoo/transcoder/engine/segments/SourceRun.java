@@ -52,7 +52,7 @@ abstract class SourceRun implements AutoCloseable {
         int video = in.firstVideoStream();
         if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
         double start = sink.segmentStart(n);
-        if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON);
+        if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON, this::halted);
         in.keepOnly(video);
         return video;
     }

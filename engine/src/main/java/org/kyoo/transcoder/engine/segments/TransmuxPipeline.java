@@ -13,6 +13,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
@@ -22,10 +23,22 @@ import org.kyoo.transcoder.engine.media.MediaInput;
  * timestamps (dts = pts, out of order), which MPEG-TS refuses, so they are rebuilt per segment.
  */
 final class TransmuxPipeline implements SegmentPipeline {
+    /**
+     * Most bytes of packets held for one segment: a source with keyframes minutes apart would
+     * otherwise keep all of them in native memory (a 40 Mb/s remux: 300 MB a minute).
+     */
+    static final long MAX_HELD_BYTES = 256L << 20;
+
     private final Path source;
+    private final long maxHeldBytes;
 
     TransmuxPipeline(Path source) {
+        this(source, MAX_HELD_BYTES);
+    }
+
+    TransmuxPipeline(Path source, long maxHeldBytes) {
         this.source = source;
+        this.maxHeldBytes = maxHeldBytes;
     }
 
     @Override
@@ -33,8 +46,9 @@ final class TransmuxPipeline implements SegmentPipeline {
         SourceRun.run(source, sink, Run::new);
     }
 
-    private static final class Run extends SourceRun {
+    private final class Run extends SourceRun {
         private final List<AVPacket> held = new ArrayList<>();
+        private long heldBytes;
         private AVStream stream;
         private boolean open;
 
@@ -63,12 +77,23 @@ final class TransmuxPipeline implements SegmentPipeline {
                         n++;
                         sink.starting(n);
                     }
-                    held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
+                    hold();
                 } finally {
                     av_packet_unref(packet);
                 }
             }
             if (!sink.cancelled() && !held.isEmpty()) finishSegment();
+        }
+
+        private void hold() {
+            heldBytes += packet.size();
+            if (heldBytes > maxHeldBytes) {
+                String limit = maxHeldBytes >= 1 << 20 ? (maxHeldBytes >> 20) + " MB" : maxHeldBytes + " bytes";
+                throw new MediaException(MediaException.Kind.UNREADABLE, "Segment " + n + " of the original " + in.path()
+                        + " would hold more than " + limit + ": its keyframes are too far apart to copy it,"
+                        + " only a transcoded quality can be served");
+            }
+            held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
         }
 
         private boolean finishSegment() {
@@ -113,6 +138,7 @@ final class TransmuxPipeline implements SegmentPipeline {
         private void freeHeld() {
             for (AVPacket p : held) av_packet_free(p);
             held.clear();
+            heldBytes = 0;
         }
 
         @Override

@@ -41,12 +41,15 @@ final class VideoFilter implements AutoCloseable {
     private AVFilterGraph graph;
     private final AVFilterContext source;
     private final AVFilterContext sink;
+    private final FrameKind built;
+    private final boolean outputOnDevice;
 
     VideoFilter(AVFrame first, AVRational timeBase, String description, HardwareProfile profile) {
         BytePointer pixFmt = av_get_pix_fmt_name(first.format());
         if (pixFmt == null || pixFmt.isNull() || first.width() <= 0 || first.height() <= 0) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded video frame without size or pixel format");
         }
+        built = FrameKind.of(first);
         graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
         try {
             source = Av.checkAlloc(avfilter_graph_alloc_filter(graph, avfilter_get_by_name("buffer"), "in"), "buffer");
@@ -73,14 +76,26 @@ final class VideoFilter implements AutoCloseable {
             // refuses to initialise before it has a device, so a one-step parse cannot build upload chains.
             FilterChain.insert(graph, description, source, sink, profile::configureFilters);
             Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config " + description);
+            outputOnDevice = hardwareFrames() != null;
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    /** Pushes a decoded frame (null: end of stream); the frame's references move into the graph. */
+    /**
+     * Pushes a decoded frame (null: end of stream); the frame's references move into the graph.
+     * A frame the graph cannot take (see {@link FrameKind#graphCanFollow}) fails the head with a
+     * MediaException rather than reaching a hardware filter as a surface it is not.
+     */
     void push(AVFrame frame) {
+        if (frame != null) {
+            FrameKind kind = FrameKind.of(frame);
+            if (!built.graphCanFollow(kind, outputOnDevice)) {
+                throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded video changed mid-stream from "
+                        + built + " to " + kind + ", which the hardware scaling graph cannot follow");
+            }
+        }
         Av.check(av_buffersrc_add_frame(source, frame), "av_buffersrc_add_frame");
     }
 

@@ -106,4 +106,26 @@ class AudioSegmentsTest {
         assertEquals(100, audio.heads().get(0).end(), "the first head plans 100 segments");
         assertSegments(f, stream, 0, 97, 103);
     }
+
+    /**
+     * A recording switching stereo → 5.1 → stereo (DVB around an ad break): before, the resampler
+     * refused the first 5.1 frame, the head died and every retry died at the same place.
+     */
+    @Test
+    void audioChangingLayoutMidStreamStillGivesContinuousStereoSegments() {
+        Fixture f = LayoutChangingAdts.write(cache.resolve("source").resolve("layout-change.aac"), 4, 2, 6, 2);
+        FileStream stream = stream(f);
+        double[] kf = Fixtures.keyframes(f.spec());
+        List<WrittenSegment> segments = fetch(n -> stream.audioSegment(0, n), 0, kf.length);
+        for (int n = 0; n < segments.size(); n++) {
+            WrittenSegment s = segments.get(n);
+            assertEquals(2, s.channels(), "segment " + n + " is stereo");
+            assertEquals(48000, s.sampleRate());
+            assertEquals(kf[n], s.start(), SAME_TIME, "segment " + n + " starts on its boundary");
+        }
+        assertContinuous(segments, 0, AUDIO_GAP, AUDIO_OVERLAP);
+        // each part's encoder added its 1024 samples of priming, which a raw AAC file keeps
+        double end = segments.get(segments.size() - 1).end();
+        assertTrue(end > 12 && end < 12.2, "the audio runs to " + end + " s");
+    }
 }

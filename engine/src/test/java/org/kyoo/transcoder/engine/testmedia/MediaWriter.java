@@ -369,7 +369,7 @@ final class MediaWriter implements AutoCloseable {
             setMetadata(stream, "language", r.language());
             setMetadata(stream, "title", r.title());
             stream.disposition((r.isDefault() ? AV_DISPOSITION_DEFAULT : 0) | (r.isForced() ? AV_DISPOSITION_FORCED : 0));
-            totalSamples = Math.round(recipe.duration() * r.sampleRate());
+            totalSamples = Math.round((r.duration() > 0 ? r.duration() : recipe.duration()) * r.sampleRate());
             offsetSamples = Math.round(recipe.startOffset() * r.sampleRate());
             frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
             frame.format(AV_SAMPLE_FMT_FLTP).sample_rate(r.sampleRate()).nb_samples(ctx.frame_size());

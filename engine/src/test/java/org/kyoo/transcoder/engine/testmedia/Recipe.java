@@ -35,7 +35,16 @@ record Recipe(
     record VideoRecipe(int width, int height, int[] frameDurationsMs, int[] keyframeIndexes, int gopFrames,
                        boolean bFrames, String preset, String language) {}
 
-    /** @param encoder libavcodec encoder name ("aac", "ac3", "libmp3lame") */
+    /**
+     * @param encoder  libavcodec encoder name ("aac", "ac3", "libmp3lame")
+     * @param duration seconds of audio; 0: the file's duration
+     */
     record AudioRecipe(String encoder, int channels, int sampleRate, String language, String title,
-                       boolean isDefault, boolean isForced, double toneHz) {}
+                       boolean isDefault, boolean isForced, double toneHz, double duration) {
+        /** Audio as long as the file. */
+        AudioRecipe(String encoder, int channels, int sampleRate, String language, String title,
+                    boolean isDefault, boolean isForced, double toneHz) {
+            this(encoder, channels, sampleRate, language, title, isDefault, isForced, toneHz, 0);
+        }
+    }
 }

@@ -136,6 +136,15 @@ public final class TestMedia {
                 List.of(), List.of(), List.of(), false));
     }
 
+    /** Matroska 160x90 at 25 fps with a keyframe every second, 100 s, whose AAC stereo track ends at
+     * 5 s (a recording whose audio stopped early): heads and seeks past the audio's end. */
+    public static Fixture audioEndingEarly() {
+        return make("audio-ends-at-5s.mkv", new Recipe("matroska", 0, 100,
+                new VideoRecipe(160, 90, new int[] {40}, new int[0], 25, false, "veryfast", null),
+                List.of(new AudioRecipe("aac", 2, 48000, "eng", null, true, false, 440, 5)),
+                List.of(), List.of(), List.of(), false));
+    }
+
     /** Matroska: H.264 320x180 without B-frames, 2 s GOPs at 25 fps, no audio, 5.5 s: shorter than one
      * thumbnail interval. 5.5 s: the muxed duration ends with the last frame's start (5.48 s), and
      * whole seconds of it (5) must stay clear of the rounding. */
