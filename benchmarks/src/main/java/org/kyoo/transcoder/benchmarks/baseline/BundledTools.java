@@ -132,18 +132,29 @@ public final class BundledTools {
         if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) return "which is missing, and this is not a Debian-like system (no apt-get)";
         try {
             System.err.println("[baseline] libpulse.so.0 is missing: apt-get install -y libpulse0");
-            Process p = new ProcessBuilder("apt-get", "install", "-y", "libpulse0").inheritIO().start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return "which is missing, and apt-get install -y libpulse0 did not finish within 5 minutes";
-            }
-            return p.exitValue() == 0 ? null : "which is missing, and apt-get install -y libpulse0 failed (exit " + p.exitValue() + ")";
+            if (apt("install", "-y", "libpulse0") == 0) return null;
+            // a fresh image may have no package lists yet
+            if (apt("update") != 0) return "which is missing, and apt-get update failed";
+            int code = apt("install", "-y", "libpulse0");
+            return code == 0 ? null : "which is missing, and apt-get install -y libpulse0 failed (exit " + code + ")";
         } catch (IOException e) {
             return "which is missing, and apt-get could not be started: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "which is missing (interrupted while installing libpulse0)";
         }
+    }
+
+    /** Runs apt-get with {@code args} (5 minutes at most) and returns its exit code. */
+    private static int apt(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("apt-get"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
     }
 
     /** @param reason why the baseline cannot run, null when it can */
