@@ -70,7 +70,7 @@ public final class ProfileHead {
         List<RecordedEvent> samples = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getStackTrace() != null)
                 // the thread waiting for perf to exit is not the head's
-                .filter(e -> e.getThread("sampledThread") == null || !"process reaper".equals(e.getThread("sampledThread").getJavaName()))
+                .filter(e -> e.getThread("sampledThread") == null || !e.getThread("sampledThread").getJavaName().startsWith("process reaper"))
                 .toList();
         Files.deleteIfExists(jfr);
         print("by call (native libav calls by name)", samples, ProfileHead::call);
