@@ -46,6 +46,16 @@ public final class Failures {
         }
     }
 
+    /** Where a benchmark's side files go (the runner's report folder, else a new temporary one). */
+    static Path reportsDir() {
+        String dir = System.getProperty("bench.reports");
+        try {
+            return dir != null ? Files.createDirectories(Path.of(dir)) : Files.createTempDirectory("bench-reports-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** What was recorded for {@code key}, if anything. */
     public static Optional<String> read(Path dir, String key) {
         Path file = dir.resolve(fileName(key));

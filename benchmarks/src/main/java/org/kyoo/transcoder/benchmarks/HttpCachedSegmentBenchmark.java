@@ -44,7 +44,7 @@ public class HttpCachedSegmentBenchmark {
             Path file = BenchMedia.mkv().path();
             metadata = InProcessEngine.freshDir("http-metadata");
             cache = InProcessEngine.freshDir("http-cache");
-            Path log = InProcessEngine.freshDir("http-log").resolve("server.log");
+            Path log = Failures.reportsDir().resolve("server-cached-segment.log");
             server = ServerProcess.start(file.getParent(), cache, metadata, log);
             server.text(ServerProcess.route(file, "/original/index.m3u8"), "bench-player");
             segmentRoute = ServerProcess.route(file, "/original/segment-0.ts");

@@ -55,7 +55,7 @@ public class HttpColdHeadBenchmark {
             segmentRoute = ServerProcess.route(file, stream + "/segment-" + segment + ".ts");
             playlistRoute = ServerProcess.route(file, stream + "/index.m3u8");
             metadata = InProcessEngine.freshDir("http-metadata");
-            log = InProcessEngine.freshDir("http-log").resolve("server.log");
+            log = Failures.reportsDir().resolve("server-cold-head.log");
             // a first server learns the file: info.json and the complete keyframes.json
             startServer();
             try {
