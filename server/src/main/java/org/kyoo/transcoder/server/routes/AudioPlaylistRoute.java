@@ -1,36 +1,26 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
-import org.kyoo.transcoder.server.clients.ClientIds;
 import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
-import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
-import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 
 /** {@code /:path/audio/:audio/index.m3u8}. */
-final class AudioPlaylistRoute implements Route {
-    private final SafeRoot root;
-    private final MediaSource media;
-    private final ClientTracker tracker;
-
+final class AudioPlaylistRoute extends PlayerRoute {
     AudioPlaylistRoute(SafeRoot root, MediaSource media, ClientTracker tracker) {
-        this.root = root;
-        this.media = media;
-        this.tracker = tracker;
+        super(root, media, tracker);
     }
 
     @Override
     public Answer answer(HttpServerExchange exchange) {
-        String client = ClientIds.of(exchange);
-        RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
+        Player player = player(exchange);
         int audio = RouteParams.audio(exchange);
-        StreamedFile stream = media.stream(file.path(), file.sha());
+        StreamedFile stream = stream(player);
         SegmentRequests.checkAudio(stream, audio);
-        tracker.seen(ClientPosition.audio(client, file.path(), audio, -1));
+        seen(ClientPosition.audio(player.client(), player.file().path(), audio, -1));
         return MediaPlaylists.of(stream);
     }
 }
