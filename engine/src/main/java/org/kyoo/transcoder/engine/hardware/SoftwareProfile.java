@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /** CPU decode, libswscale through the {@code scale} filter, libx264 ({@code GOCODER_HWACCEL=disabled}). */
@@ -39,13 +40,13 @@ public final class SoftwareProfile implements HardwareProfile {
         encoder.rc_max_rate(quality.maxBitrate());
         // 5 x max: the average only matters over a segment, so let the buffer absorb bursts within one
         encoder.rc_buffer_size((int) Math.min(Integer.MAX_VALUE, quality.maxBitrate() * 5));
-        if (preset != null && !preset.isEmpty()) av_dict_set(options, "preset", preset, 0);
+        if (preset != null && !preset.isEmpty()) Av.check(av_dict_set(options, "preset", preset, 0), "av_dict_set preset");
         // the master playlist advertises avc1.6400xx: H.264 High
-        av_dict_set(options, "profile", "high", 0);
+        Av.check(av_dict_set(options, "profile", "high", 0), "av_dict_set profile");
         // scene-cut keyframes would add cut points we did not ask for; segments start where we say only
-        av_dict_set(options, "sc_threshold", "0", 0);
+        Av.check(av_dict_set(options, "sc_threshold", "0", 0), "av_dict_set sc_threshold");
         // an I frame we request becomes an IDR, so each segment decodes on its own
-        av_dict_set(options, "forced-idr", "1", 0);
+        Av.check(av_dict_set(options, "forced-idr", "1", 0), "av_dict_set forced-idr");
     }
 
     @Override

@@ -53,6 +53,18 @@ final class EncoderHead implements SegmentSink, Runnable {
         THREADS.execute(this);
     }
 
+    /** Runs a helper task of a head (the second half of an audio segment) on the same reused threads. */
+    static void runPooled(String name, Runnable task) {
+        THREADS.execute(() -> {
+            Thread.currentThread().setName(name);
+            try {
+                task.run();
+            } finally {
+                Thread.currentThread().setName("head (idle)");
+            }
+        });
+    }
+
     private String threadName(int segment) {
         return "head " + stream.label() + " #" + id + " segment " + segment;
     }

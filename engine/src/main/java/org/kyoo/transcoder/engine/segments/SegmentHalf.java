@@ -53,9 +53,8 @@ final class SegmentHalf implements AutoCloseable {
                 timeline.read(frame, pos, count);
             }
             SegmentHalf half = new SegmentHalf(input, rate, begin, end, last);
-            Thread thread = new Thread(half.task, name);
-            thread.setDaemon(true);
-            thread.start();
+            // on the heads' reused threads, for the same reason they are reused (malloc arenas)
+            EncoderHead.runPooled(name, half.task);
             return half;
         } catch (RuntimeException | Error e) {
             freeFrames(input);

@@ -95,9 +95,9 @@ final class SegmentWriter implements AutoCloseable {
         AVDictionary opts = new AVDictionary(null);
         try {
             // segments made by different heads must line up on the source's timeline: no shifting
-            av_dict_set(opts, "avoid_negative_ts", "disabled", 0);
+            Av.check(av_dict_set(opts, "avoid_negative_ts", "disabled", 0), "av_dict_set avoid_negative_ts");
             // the muxer's own -copyts: do not offset pts/dts by the mux delay
-            av_dict_set(opts, "mpegts_copyts", "1", 0);
+            Av.check(av_dict_set(opts, "mpegts_copyts", "1", 0), "av_dict_set mpegts_copyts");
             Av.check(avformat_write_header(ctx, opts), "avformat_write_header " + file);
         } finally {
             av_dict_free(opts);

@@ -119,6 +119,7 @@ final class FrameGrabber implements AutoCloseable {
             startTime = av_rescale_q(input.start_time(), av_make_q(1, AV_TIME_BASE), stream.time_base());
         }
         // Matroska reads its index (Cues) on the first seek only; MP4's is read at open; MPEG-TS has none.
+        // Its result does not matter: a file whose seek fails has no usable index, which the count below says.
         av_seek_frame(input, stream.index(), 0, AVSEEK_FLAG_BACKWARD);
         indexed = avformat_index_get_entries_count(stream) > 1;
     }
