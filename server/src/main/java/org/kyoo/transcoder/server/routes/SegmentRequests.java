@@ -1,9 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -11,9 +9,6 @@ import org.kyoo.transcoder.server.media.StreamedFile;
 
 /** What segment routes share: range checks against the file, and waiting for a segment. */
 final class SegmentRequests {
-    /** A player asking for a segment not made yet waits this long at most (SPEC). */
-    static final Duration WAIT = Duration.ofSeconds(60);
-
     private SegmentRequests() {}
 
     static void checkAudio(StreamedFile stream, int audio) {
@@ -23,24 +18,23 @@ final class SegmentRequests {
         }
     }
 
-    /** Out of range now, or out of range for sure once the scan is over; beyond a running scan the engine decides. */
+    /**
+     * The engine's own range (the segments whose end is known), checked before the tracker hears of
+     * the request: a segment number past the scan would otherwise count as a jump and stop this
+     * player's own heads.
+     */
     static void checkSegment(StreamedFile stream, int segment) {
         KeyframeIndex index = stream.keyframes();
-        boolean complete = index.isDone();
         int length = index.length();
-        if (segment < 0 || (complete && segment >= length)) {
-            throw HttpError.badRequest("Segment " + segment + " is out of range: the file has " + length + ".");
+        int known = index.isDone() ? length : Math.max(0, length - 1);
+        if (segment < 0 || segment >= known) {
+            throw HttpError.badRequest("Segment " + segment + " is out of range: the file has "
+                    + (index.isDone() ? "" : "at least ") + known + ".");
         }
     }
 
-    /**
-     * The answer once the segment is ready. The timeout applies to a copy, so the engine's own
-     * future, shared with other players, is never failed by one player's wait.
-     */
+    /** The answer once the segment is ready; the engine bounds the wait (SPEC's 60 s, then 503). */
     static Answer whenReady(CompletableFuture<Path> segment) {
-        CompletableFuture<Answer> answer = segment
-                .thenApply(file -> (Answer) new Answer.File(file, ContentTypes.SEGMENT, Answer.CACHEABLE))
-                .orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return new Answer.Later(answer);
+        return new Answer.Later(segment.thenApply(file -> new Answer.File(file, ContentTypes.SEGMENT, Answer.CACHEABLE)));
     }
 }
