@@ -7,8 +7,11 @@ import io.undertow.util.Headers;
 import io.undertow.util.SameThreadExecutor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Writes answers and errors; errors always as {@code {"errors": [message]}}. */
 public final class AnswerWriter {
@@ -44,12 +47,26 @@ public final class AnswerWriter {
      * segments that are not made yet without starving the worker pool.
      */
     private void resumeWhenDone(HttpServerExchange exchange, Answer.Later later) {
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> later.answer().whenComplete((answer, error) ->
+        // a backstop for anything the engine does not bound itself (extraction, sprites), so no
+        // exchange stays open forever; segments time out earlier, in the engine (SPEC's 60 s)
+        CompletableFuture<? extends Answer> bounded = later.answer().copy().orTimeout(LATER_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> bounded.whenComplete((answer, error) ->
                 exchange.getIoThread().execute(() -> Connectors.executeRootHandler(resumed -> {
-                    if (error != null) error(resumed, error);
-                    else write(resumed, answer);
+                    if (error != null) {
+                        error(resumed, error);
+                        return;
+                    }
+                    try {
+                        write(resumed, answer);
+                    } catch (Throwable t) {
+                        // answered in JSON and logged here, not as Undertow's bare 500
+                        error(resumed, t);
+                    }
                 }, exchange))));
     }
+
+    /** The longest an answer may be waited for. */
+    static final Duration LATER_LIMIT = Duration.ofMinutes(5);
 
     public void error(HttpServerExchange exchange, Throwable error) {
         Failure failure = Failure.of(error);
