@@ -77,7 +77,7 @@ public final class Formats {
     public static List<Format> audioOnly() {
         List<Format> all = new ArrayList<>();
         for (AudioRecipe a : List.of(mp3(), new AudioRecipe("flac", 2, 44100), new AudioRecipe("libopus", 2, 48000),
-                new AudioRecipe("vorbis", 2, 44100), aac(), new AudioRecipe("ac3", 6, 48000), new AudioRecipe("dca", 2, 48000),
+                new AudioRecipe("vorbis", 2, 44100), aac(), new AudioRecipe("ac3", 6, 48000), new AudioRecipe("dca", 2, 44100),
                 new AudioRecipe("truehd", 2, 48000))) {
             String name = "audio-" + a.encoder() + ".mka";
             all.add(new Format(name, () -> TestMedia.make(name, new Recipe("matroska", SECONDS, null, a)).path()));

@@ -451,7 +451,8 @@ final class MediaWriter implements AutoCloseable {
             sampleFormat = sampleFormatOf(codec);
             ctx.sample_fmt(sampleFormat).sample_rate(r.sampleRate()).time_base(av_make_q(1, r.sampleRate()));
             av_channel_layout_default(ctx.ch_layout(), r.channels());
-            ctx.bit_rate(r.channels() > 2 ? 384_000 : 128_000);
+            // DTS's encoder takes only the rates of its table (a CD's rate is one)
+            ctx.bit_rate(r.encoder().equals("dca") ? 1_411_200 : r.channels() > 2 ? 384_000 : 128_000);
             // the native DTS, TrueHD, Vorbis and Opus encoders are marked experimental
             ctx.strict_std_compliance(FF_COMPLIANCE_EXPERIMENTAL);
             if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
