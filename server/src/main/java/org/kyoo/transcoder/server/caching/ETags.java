@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Validators that change whenever what is served changes, so a cache (the player's, a proxy's) that
@@ -26,7 +27,7 @@ public final class ETags {
     public static ETag of(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         String identity = file.toAbsolutePath() + "\n" + attributes.size() + "\n"
-                + attributes.lastModifiedTime().toMillis() + "\n" + attributes.fileKey();
+                + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n" + attributes.fileKey();
         return new ETag(false, digest(identity.getBytes(StandardCharsets.UTF_8)));
     }
 

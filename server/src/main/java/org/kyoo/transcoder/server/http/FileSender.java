@@ -62,6 +62,12 @@ final class FileSender {
         exchange.putAttachment(FILE, file.path());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
         if (file.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, file.cacheControl());
+        try {
+            // set here too: Undertow's 304 leaves it out, and a cache refreshes its copy's tag from it
+            exchange.getResponseHeaders().put(Headers.ETAG, ETags.of(file.path()).toString());
+        } catch (IOException e) {
+            // gone: the resource handler answers 404
+        }
         resources.handleRequest(exchange);
     }
 }
