@@ -46,7 +46,7 @@ final class KeyframeReader {
         if (batcher.count() < 2) {
             // Nothing was published yet: batches start at 100.
             double[] dummy = KeyframeStore.dummyKeyframes(duration);
-            index.append(dummy, dummy.length);
+            index.appendFallback(dummy);
             return dummy;
         }
         batcher.publish();

@@ -39,14 +39,24 @@ final class TransmuxPipeline implements SegmentPipeline {
 
     private final Path source;
     private final long maxHeldBytes;
+    private final Container container;
 
     TransmuxPipeline(Path source) {
-        this(source, MAX_HELD_BYTES);
+        this(source, MAX_HELD_BYTES, Container.TS);
+    }
+
+    TransmuxPipeline(Path source, Container container) {
+        this(source, MAX_HELD_BYTES, container);
     }
 
     TransmuxPipeline(Path source, long maxHeldBytes) {
+        this(source, maxHeldBytes, Container.TS);
+    }
+
+    TransmuxPipeline(Path source, long maxHeldBytes, Container container) {
         this.source = source;
         this.maxHeldBytes = maxHeldBytes;
+        this.container = container;
     }
 
     @Override
@@ -87,7 +97,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                         if (!key || t < start - SegmentSink.EPSILON) continue;
                         open = true;
                     } else if (key && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                        if (!finishSegment()) return;
+                        if (!finishSegment(packet)) return;
                         n++;
                         sink.starting(n);
                     }
@@ -96,7 +106,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                     av_packet_unref(packet);
                 }
             }
-            if (!sink.cancelled() && !held.isEmpty()) finishSegment();
+            if (!sink.cancelled() && !held.isEmpty()) finishSegment(null);
         }
 
         /**
@@ -120,11 +130,15 @@ final class TransmuxPipeline implements SegmentPipeline {
             held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
         }
 
-        private boolean finishSegment() {
-            fixDecodeTimestamps();
-            try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base())) {
+        /** Writes and publishes segment n; {@code next} is the next segment's keyframe (null at the end). */
+        private boolean finishSegment(AVPacket next) {
+            long shift = fixDecodeTimestamps();
+            // where the next segment's decoding starts, as its own fix will put it (same reordering)
+            long nextStart = next == null ? AV_NOPTS_VALUE
+                    : shift < 0 && next.dts() != AV_NOPTS_VALUE ? next.dts() : next.pts() - Math.max(shift, 0);
+            try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container)) {
                 for (AVPacket p : held) out.write(p);
-                out.finish();
+                out.finish(nextStart);
             } finally {
                 freeHeld();
             }
@@ -134,8 +148,9 @@ final class TransmuxPipeline implements SegmentPipeline {
         /**
          * Keeps the source's dts when they increase and never pass the pts; otherwise gives the i-th
          * packet the i-th smallest pts, moved back just enough to stay at or before every pts.
+         * Returns that move, or -1 when the source's dts were kept.
          */
-        private void fixDecodeTimestamps() {
+        private long fixDecodeTimestamps() {
             boolean valid = true;
             long previous = Long.MIN_VALUE;
             for (AVPacket p : held) {
@@ -146,7 +161,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                 }
                 previous = dts;
             }
-            if (valid) return;
+            if (valid) return -1;
             long[] sorted = new long[held.size()];
             for (int i = 0; i < sorted.length; i++) {
                 AVPacket p = held.get(i);
@@ -157,6 +172,7 @@ final class TransmuxPipeline implements SegmentPipeline {
             long shift = 0;
             for (int i = 0; i < sorted.length; i++) shift = Math.max(shift, sorted[i] - held.get(i).pts());
             for (int i = 0; i < sorted.length; i++) held.get(i).dts(sorted[i] - shift);
+            return shift;
         }
 
         private void freeHeld() {

@@ -35,6 +35,7 @@ final class VideoPipeline implements SegmentPipeline {
     private final Quality quality;
     private final HardwareProfile profile;
     private final FrameObserver observer;
+    private final Container container;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     interface FrameObserver {
@@ -44,6 +45,11 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
+        this(source, quality, profile, observer, Container.TS);
+    }
+
+    VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
+        this.container = container;
         this.source = source;
         this.quality = quality;
         this.profile = profile;
@@ -170,7 +176,7 @@ final class VideoPipeline implements SegmentPipeline {
                 if (frames != null) ctx.hw_frames_ctx(av_buffer_ref(frames));
                 profile.configureEncoder(ctx, quality, preset, options);
             });
-            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context());
+            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
         }
 
         private void drainEncoder() {
