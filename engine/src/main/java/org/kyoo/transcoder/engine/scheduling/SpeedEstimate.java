@@ -23,8 +23,8 @@ public final class SpeedEstimate {
         if (!(wallSeconds >= 0)) return;
         double encoding = Double.isNaN(speed) ? 0 : mediaSeconds / speed;
         double sample = Math.max(0, wallSeconds - encoding);
+        // its speed is not recorded: start-up would make every stream look slow at first
         startup = Double.isNaN(startup) ? sample : startup + ALPHA * (sample - startup);
-        if (Double.isNaN(speed)) recordSpeed(mediaSeconds, wallSeconds);
     }
 
     /** NaN until measured. */

@@ -71,6 +71,10 @@ final class SegmentedStream {
         this.requests = scheduler.newRequestWindow();
     }
 
+    Config config() {
+        return config;
+    }
+
     String label() {
         return config.label();
     }
