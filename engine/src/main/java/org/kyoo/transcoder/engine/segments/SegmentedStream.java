@@ -57,6 +57,8 @@ final class SegmentedStream {
     private final List<EncoderHead> heads = new ArrayList<>();
     private int nextHeadId;
     private boolean destroyed;
+    /** How many times every head was stopped; a request's prefetch after that is void. */
+    private volatile int killed;
     private final Scheduler scheduler;
     private final Planner planner;
     private final RequestWindow requests;
@@ -139,7 +141,10 @@ final class SegmentedStream {
                     }
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
-        if (config.prefetch()) waiting.thenRun(() -> prefetchLocked(n));
+        if (config.prefetch()) {
+            int generation = killed;
+            waiting.thenRun(() -> prefetchLocked(n, generation));
+        }
         return waiting;
     }
 
@@ -170,9 +175,10 @@ final class SegmentedStream {
         return best;
     }
 
-    private void prefetchLocked(int n) {
+    private void prefetchLocked(int n, int generation) {
         synchronized (this) {
-            prefetch(n);
+            // the heads were stopped since the request: it asks nothing more of them
+            if (generation == killed) prefetch(n);
         }
     }
 
@@ -212,7 +218,10 @@ final class SegmentedStream {
             double since = h.startedNanos() == 0 ? 0 : (now - h.startedNanos()) / 1e9;
             startup = Math.max(0, expectedStartup() - since);
         }
-        double work = (mediaEnd(n) - segmentStart(h.position())) / speed;
+        // a head that just published its position is already on the next one
+        int from = h.position();
+        while (from < n && done.get(from)) from++;
+        double work = (mediaEnd(n) - segmentStart(from)) / speed;
         double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 ? (now - h.segmentBeganNanos()) / 1e9 : 0;
         return startup + Math.max(0, work - inSegment);
     }
@@ -418,6 +427,7 @@ final class SegmentedStream {
 
     /** Stops every head (they end between two packets and delete their unfinished file). */
     synchronized void kill() {
+        killed++;
         for (EncoderHead h : heads) h.cancel();
         notifyAll();
     }
