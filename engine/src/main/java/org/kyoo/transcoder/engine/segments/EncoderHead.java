@@ -1,6 +1,10 @@
 package org.kyoo.transcoder.engine.segments;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.kyoo.transcoder.engine.events.EngineEvents;
+import org.kyoo.transcoder.engine.events.HeadReport;
+import org.kyoo.transcoder.engine.events.HeadStart;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -47,7 +51,12 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     /** When the head took its first slot, and when the segment being made began (ticker nanos); 0: not yet. */
     private volatile long startedNanos;
     private volatile long segmentBeganNanos;
-    private volatile boolean published;
+    /** Its first segment was measured: its start-up is behind it. */
+    private volatile boolean measured;
+    /** What it made, for its report: written by its own thread only. */
+    private long startedAt;
+    private int published;
+    private double mediaSeconds;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     /**
@@ -90,6 +99,8 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     @Override
     public void run() {
         Thread.currentThread().setName(threadName(first));
+        startedAt = System.nanoTime();
+        EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
         Throwable failure = null;
         try {
             if (takeSlot()) {
@@ -104,6 +115,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
                 giveSlot();
                 stream.headEnded(this, failure);
             } finally {
+                Throwable failed = cancelled ? null : failure;
+                HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
+                        Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
+                EngineEvents.emit(l -> l.headEnded(report));
                 ended.countDown();
                 Thread.currentThread().setName("head (idle)");
             }
@@ -177,7 +192,7 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
 
     /** Whether it published a segment yet (its start-up is behind it). */
     boolean hasPublished() {
-        return published;
+        return measured;
     }
 
     int id() {
@@ -244,15 +259,35 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         long now = stream.now();
         double wall = (now - segmentBeganNanos) / 1e9;
         double media = stream.segmentDuration(n);
-        if (!published) {
+        if (!measured) {
             stream.measuredFirstSegment(media, wall);
         } else {
             speed.recordSpeed(media, wall);
             stream.measuredSpeed(media, wall);
         }
-        published = true;
+        measured = true;
         segmentBeganNanos = now;
         return stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+    }
+
+    /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */
+    void published(int n) {
+        String kind = kind();
+        if (published == 0) {
+            Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
+            EngineEvents.emit(l -> l.firstSegment(kind, took));
+        }
+        published++;
+        double end = stream.segmentEnd(n);
+        if (Double.isFinite(end)) mediaSeconds += end - stream.segmentStart(n);
+        EngineEvents.emit(l -> l.segmentProduced(kind));
+    }
+
+    /** What it makes, as metrics and logs name it. */
+    private String kind() {
+        if (pipeline instanceof VideoPipeline) return "video";
+        if (pipeline instanceof AudioPipeline) return "audio";
+        return "transmux";
     }
 
     @Override

@@ -45,7 +45,7 @@ final class SegmentedStream {
 
     /** What a stream needs to know to run heads; one per stream. */
     record Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
-                  boolean prefetch, String preset, String startupPreset, Duration segmentWait,
+                  boolean prefetch, String preset, String startupPreset, Duration segmentWait, Container container,
                   Scheduler scheduler, EncodeSlots slots) {}
 
     private final Config config;
@@ -96,11 +96,21 @@ final class SegmentedStream {
     }
 
     Path segmentFile(int n) {
-        return config.dir().resolve("segment-" + n + ".ts");
+        return config.dir().resolve("segment-" + n + "." + config.container().extension());
     }
 
     Path temporaryFile(int n, int head) {
-        return config.dir().resolve("segment-" + n + ".ts.h" + head + ".tmp");
+        return config.dir().resolve("segment-" + n + "." + config.container().extension() + ".h" + head + ".tmp");
+    }
+
+    /** An fMP4 stream's init segment: the header of the first segment published (every head writes the same). */
+    Path initFile() {
+        return config.dir().resolve("init.mp4");
+    }
+
+    /** True once some segment of an fMP4 stream was published, and with it {@link #initFile()}. */
+    synchronized boolean hasInit() {
+        return !done.isEmpty();
     }
 
     /**
@@ -330,8 +340,10 @@ final class SegmentedStream {
                 if (done.get(n) || destroyed) {
                     // another head got there first: this one has nothing left to add
                     Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(Fmp4Split.initFile(tmp));
                     return false;
                 }
+                if (config.container() == Container.FMP4) publishInit(Fmp4Split.initFile(tmp));
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -343,6 +355,7 @@ final class SegmentedStream {
                     // a head started ahead of this one since: one of them making each segment is enough
                     && (planner == Planner.DISTANCE || !headAt(next, head));
         }
+        head.published(n);
         waiters.complete(file);
         return goOn;
     }
@@ -406,6 +419,12 @@ final class SegmentedStream {
     /** Nobody asked anything of this stream for the idle time, and no request still waits on this head. */
     private synchronized boolean abandoned(EncoderHead head) {
         return requests.abandoned() && !awaited(head);
+    }
+
+    /** The first head to publish gives the stream its init segment; later ones (identical) are dropped. */
+    private void publishInit(Path header) throws IOException {
+        if (Files.exists(initFile())) Files.deleteIfExists(header);
+        else Files.move(header, initFile(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     void headEnded(EncoderHead head, Throwable failure) {

@@ -81,7 +81,7 @@ class SchedulingTest {
             FakePipeline p = new FakePipeline(wallSeconds, allowedAtOnce);
             pipelines.add(p);
             return p;
-        }, false, "fast", null, Duration.ofSeconds(600), scheduler, scheduler.software()));
+        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, scheduler.software()));
         made.add(s);
         return s;
     }
