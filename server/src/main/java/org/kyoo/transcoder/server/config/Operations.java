@@ -13,8 +13,10 @@ import java.util.Map;
  * @param corsOrigins   {@code GOCODER_CORS_ORIGINS}: origins whose web pages may call the server ("*": any); none by default
  * @param shutdownGrace {@code GOCODER_SHUTDOWN_GRACE}: seconds in-flight answers get to finish on SIGTERM
  * @param otlpEndpoint  {@code OTEL_EXPORTER_OTLP_ENDPOINT}: where metrics are pushed over OTLP; null: not pushed
+ * @param cacheMaxBytes {@code GOCODER_CACHE_MAX_SIZE}: the segment cache's bound (bytes, or with K/M/G/T); 0: unbounded
  */
-public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdownGrace, String otlpEndpoint) {
+public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdownGrace, String otlpEndpoint,
+                         long cacheMaxBytes) {
     /** Under Docker's default stop timeout (10 s), after which it kills the process outright. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(8);
     /** The permission a token must hold to play, as upstream's transcoder asks. */
@@ -22,11 +24,11 @@ public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdow
 
     public static Operations fromEnvironment(Map<String, String> env) {
         return new Operations(jwks(env.get("JWKS_URL")), origins(env.get("GOCODER_CORS_ORIGINS")),
-                grace(env.get("GOCODER_SHUTDOWN_GRACE")), otlp(env));
+                grace(env.get("GOCODER_SHUTDOWN_GRACE")), otlp(env), size(env.get("GOCODER_CACHE_MAX_SIZE")));
     }
 
     public static Operations defaults() {
-        return new Operations(null, List.of(), DEFAULT_SHUTDOWN_GRACE, null);
+        return new Operations(null, List.of(), DEFAULT_SHUTDOWN_GRACE, null, 0);
     }
 
     public boolean accessControl() {
@@ -66,6 +68,25 @@ public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdow
             // reported below
         }
         throw new ConfigException("GOCODER_SHUTDOWN_GRACE must be a number of seconds, not \"" + value + "\".");
+    }
+
+    static long size(String value) {
+        if (value == null || value.isBlank()) return 0;
+        String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (v.endsWith("B")) v = v.substring(0, v.length() - 1);
+        long unit = 1;
+        int power = "KMGT".indexOf(v.isEmpty() ? ' ' : v.charAt(v.length() - 1));
+        if (power >= 0) {
+            unit = 1L << (10 * (power + 1));
+            v = v.substring(0, v.length() - 1).trim();
+        }
+        try {
+            long amount = Long.parseLong(v);
+            if (amount >= 0 && amount <= Long.MAX_VALUE / unit) return amount * unit;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("GOCODER_CACHE_MAX_SIZE must be a size such as 50G or 500M, not \"" + value + "\".");
     }
 
     private static String otlp(Map<String, String> env) {
