@@ -12,7 +12,8 @@ import java.util.Map;
  * @param jwksUrl       {@code JWKS_URL}: where the keys that sign bearer tokens are published; null: no access control
  * @param corsOrigins   {@code GOCODER_CORS_ORIGINS}: origins whose web pages may call the server ("*": any); none by default
  * @param shutdownGrace {@code GOCODER_SHUTDOWN_GRACE}: seconds in-flight answers get to finish on SIGTERM
- * @param otlpEndpoint  {@code OTEL_EXPORTER_OTLP_ENDPOINT}: where metrics are pushed over OTLP; null: not pushed
+ * @param otlpEndpoint  the URL metrics are pushed to over OTLP/HTTP ({@code OTEL_EXPORTER_OTLP_METRICS_ENDPOINT}, else
+ *                      {@code OTEL_EXPORTER_OTLP_ENDPOINT}'s {@code /v1/metrics}); null: not pushed
  * @param cacheMaxBytes {@code GOCODER_CACHE_MAX_SIZE}: the segment cache's bound (bytes, or with K/M/G/T); 0: unbounded
  */
 public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdownGrace, String otlpEndpoint,
@@ -89,11 +90,14 @@ public record Operations(URI jwksUrl, List<String> corsOrigins, Duration shutdow
         throw new ConfigException("GOCODER_CACHE_MAX_SIZE must be a size such as 50G or 500M, not \"" + value + "\".");
     }
 
+    /** The URL metrics are pushed to: the metrics endpoint as given, else the general one's {@code /v1/metrics}. */
     private static String otlp(Map<String, String> env) {
-        for (String name : List.of("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) return value.trim();
-        }
-        return null;
+        String metrics = env.get("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
+        if (metrics != null && !metrics.isBlank()) return metrics.trim();
+        String base = env.get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (base == null || base.isBlank()) return null;
+        base = base.trim();
+        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        return base + "/v1/metrics";
     }
 }

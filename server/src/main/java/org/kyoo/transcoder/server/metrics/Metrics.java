@@ -41,15 +41,27 @@ public final class Metrics implements AutoCloseable {
     /**
      * @param cacheRoot    whose size on disk is reported
      * @param players      how many players the tracker follows
-     * @param otlpEndpoint null: no OTLP push
+     * @param otlpEndpoint the URL OTLP/HTTP metrics are pushed to; null: no push
      */
     public Metrics(Path cacheRoot, Supplier<Number> players, String otlpEndpoint) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.add(prometheus);
         owned.add(prometheus::close);
         if (otlpEndpoint != null) {
-            // OtlpConfig reads OTEL_EXPORTER_OTLP_* (endpoint, headers, resource attributes) itself
-            OtlpMeterRegistry otlp = new OtlpMeterRegistry(OtlpConfig.DEFAULT, Clock.SYSTEM);
+            // the endpoint as configured; OtlpConfig reads the other OTEL_* variables (headers,
+            // resource attributes, interval) itself
+            OtlpConfig config = new OtlpConfig() {
+                @Override
+                public String get(String key) {
+                    return null;
+                }
+
+                @Override
+                public String url() {
+                    return otlpEndpoint;
+                }
+            };
+            OtlpMeterRegistry otlp = new OtlpMeterRegistry(config, Clock.SYSTEM);
             registry.add(otlp);
             owned.add(otlp::close);
             LOG.log(System.Logger.Level.INFO, "Pushing metrics over OTLP to " + otlpEndpoint);

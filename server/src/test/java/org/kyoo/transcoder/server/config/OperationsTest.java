@@ -35,7 +35,9 @@ class OperationsTest {
         assertEquals(URI.create("http://auth:4568/.well-known/jwks.json"), ops.jwksUrl());
         assertEquals(List.of("https://a.example", "https://b.example"), ops.corsOrigins());
         assertEquals(Duration.ofSeconds(20), ops.shutdownGrace());
-        assertEquals("http://collector:4318", ops.otlpEndpoint());
+        assertEquals("http://collector:4318/v1/metrics", ops.otlpEndpoint());
+        assertEquals("http://c:4318/custom", Operations.fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://x/",
+                "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://c:4318/custom")).otlpEndpoint());
         assertEquals(50L << 30, ops.cacheMaxBytes());
     }
 
