@@ -36,7 +36,7 @@ public final class Routes {
         routes.get("/{path}/attachment/{name}",
                 handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att"), writer));
         routes.get("/{path}/subtitle/{name}",
-                handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "sub"), writer));
+                handler(new SubtitleRoute(root, media, extraction, metadataRoot), writer));
         routes.setFallbackHandler(exchange -> writer.error(exchange, HttpError.notFound("No such route.")));
         routes.setInvalidMethodHandler(exchange -> writer.error(exchange, new HttpError(405, "Method not allowed.")));
         return routes;
