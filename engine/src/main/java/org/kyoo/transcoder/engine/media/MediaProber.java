@@ -136,8 +136,12 @@ public final class MediaProber {
                     // A cover picture is one still frame, not a video a player could stream.
                     if ((stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) continue;
                     long bitrate = par.bit_rate() > 0 ? par.bit_rate() : containerBitrate;
+                    // as displayed: a phone's portrait clip is stored landscape with a 90° display matrix
+                    boolean turned = DisplayRotation.swapsSides(par);
+                    int width = turned ? par.height() : par.width();
+                    int height = turned ? par.width() : par.height();
                     videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
-                            Quality.fromHeight(par.height()).label(), par.width(), par.height(), bitrate));
+                            Quality.fromHeight(height).label(), width, height, bitrate));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,
