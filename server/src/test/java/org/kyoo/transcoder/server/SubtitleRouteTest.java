@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.FileIdentity;
+import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.testmedia.PgsWriter;
 import org.kyoo.transcoder.server.clients.MutableClock;
 import org.kyoo.transcoder.server.clients.RecordingStreams;
@@ -39,7 +40,12 @@ class SubtitleRouteTest {
         Path root = Files.createDirectories(config.safeRoot());
         movie = Files.write(root.resolve("movie.mkv"), new byte[1000]);
         FakeMedia media = new FakeMedia(Files.createDirectories(dir.resolve("segments")));
-        media.add(movie, FakeMedia.movieInfo(movie.toRealPath()), KeyframeIndex.complete(new double[] {0, 2, 4}));
+        MediaInfo plain = FakeMedia.movieInfo(movie.toRealPath());
+        MediaInfo withSubtitle = new MediaInfo(plain.sha(), plain.path(), plain.extension(), plain.mimeCodec(), plain.size(),
+                plain.duration(), plain.container(), plain.video(), plain.videos(), plain.audios(),
+                List.of(new MediaInfo.Subtitle(0, null, "en", "subrip", "srt", false, false, "unused")),
+                plain.fonts(), plain.chapters());
+        media.add(movie, withSubtitle, KeyframeIndex.complete(new double[] {0, 2, 4}));
         server = TranscoderServer.start(config, new TranscoderServer.Engine(media, new RecordingStreams(), () -> {}),
                 new MutableClock(), new FakeExtraction(config.metadataRoot()));
         http = new Http(server.port());
@@ -91,6 +97,37 @@ class SubtitleRouteTest {
     @Test
     void aTrackTheFileDoesNotHaveIsA404InAnyFormat() throws Exception {
         assertEquals(404, http.get(m + "/subtitle/5.srt?format=vtt", null).statusCode());
+    }
+
+    @Test
+    void theTrackIsAnHlsRenditionCutOnTheVideosSegments() throws Exception {
+        HttpResponse<String> playlist = http.get(m + "/subtitles/0/index.m3u8?clientId=me", null);
+        assertEquals(200, playlist.statusCode(), playlist.body());
+        assertEquals("application/vnd.apple.mpegurl", playlist.headers().firstValue("Content-Type").orElse(null));
+        // keyframes 0, 2, 4 and a 12 s file: the video playlist's three segments
+        assertTrue(playlist.body().contains("""
+                #EXTINF:2.000000,
+                segment-0.vtt?clientId=me
+                #EXTINF:2.000000,
+                segment-1.vtt?clientId=me
+                #EXTINF:8.000000,
+                segment-2.vtt?clientId=me
+                #EXT-X-ENDLIST
+                """), playlist.body());
+
+        HttpResponse<String> first = http.get(m + "/subtitles/0/segment-0.vtt?clientId=me", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("text/vtt", first.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000\n\n00:00:01.000 --> 00:00:02.000\nHello\n\n", first.body());
+        HttpResponse<String> second = http.get(m + "/subtitles/0/segment-1.vtt", null);
+        assertEquals("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000\n\n", second.body());
+    }
+
+    @Test
+    void aRenditionOfATrackThatIsNotTextOrASegmentPastTheEndIsA400() throws Exception {
+        assertEquals(400, http.get(m + "/subtitles/3/index.m3u8", null).statusCode());
+        assertEquals(400, http.get(m + "/subtitles/0/segment-3.vtt", null).statusCode());
+        assertEquals(400, http.get(m + "/subtitles/0/segment-x.vtt", null).statusCode());
     }
 
     private static List<String> errors(HttpResponse<String> response) throws IOException {
