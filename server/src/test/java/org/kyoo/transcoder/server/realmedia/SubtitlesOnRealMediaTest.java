@@ -1,11 +1,15 @@
 package org.kyoo.transcoder.server.realmedia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +27,9 @@ import org.kyoo.transcoder.server.TranscoderServer;
 import org.kyoo.transcoder.server.clients.MutableClock;
 import org.kyoo.transcoder.server.config.Config;
 
-/**
- * The WebVTT rendition of a real file's SRT track against its video segments: every cue, mapped to
- * the MPEG-TS clock by its segment's X-TIMESTAMP-MAP, falls within the video segment of the same
- * number, at the time the muxer was told.
- */
-class SubtitleRenditionOnRealMediaTest {
+/** Subtitles of real files through the real server: renditions against the video, sidecar files. */
+class SubtitlesOnRealMediaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MAP = Pattern.compile("X-TIMESTAMP-MAP=MPEGTS:(\\d+),LOCAL:(\\d+):(\\d\\d):(\\d\\d)\\.(\\d{3})");
     private static final Pattern TIMING = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)\\.(\\d{3}) --> (\\d+):(\\d\\d):(\\d\\d)\\.(\\d{3})");
     /** A frame at ~24 fps: the video segment's last frame ends this close to the next cut. */
@@ -37,6 +38,11 @@ class SubtitleRenditionOnRealMediaTest {
     @TempDir
     Path dir;
 
+    /**
+     * The WebVTT rendition of the SRT track against the video segments: every cue, mapped to the
+     * MPEG-TS clock by its segment's X-TIMESTAMP-MAP, falls within the video segment of the same
+     * number, at the time the muxer was told.
+     */
     @Test
     void cuesLineUpWithTheVideoSegmentsOfTheSameNumber() throws Exception {
         Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
@@ -76,6 +82,36 @@ class SubtitleRenditionOnRealMediaTest {
                 expected.add(String.format(java.util.Locale.ROOT, "%.3f-%.3f", cue.start(), cue.end()));
             }
             assertEquals(Set.copyOf(expected), seen, "every cue, at the time it was muxed");
+            // let the background extraction and sprite finish before the folder is deleted
+            http.get(m + "/thumbnails.vtt", null);
+        }
+    }
+
+    @Test
+    void aSidecarIsListedServedAndAnEditRefreshesTheInfo() throws Exception {
+        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
+        Path root = Files.createDirectories(config.safeRoot());
+        Path movie = Files.copy(TestMedia.multiTrackMkv().path(), root.resolve("Film.mkv"));
+        Path sidecar = Files.writeString(root.resolve("Film.de.sdh.srt"), "1\n00:00:01,000 --> 00:00:02,000\nErste\n");
+        Files.setLastModifiedTime(sidecar, FileTime.fromMillis(1_000_000_000L));
+        try (TranscoderServer server = TranscoderServer.start(config, new MutableClock())) {
+            Http http = new Http(server.port());
+            String m = Http.file(movie);
+
+            JsonNode info = JSON.readTree(http.get(m + "/info?clientId=me", null).body());
+            JsonNode external = info.get("subtitles").get(2);
+            assertEquals("de", external.get("language").asText());
+            assertTrue(external.get("isExternal").asBoolean());
+            assertTrue(external.get("isHearingImpaired").asBoolean());
+            assertTrue(external.get("link").asText().endsWith("/subtitle/2.srt?clientId=me"), external.toString());
+            assertEquals("intro", info.get("chapters").get(0).get("type").asText());
+            assertTrue(http.get(m + "/subtitle/2.srt?format=vtt", null).body().contains("Erste"));
+
+            Files.writeString(sidecar, "1\n00:00:01,000 --> 00:00:02,000\nZweite\n");
+            Files.setLastModifiedTime(sidecar, FileTime.fromMillis(2_000_000_000L));
+            JsonNode edited = JSON.readTree(http.get(m + "/info", null).body());
+            assertNotEquals(info.get("sha").asText(), edited.get("sha").asText(), "an edited sidecar is a new version");
+            assertTrue(http.get(m + "/subtitle/2.srt?format=vtt", null).body().contains("Zweite"));
             // let the background extraction and sprite finish before the folder is deleted
             http.get(m + "/thumbnails.vtt", null);
         }
