@@ -2,8 +2,6 @@ package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kyoo.transcoder.engine.extract.SubtitleConverter;
@@ -28,12 +26,6 @@ import org.kyoo.transcoder.server.playlists.SubtitleRenditions;
  */
 final class SubtitleRenditionRoute implements Route {
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{1,9})\\.vtt");
-    /** Conversion to WebVTT reads and writes files: off Undertow's threads. */
-    private static final ExecutorService CUTTING = Executors.newFixedThreadPool(2, task -> {
-        Thread thread = new Thread(task, "subtitle rendition");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final SafeRoot root;
     private final MediaSource media;
@@ -80,7 +72,7 @@ final class SubtitleRenditionRoute implements Route {
         return new Answer.Later(extraction.extract(file.path(), file.sha(), info).thenApplyAsync(done -> {
             Path vtt = SubtitleConverter.inFormat(extracted, "vtt");
             return new Answer.Text(ContentTypes.VTT, WebVttSegments.read(vtt).segment(from, to), Answer.CACHEABLE);
-        }, CUTTING));
+        }, SubtitleRoute.CONVERSIONS));
     }
 
     private static int segment(HttpServerExchange exchange) {

@@ -21,8 +21,11 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
  * is refused before anything waits; a picture subtitle asked for as text answers 400 saying why.
  */
 final class SubtitleRoute implements Route {
-    /** Conversions read and write files: off Undertow's threads, two at a time at most (2-core hosts). */
-    private static final ExecutorService CONVERSIONS = Executors.newFixedThreadPool(2, task -> {
+    /**
+     * Conversions (and the WebVTT renditions cut from them) read and write files: off Undertow's
+     * threads, two at a time at most (2-core hosts).
+     */
+    static final ExecutorService CONVERSIONS = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "subtitle conversion");
         thread.setDaemon(true);
         return thread;
