@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.clients.MutableClock;
 import org.kyoo.transcoder.server.clients.RecordingStreams;
 import org.kyoo.transcoder.server.config.Config;
@@ -207,6 +208,71 @@ class HttpRoutesTest {
     @Test
     void theClientIdMayComeAsAQueryParameter() throws Exception {
         assertEquals(200, http.get(m + "/master.m3u8?clientId=tv", null).statusCode());
+    }
+
+    /** What a player that cannot set headers does: only ever follow the URIs it is given. */
+    @Test
+    void aPlayerIdentifiedByTheQueryAloneCanFollowEveryUri() throws Exception {
+        movieStream.makeReady("original/0");
+        movieStream.makeReady("audio1/0");
+        String master = http.get(m + "/master.m3u8?clientId=tv&gateway=1", null).body();
+        List<String> playlists = new ArrayList<>(master.lines().filter(l -> !l.startsWith("#")).toList());
+        master.lines().filter(l -> l.startsWith("#EXT-X-MEDIA"))
+                .forEach(l -> playlists.add(l.replaceAll(".*URI=\"([^\"]+)\".*", "$1")));
+        assertTrue(playlists.contains("./original/index.m3u8?clientId=tv&gateway=1"), master);
+        assertTrue(playlists.contains("./audio/1/index.m3u8?clientId=tv&gateway=1"), master);
+        for (String uri : playlists) {
+            HttpResponse<String> playlist = http.get(m + uri.substring(1), null);
+            assertEquals(200, playlist.statusCode(), uri + " -> " + playlist.body());
+            String first = playlist.body().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+            assertEquals("segment-0.ts?clientId=tv&gateway=1", first);
+        }
+        String folder = m + "/original/";
+        HttpResponse<String> segment = http.get(folder + "segment-0.ts?clientId=tv&gateway=1", null);
+        assertEquals(200, segment.statusCode(), segment.body());
+        assertEquals(200, http.get(m + "/audio/1/segment-0.ts?clientId=tv&gateway=1", null).statusCode());
+    }
+
+    @Test
+    void subtitleLinksInTheInfoCarryTheQuery() throws Exception {
+        Path film = Files.write(movie.resolveSibling("subbed.mkv"), new byte[10]);
+        MediaInfo base = FakeMedia.movieInfo(film.toRealPath());
+        String link = Http.file(film.toRealPath()) + "/subtitle/0.srt";
+        MediaInfo subbed = new MediaInfo(base.sha(), base.path(), base.extension(), base.mimeCodec(), base.size(),
+                base.duration(), base.container(), base.video(), base.videos(), base.audios(),
+                List.of(new MediaInfo.Subtitle(0, null, "en", "subrip", "srt", true, false, link)),
+                List.of(), List.of());
+        media.add(film, subbed, KeyframeIndex.complete(KEYFRAMES));
+        JsonNode json = JSON.readTree(http.get(Http.file(film) + "/info?clientId=tv", null).body());
+        assertEquals(link + "?clientId=tv", json.get("subtitles").get(0).get("link").asText());
+        JsonNode bare = JSON.readTree(http.get(Http.file(film) + "/info", null).body());
+        assertEquals(link, bare.get("subtitles").get(0).get("link").asText());
+    }
+
+    @Test
+    void headerIdentifiedPlayersGetBareUris() throws Exception {
+        String master = http.get(m + "/master.m3u8", "player").body();
+        assertFalse(master.contains("?"), master);
+        assertFalse(http.get(m + "/720p/index.m3u8", "player").body().contains("?"));
+    }
+
+    @Test
+    void anAudioOnlyFileOffersOneAacVariantAndNoThumbnails() throws Exception {
+        Path song = Files.write(movie.resolveSibling("song.mp3"), new byte[10]);
+        MediaInfo movieInfo = FakeMedia.movieInfo(song.toRealPath());
+        MediaInfo audioOnly = new MediaInfo(movieInfo.sha(), movieInfo.path(), "mp3", null, 10, 12.0, "mp3", null,
+                List.of(), movieInfo.audios(), List.of(), List.of(), List.of());
+        KeyframeIndex fallback = new KeyframeIndex();
+        fallback.appendFallback(new double[] {0, 2, 4, 6, 8, 10});
+        fallback.finish();
+        media.add(song, audioOnly, fallback);
+        String s = Http.file(song);
+        String master = http.get(s + "/master.m3u8?clientId=c", null).body();
+        assertTrue(master.contains("#EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=128000,BANDWIDTH=160000,CODECS=\"mp4a.40.2\"\n"
+                + "./audio/0/index.m3u8?clientId=c\n"), master);
+        assertEquals(200, http.get(s + "/audio/0/index.m3u8?clientId=c", null).statusCode());
+        assertError(404, s + "/thumbnails.png", null);
+        assertError(404, s + "/thumbnails.vtt", null);
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class KeyframeIndex {
     private double[] times = new double[256];
     private int length;
     private boolean done;
+    private boolean fallback;
     private final List<Consumer<KeyframeIndex>> listeners = new ArrayList<>();
     private final CompletableFuture<KeyframeIndex> firstBatch = new CompletableFuture<>();
     private final CompletableFuture<KeyframeIndex> completion = new CompletableFuture<>();
@@ -41,6 +42,15 @@ public final class KeyframeIndex {
     /** True once the scan has ended and {@link #length()} is final. */
     public synchronized boolean isDone() {
         return done;
+    }
+
+    /**
+     * True when these are not the file's keyframes but the every-2-s cuts made up for a file with
+     * fewer than two (no video, a single picture): a copy of its video cut there would not start
+     * on a keyframe.
+     */
+    public synchronized boolean isFallback() {
+        return fallback;
     }
 
     /** A copy of keyframes [from, to). */
@@ -90,6 +100,14 @@ public final class KeyframeIndex {
         }
         if (length > 0) firstBatch.complete(this);
         toCall.forEach(l -> l.accept(this));
+    }
+
+    /** Appends the made-up every-2-s cuts of a file without usable keyframes; see {@link #isFallback()}. */
+    public void appendFallback(double[] values) {
+        synchronized (this) {
+            fallback = true;
+        }
+        append(values, values.length);
     }
 
     /** Marks the scan as ended. */

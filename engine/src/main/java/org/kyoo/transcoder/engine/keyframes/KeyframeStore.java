@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MetadataFiles;
 
@@ -36,9 +38,10 @@ public final class KeyframeStore implements AutoCloseable {
         KeyframeIndex index = new KeyframeIndex();
         known = indexes.putIfAbsent(sha, index);
         if (known != null) return known;
-        double[] saved = loadSaved(sha);
+        MetadataFiles.SavedKeyframes saved = loadSaved(sha);
         if (saved != null) {
-            index.append(saved, saved.length);
+            if (saved.fallback()) index.appendFallback(saved.keyframes());
+            else index.append(saved.keyframes(), saved.keyframes().length);
             index.finish();
             return index;
         }
@@ -97,9 +100,13 @@ public final class KeyframeStore implements AutoCloseable {
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
-                save(sha, all);
+                save(sha, new MetadataFiles.SavedKeyframes(all, index.isFallback()));
                 index.finish();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                EngineEvents.emit(l -> l.keyframesIndexed(took, false));
             } catch (Throwable e) {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                EngineEvents.emit(l -> l.keyframesIndexed(took, true));
                 // Not cached: a later request scans again.
                 indexes.remove(sha, index);
                 index.fail(e);
@@ -111,10 +118,10 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    private double[] loadSaved(String sha) {
+    private MetadataFiles.SavedKeyframes loadSaved(String sha) {
         Path file = keyframesFile(sha);
         try {
-            return MetadataFiles.readKeyframes(file);
+            return MetadataFiles.readSavedKeyframes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -123,10 +130,10 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    private void save(String sha, double[] times) {
+    private void save(String sha, MetadataFiles.SavedKeyframes saved) {
         Path file = keyframesFile(sha);
         try {
-            MetadataFiles.writeKeyframes(file, times);
+            MetadataFiles.writeKeyframes(file, saved);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
         }

@@ -14,8 +14,11 @@ public final class MetadataFiles {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    /** What keyframes.json holds: presentation times in seconds. */
-    public record SavedKeyframes(double[] keyframes) {}
+    /**
+     * What keyframes.json holds: presentation times in seconds, and whether they are the every-2-s
+     * cuts made up for a file without usable keyframes (absent, so false, in files saved before).
+     */
+    public record SavedKeyframes(double[] keyframes, boolean fallback) {}
 
     private MetadataFiles() {}
 
@@ -29,14 +32,23 @@ public final class MetadataFiles {
 
     /** Saves a complete keyframe list. */
     public static void writeKeyframes(Path file, double[] keyframes) throws IOException {
-        writeAtomically(file, JSON.writeValueAsString(new SavedKeyframes(keyframes)));
+        writeKeyframes(file, new SavedKeyframes(keyframes, false));
+    }
+
+    public static void writeKeyframes(Path file, SavedKeyframes saved) throws IOException {
+        writeAtomically(file, JSON.writeValueAsString(saved));
     }
 
     /** A saved keyframe list; throws NoSuchFileException when there is none. */
     public static double[] readKeyframes(Path file) throws IOException {
-        double[] times = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), SavedKeyframes.class).keyframes();
-        if (times == null || times.length == 0) throw new IOException("no keyframes in " + file);
-        return times;
+        return readSavedKeyframes(file).keyframes();
+    }
+
+    /** A saved keyframe list with its fallback mark; throws NoSuchFileException when there is none. */
+    public static SavedKeyframes readSavedKeyframes(Path file) throws IOException {
+        SavedKeyframes saved = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), SavedKeyframes.class);
+        if (saved.keyframes() == null || saved.keyframes().length == 0) throw new IOException("no keyframes in " + file);
+        return saved;
     }
 
     /** Writes through a temporary file in the same folder, so a reader never sees half a file. */

@@ -84,7 +84,7 @@ final class AudioPipeline implements SegmentPipeline {
                 in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000, this::halted);
             }
             in.keepOnly(audio);
-            decoder = new Decoder(stream, ctx -> {});
+            decoder = new Decoder(stream, ctx -> {}, in.path());
             sink.starting(n);
             while (next(audio)) {
                 try {

@@ -228,6 +228,7 @@ final class SegmentedStream {
             int next = n + 1;
             goOn = !head.cancelled() && next < head.end() && !done.get(next);
         }
+        head.published(n);
         waiters.complete(file);
         return goOn;
     }

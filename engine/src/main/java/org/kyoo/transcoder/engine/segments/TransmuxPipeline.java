@@ -2,6 +2,7 @@ package org.kyoo.transcoder.engine.segments;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -15,6 +16,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.media.TransportStreamCodecs;
 
 /**
  * The {@code original} stream: the source's video packets copied, cut at its own keyframes.
@@ -28,6 +30,12 @@ final class TransmuxPipeline implements SegmentPipeline {
      * otherwise keep all of them in native memory (a 40 Mb/s remux: 300 MB a minute).
      */
     static final long MAX_HELD_BYTES = 256L << 20;
+    /**
+     * Seconds a non-key packet may come past a segment's end before the keyframe that starts the
+     * next: reordered frames of the last GOP arrive after the cut's keyframe in decode order, never
+     * this late.
+     */
+    static final double MISSING_KEYFRAME = 1;
 
     private final Path source;
     private final long maxHeldBytes;
@@ -71,6 +79,11 @@ final class TransmuxPipeline implements SegmentPipeline {
             double start = sink.segmentStart(n);
             int video = videoFromFirstSegment();
             stream = in.stream(video);
+            int codec = stream.codecpar().codec_id();
+            if (!TransportStreamCodecs.carriesVideo(codec)) {
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "The original " + avcodec_get_name(codec).getString()
+                        + " video of " + in.path() + " cannot be copied into MPEG-TS segments: ask for a transcoded quality");
+            }
             sink.starting(n);
             while (next(video)) {
                 try {
@@ -78,6 +91,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                     if (ts == AV_NOPTS_VALUE) continue;
                     double t = Timestamps.seconds(ts, stream.time_base());
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (!key && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
                     if (!open) {
                         // the seek lands on or before the segment's keyframe: nothing before it is copied
                         if (!key || t < start - SegmentSink.EPSILON) continue;
@@ -93,6 +107,16 @@ final class TransmuxPipeline implements SegmentPipeline {
                 }
             }
             if (!sink.cancelled() && !held.isEmpty()) finishSegment(null);
+        }
+
+        /**
+         * The playlist cuts where the source has no keyframe (its keyframes were made up: one GOP for
+         * the whole file, or none found): a copy cannot start a segment there, a transcode can.
+         */
+        private MediaException noKeyframeAt(double cut) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, String.format(java.util.Locale.ROOT,
+                    "The original video of %s has no keyframe at %.3f s where segment %d starts: only a transcoded"
+                            + " quality can be served", in.path(), cut, n + 1));
         }
 
         private void hold() {

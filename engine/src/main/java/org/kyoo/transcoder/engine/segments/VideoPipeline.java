@@ -81,7 +81,7 @@ final class VideoPipeline implements SegmentPipeline {
             start = sink.segmentStart(n);
             int video = videoFromFirstSegment();
             stream = in.stream(video);
-            decoder = new Decoder(stream, profile::configureDecoder);
+            decoder = new Decoder(stream, profile::configureDecoder, in.path());
             sink.starting(n);
             boolean decoding = false;
             while (next(video)) {
@@ -124,9 +124,13 @@ final class VideoPipeline implements SegmentPipeline {
         }
 
         private void openFilter() {
-            int width = quality.widthFor(decoded.width(), decoded.height());
             boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
-            filter = new VideoFilter(decoded, stream.time_base(), profile.scaleFilter(width, quality.height(), onDevice), profile);
+            PictureShape shape = PictureShape.of(stream, decoded);
+            int width = shape.widthFor(quality);
+            String scale = profile.scaleFilter(width, quality.height(), onDevice);
+            // software filters cannot touch frames on a device: there the device's scaler alone runs
+            String chain = onDevice ? scale : shape.beforeScale() + scale + shape.afterScale();
+            filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
         }

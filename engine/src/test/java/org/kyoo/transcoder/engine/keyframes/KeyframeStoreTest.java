@@ -104,6 +104,20 @@ class KeyframeStoreTest {
         KeyframeIndex index = store().get(m4a, "k4", info(m4a, "k4")).completion().join();
         assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10, 12}, index.toArray());
         assertTrue(Files.exists(tmp.resolve("metadata/k4/keyframes.json")));
+        assertTrue(index.isFallback(), "the cuts are made up: no copy of a video may be cut there");
+    }
+
+    @Test
+    void theFallbackMarkSurvivesARestartAndRealKeyframesCarryNone() {
+        Path m4a = TestMedia.audioOnly().path();
+        store().get(m4a, "k6", info(m4a, "k6")).completion().join();
+        Fixture mkv = TestMedia.multiTrackMkv();
+        KeyframeIndex real = store().get(mkv.path(), "k7", info(mkv.path(), "k7")).completion().join();
+        assertFalse(real.isFallback());
+        store.close();
+        store = new KeyframeStore(settings());
+        assertTrue(store.get(m4a, "k6", null).completion().join().isFallback());
+        assertFalse(store.get(mkv.path(), "k7", null).completion().join().isFallback());
     }
 
     @Test

@@ -14,8 +14,9 @@ public final class MediaPlaylist {
      * @param complete  whether the keyframe scan has ended; until then the last segment, whose end is
      *                  not known, and {@code #EXT-X-ENDLIST} are left out
      * @param end       where the last segment ends (seconds, source timeline)
+     * @param links     the query every segment URI carries
      */
-    public static String render(double[] keyframes, boolean complete, double end) {
+    public static String render(double[] keyframes, boolean complete, double end, LinkQuery links) {
         int count = complete ? keyframes.length : Math.max(0, keyframes.length - 1);
         double[] durations = new double[count];
         double longest = 0;
@@ -36,7 +37,7 @@ public final class MediaPlaylist {
                 .append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (int i = 0; i < count; i++) {
             m3u8.append(String.format(Locale.ROOT, "#EXTINF:%.6f,", durations[i])).append('\n')
-                    .append("segment-").append(i).append(".ts\n");
+                    .append(links.on("segment-" + i + ".ts")).append('\n');
         }
         if (complete) m3u8.append("#EXT-X-ENDLIST\n");
         return m3u8.toString();

@@ -21,6 +21,6 @@ final class AudioPlaylistRoute extends PlayerRoute {
         StreamedFile stream = stream(player);
         SegmentRequests.checkAudio(stream, audio);
         seen(ClientPosition.audio(player.client(), player.file().path(), audio, -1));
-        return MediaPlaylists.of(stream);
+        return MediaPlaylists.of(stream, RouteParams.links(exchange));
     }
 }

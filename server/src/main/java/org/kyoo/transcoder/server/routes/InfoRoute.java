@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.Route;
@@ -8,6 +9,7 @@ import org.kyoo.transcoder.server.media.BackgroundExtraction;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
+import org.kyoo.transcoder.server.playlists.LinkQuery;
 
 /** {@code /:path/info}: the media info; starts extraction and the sprite so they are ready when asked for. */
 final class InfoRoute implements Route {
@@ -30,7 +32,18 @@ final class InfoRoute implements Route {
         // fire and forget: the routes serving their output wait for them and report failures
         startQuietly(() -> extraction.extract(file.path(), file.sha(), info), "extraction", file);
         if (info.video() != null) startQuietly(() -> extraction.sprite(file.path(), file.sha(), info), "sprite", file);
-        return new Answer.Json(info);
+        return new Answer.Json(withQuery(info, RouteParams.links(exchange)));
+    }
+
+    /** The subtitle links a player follows carry the query it came with, as playlist URIs do. */
+    private static MediaInfo withQuery(MediaInfo info, LinkQuery links) {
+        if (links.query().isEmpty() || info.subtitles().isEmpty()) return info;
+        List<MediaInfo.Subtitle> subtitles = info.subtitles().stream()
+                .map(s -> s.link() == null ? s : new MediaInfo.Subtitle(s.index(), s.title(), s.language(), s.codec(),
+                        s.extension(), s.isDefault(), s.isForced(), links.on(s.link())))
+                .toList();
+        return new MediaInfo(info.sha(), info.path(), info.extension(), info.mimeCodec(), info.size(), info.duration(),
+                info.container(), info.video(), info.videos(), info.audios(), subtitles, info.fonts(), info.chapters());
     }
 
     private static void startQuietly(Runnable start, String what, RequestedFile file) {

@@ -20,6 +20,7 @@ final class MasterPlaylistRoute extends PlayerRoute {
         Player player = player(exchange);
         StreamedFile stream = stream(player);
         seen(ClientPosition.opened(player.client(), player.file().path()));
-        return new Answer.Text(ContentTypes.PLAYLIST, MasterPlaylist.render(stream.info()), Answer.NO_CACHE);
+        return new Answer.Text(ContentTypes.PLAYLIST, MasterPlaylist.render(stream.info(),
+                stream.keyframes().isFallback(), RouteParams.links(exchange)), Answer.NO_CACHE);
     }
 }

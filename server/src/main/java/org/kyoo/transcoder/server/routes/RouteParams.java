@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kyoo.transcoder.server.clients.VideoTrack;
 import org.kyoo.transcoder.server.http.HttpError;
+import org.kyoo.transcoder.server.playlists.LinkQuery;
 
 /** The route template's parameters, parsed and validated, each failure a 400 saying what was wrong. */
 final class RouteParams {
@@ -18,6 +19,11 @@ final class RouteParams {
         String value = match == null ? null : match.getParameters().get(name);
         if (value == null) throw HttpError.badRequest("Missing parameter " + name + ".");
         return value;
+    }
+
+    /** The query the request came with, for the URIs its answer writes. */
+    static LinkQuery links(HttpServerExchange exchange) {
+        return new LinkQuery(exchange.getQueryString());
     }
 
     static VideoTrack quality(HttpServerExchange exchange) {

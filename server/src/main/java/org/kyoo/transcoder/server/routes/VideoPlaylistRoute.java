@@ -23,6 +23,6 @@ final class VideoPlaylistRoute extends PlayerRoute {
         StreamedFile stream = stream(player);
         if (stream.info().video() == null) throw HttpError.badRequest("The file has no video.");
         seen(ClientPosition.video(player.client(), player.file().path(), video, -1));
-        return MediaPlaylists.of(stream);
+        return MediaPlaylists.of(stream, RouteParams.links(exchange));
     }
 }

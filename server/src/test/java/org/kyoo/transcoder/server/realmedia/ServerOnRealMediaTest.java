@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -257,10 +256,7 @@ class ServerOnRealMediaTest {
     }
 
     private List<String> cacheFiles() throws IOException {
-        Path cache = dir.resolve("cache");
-        try (Stream<Path> files = Files.walk(cache)) {
-            return files.filter(Files::isRegularFile).map(p -> cache.relativize(p) + ":" + p.toFile().length()).sorted().toList();
-        }
+        return CacheFiles.of(dir.resolve("cache"));
     }
 
     @Test

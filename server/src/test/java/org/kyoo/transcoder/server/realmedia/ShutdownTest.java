@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -47,8 +46,6 @@ class ShutdownTest {
     }
 
     private static List<String> cacheFiles(Path cache) throws IOException {
-        try (Stream<Path> files = Files.walk(cache)) {
-            return files.filter(Files::isRegularFile).map(p -> cache.relativize(p) + ":" + p.toFile().length()).sorted().toList();
-        }
+        return CacheFiles.of(cache);
     }
 }
