@@ -11,7 +11,7 @@ import org.kyoo.transcoder.engine.media.Quality;
  * quality ({@code a-original}, {@code a-128k}…) with each track's {@code CHANNELS}, a
  * {@code TYPE=VIDEO} group per video quality when the file has several video tracks, and the
  * original and {@code transcode} variants each paired with the original and the transcoded audio.
- * Every URI carries {@code query} (the request's, with its client id), as upstream's do.
+ * Every URI carries the request's query, with its client id, as upstream's do.
  */
 public final class KyooMasterPlaylist {
     /** Upstream's audio ladder, bits/s. */
@@ -45,7 +45,7 @@ public final class KyooMasterPlaylist {
         return AUDIO_LADDER.get(AUDIO_LADDER.size() - 1);
     }
 
-    public static String render(MediaInfo info, String query) {
+    public static String render(MediaInfo info, LinkQuery links) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n");
         MediaInfo.Video video = info.video();
         List<MediaInfo.Video> videos = info.videos();
@@ -70,7 +70,7 @@ public final class KyooMasterPlaylist {
                     if (audio == defAudio) m3u8.append("DEFAULT=YES,");
                     // the copy keeps the source's channels; the AAC ladder is stereo
                     m3u8.append("CHANNELS=\"").append(quality.equals(ORIGINAL) ? audio.channels() : 2).append("\",");
-                    m3u8.append("URI=\"audio/").append(audio.index()).append('/').append(quality).append("/index.m3u8").append(query).append("\"\n");
+                    m3u8.append("URI=\"").append(links.on("audio/" + audio.index() + "/" + quality + "/index.m3u8")).append("\"\n");
                 }
                 m3u8.append('\n');
             }
@@ -92,7 +92,7 @@ public final class KyooMasterPlaylist {
                     if (v.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(v.language())).append("\",");
                     m3u8.append("NAME=\"").append(quoted(name(null, v.language(), "Video", index))).append("\",");
                     if (index == 0) m3u8.append("DEFAULT=YES\n");
-                    else m3u8.append("URI=\"").append(index).append('/').append(qualities.get(i)).append("/index.m3u8").append(query).append("\"\n");
+                    else m3u8.append("URI=\"").append(links.on(index + "/" + qualities.get(i) + "/index.m3u8")).append("\"\n");
                 }
                 m3u8.append('\n');
             }
@@ -127,7 +127,7 @@ public final class KyooMasterPlaylist {
                     }
                     if (!codecs.isEmpty()) m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
                     if (defAudio != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
-                    m3u8.append("CLOSED-CAPTIONS=NONE\n").append(0).append('/').append(quality).append("/index.m3u8").append(query).append('\n');
+                    m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
                 }
                 continue;
             }
@@ -138,7 +138,7 @@ public final class KyooMasterPlaylist {
                     .append("RESOLUTION=").append((int) (aspect * q.height() + 0.5)).append('x').append(q.height()).append(',')
                     .append("CODECS=\"").append(MasterPlaylist.TRANSCODED_CODEC).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
             if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
-            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(0).append('/').append(quality).append("/index.m3u8").append(query).append('\n');
+            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
         }
         return m3u8.toString();
     }

@@ -11,6 +11,7 @@ import org.kyoo.transcoder.engine.segments.Rendition;
 import org.kyoo.transcoder.server.clients.ClientIds;
 import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.playlists.KyooMasterPlaylist;
+import org.kyoo.transcoder.server.playlists.LinkQuery;
 
 /** The parameters of upstream Kyoo's table, each failure a 400 saying what was wrong. */
 final class KyooParams {
@@ -80,7 +81,7 @@ final class KyooParams {
      * What every URI of a playlist carries: the request's query with its client id, so a player
      * that cannot set headers keeps its id on every request (upstream does the same).
      */
-    static String query(HttpServerExchange exchange, String client) {
+    static LinkQuery query(HttpServerExchange exchange, String client) {
         String raw = exchange.getQueryString();
         boolean hasClient = exchange.getQueryParameters().containsKey(ClientIds.QUERY);
         StringBuilder q = new StringBuilder(raw == null ? "" : raw);
@@ -88,6 +89,6 @@ final class KyooParams {
             if (q.length() > 0) q.append('&');
             q.append(ClientIds.QUERY).append('=').append(URLEncoder.encode(client, StandardCharsets.UTF_8));
         }
-        return "?" + q;
+        return new LinkQuery(q.toString());
     }
 }

@@ -12,7 +12,7 @@ class KyooMasterPlaylistTest {
     static final MediaInfo.Video HEVC = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", "jpn", "1080p", 1920, 1080, 6_000_000);
     static final MediaInfo.Audio FRENCH_AC3 = new MediaInfo.Audio(0, null, "fr", "ac3", "ac-3", 6, true, false);
     static final MediaInfo.Audio ENGLISH = new MediaInfo.Audio(1, "Stereo", "en", "aac", "mp4a.40.2", 2, false, false);
-    static final String Q = "?clientId=c";
+    static final LinkQuery Q = new LinkQuery("clientId=c");
 
     static MediaInfo info(List<MediaInfo.Video> videos, List<MediaInfo.Audio> audios) {
         return new MediaInfo("sha", "/video/a.mkv", "mkv", null, 1000, 60, "matroska", videos.isEmpty() ? null : videos.get(0),
