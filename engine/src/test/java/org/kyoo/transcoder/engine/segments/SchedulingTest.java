@@ -78,7 +78,8 @@ class SchedulingTest {
         for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
         Scheduler scheduler = new Scheduler(settings, clock::get);
         SegmentedStream s = new SegmentedStream(new SegmentedStream.Config("fake", dir, KeyframeIndex.complete(times), () -> {
-            FakePipeline p = new FakePipeline(wallSeconds, allowedAtOnce);
+            // the first head may make allowedAtOnce segments; later ones only what the test allows
+            FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0);
             pipelines.add(p);
             return p;
         }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, scheduler.software()));
@@ -92,9 +93,13 @@ class SchedulingTest {
 
     /** Waits for something another thread does; the bound only keeps a broken build from hanging. */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(() -> what, condition);
+    }
+
+    private static void await(java.util.function.Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what);
+            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what.get());
             Thread.sleep(2);
         }
     }
@@ -195,5 +200,23 @@ class SchedulingTest {
         assertFalse(s.heads().get(0).cancelled(), "a player still waits on its segment");
         pipelines.get(0).allowed.release();
         assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
+    }
+    @Test
+    void aWaitedSegmentRunsPastTheBoundAndTheHeadsStepBackWithinItAtTheirNextSegment() throws Exception {
+        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 2);
+        s.segment(0).join();
+        await("segment 1 made", () -> s.isReady(1));
+        // the only slot is the prefetch head's; a player seeks far away
+        CompletableFuture<Path> seek = s.segment(50);
+        EncoderHead waited = s.heads().stream().filter(h -> h.first() == 50).findFirst().orElseThrow();
+        await("the waited head runs", () -> waited.runState() == HeadState.State.RUNNING);
+        pipelines.get(1).allowed.release();
+        assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-50.ts"));
+        // nobody waits any more: at their next segment boundaries the heads are back within the bound
+        pipelines.get(0).allowed.release();
+        await("segment 2 made", () -> s.isReady(2));
+        await(() -> "one head running, the other queued: " + s.heads() + " running " + s.config().slots().running(), () -> s.heads().stream().filter(h -> h.runState() == HeadState.State.RUNNING).count() == 1
+                && s.heads().stream().filter(h -> h.runState() == HeadState.State.QUEUED).count() == 1);
+        assertEquals(1, s.config().slots().running());
     }
 }
