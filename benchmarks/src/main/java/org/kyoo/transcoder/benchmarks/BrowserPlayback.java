@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class BrowserPlayback {
     private BrowserPlayback() {}
 
     /** One shot's figures (ms, the page's own clock). */
-    record Shot(double firstFrameMs, double seekMs) {}
+    record Shot(double firstFragmentMs, double firstFrameMs, double seekFragmentMs, double seekMs) {}
 
     public static void main(String[] args) throws Exception {
         int shots = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -46,8 +48,11 @@ public final class BrowserPlayback {
         try (Chromium chromium = Chromium.start()) {
             List<Shot> auto = run(chromium, media, 0, deep, shots);
             List<Shot> forced = run(chromium, media, 720, deep, shots);
+            table.append(row("loadSource → first video segment received", auto, forced, Shot::firstFragmentMs));
             table.append(row("loadSource → first frame", auto, forced, Shot::firstFrameMs));
-            table.append(row(String.format(Locale.ROOT, "seek to %.0f s → frame shown there", deep), auto, forced, Shot::seekMs));
+            String seek = String.format(Locale.ROOT, "seek to %.0f s", deep);
+            table.append(row(seek + " → its segment received", auto, forced, Shot::seekFragmentMs));
+            table.append(row(seek + " → frame shown there", auto, forced, Shot::seekMs));
         }
         System.out.println();
         System.out.print(table);
@@ -57,8 +62,9 @@ public final class BrowserPlayback {
         List<Shot> measured = new ArrayList<>();
         for (int i = 0; i < WARMUP + shots; i++) {
             Shot shot = shot(chromium, media, height, deep);
-            System.out.printf(Locale.ROOT, "%s shot %d%s: first frame %.0f ms, seek %.0f ms%n",
-                    height == 0 ? "auto" : height + "p", i, i < WARMUP ? " (warm-up)" : "", shot.firstFrameMs(), shot.seekMs());
+            System.out.printf(Locale.ROOT, "%s shot %d%s: first segment %.0f ms, first frame %.0f ms, seek: segment %.0f ms, frame %.0f ms%n",
+                    height == 0 ? "auto" : height + "p", i, i < WARMUP ? " (warm-up)" : "", shot.firstFragmentMs(),
+                    shot.firstFrameMs(), shot.seekFragmentMs(), shot.seekMs());
             if (i >= WARMUP) measured.add(shot);
         }
         return measured;
@@ -81,7 +87,7 @@ public final class BrowserPlayback {
             player.await("playing", WAIT, s -> s.currentTime() > 1);
             player.seek(deep);
             PlayerState sought = player.await("a frame at " + deep, WAIT, s -> s.seekPlayingMs() > 0);
-            return new Shot(first.firstFrameMs(), sought.seekPlayingMs());
+            return new Shot(first.firstFragmentMs(), first.firstFrameMs(), sought.seekFragmentMs(), sought.seekPlayingMs());
         } finally {
             deleteQuietly(dir);
         }
@@ -93,15 +99,15 @@ public final class BrowserPlayback {
 
     private static String summary(List<Shot> shots, ToDoubleFunction<Shot> figure) {
         double[] values = shots.stream().mapToDouble(figure).toArray();
-        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
-        double min = java.util.Arrays.stream(values).min().orElse(Double.NaN);
-        double max = java.util.Arrays.stream(values).max().orElse(Double.NaN);
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        double min = Arrays.stream(values).min().orElse(Double.NaN);
+        double max = Arrays.stream(values).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, "%.0f ms (%.0f–%.0f, n=%d)", mean, min, max, values.length);
     }
 
     private static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception ignored) {
             // a temporary folder: best effort
         }

@@ -31,8 +31,6 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException("The real-player tests need Debian's Chromium and its driver ("
                     + BROWSERS[1] + ", " + DRIVER + "): apt-get install chromium chromium-driver (.ci/run does it)");
         }
-        // Selenium Manager would otherwise look for the driver on the network
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments(

@@ -2,6 +2,7 @@ package org.kyoo.transcoder.players;
 
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
 import io.undertow.server.handlers.proxy.ProxyHandler;
 import io.undertow.util.Headers;
@@ -53,7 +54,7 @@ public final class PlayerSite implements AutoCloseable {
         return new PlayerSite(undertow);
     }
 
-    private static void send(io.undertow.server.HttpServerExchange exchange, String type, byte[] body) {
+    private static void send(HttpServerExchange exchange, String type, byte[] body) {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }

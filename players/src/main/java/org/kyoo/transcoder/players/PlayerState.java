@@ -18,7 +18,9 @@ public record PlayerState(
         String fatal,
         List<String> errors,
         double firstFrameMs,
-        double seekPlayingMs) {
+        double seekPlayingMs,
+        double firstFragmentMs,
+        double seekFragmentMs) {
 
     /** A variant of the master playlist as hls.js parsed it. */
     public record Level(int width, int height, String url, String codecs) {}
@@ -33,7 +35,7 @@ public record PlayerState(
                 integer(js.get("videoWidth")), integer(js.get("videoHeight")), integer(js.get("currentLevel")), levels,
                 integer(js.get("audioTrack")), (List<String>) js.get("audioTracks"), integer(js.get("audioSwitched")),
                 (String) js.get("fatal"), (List<String>) js.get("errors"), number(js.get("firstFrameMs")),
-                number(js.get("seekPlayingMs")));
+                number(js.get("seekPlayingMs")), number(js.get("firstFragmentMs")), number(js.get("seekFragmentMs")));
     }
 
     private static double number(Object value) {
