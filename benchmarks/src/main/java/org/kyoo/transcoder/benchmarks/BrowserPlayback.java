@@ -35,13 +35,13 @@ public final class BrowserPlayback {
     private BrowserPlayback() {}
 
     /** One shot's figures (ms, the page's own clock). */
-    record Shot(double firstFragmentMs, double firstFrameMs, double seekFragmentMs, double seekMs) {}
+    record Shot(double firstFragmentMs, double firstFrameMs, double seekFragmentMs, double seekMs, String levels) {}
 
     public static void main(String[] args) throws Exception {
         int shots = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path media = BenchMedia.mkv().path();
         // deep seek: segment 90 of the 600 s file, as the in-process figures
-        double deep = Math.min(450, BenchMedia.seconds() * 0.75);
+        double deep = BenchMedia.seconds() * 0.75;
         StringBuilder table = new StringBuilder()
                 .append("| figure (hls.js 1.7.4, headless Chromium) | automatic level | 720p chosen |\n")
                 .append("|---|---|---|\n");
@@ -62,9 +62,9 @@ public final class BrowserPlayback {
         List<Shot> measured = new ArrayList<>();
         for (int i = 0; i < WARMUP + shots; i++) {
             Shot shot = shot(chromium, media, height, deep);
-            System.out.printf(Locale.ROOT, "%s shot %d%s: first segment %.0f ms, first frame %.0f ms, seek: segment %.0f ms, frame %.0f ms%n",
+            System.out.printf(Locale.ROOT, "%s shot %d%s: first segment %.0f ms, first frame %.0f ms, seek: segment %.0f ms, frame %.0f ms (%s)%n",
                     height == 0 ? "auto" : height + "p", i, i < WARMUP ? " (warm-up)" : "", shot.firstFragmentMs(),
-                    shot.firstFrameMs(), shot.seekFragmentMs(), shot.seekMs());
+                    shot.firstFrameMs(), shot.seekFragmentMs(), shot.seekMs(), shot.levels());
             if (i >= WARMUP) measured.add(shot);
         }
         return measured;
@@ -87,10 +87,15 @@ public final class BrowserPlayback {
             player.await("playing", WAIT, s -> s.currentTime() > 1);
             player.seek(deep);
             PlayerState sought = player.await("a frame at " + deep, WAIT, s -> s.seekPlayingMs() > 0);
-            return new Shot(first.firstFragmentMs(), first.firstFrameMs(), sought.seekFragmentMs(), sought.seekPlayingMs());
+            return new Shot(first.firstFragmentMs(), first.firstFrameMs(), sought.seekFragmentMs(), sought.seekPlayingMs(),
+                    "first frame at " + height(first) + ", after the seek at " + height(sought));
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private static String height(PlayerState state) {
+        return state.level() == null ? "?" : state.videoWidth() + "x" + state.videoHeight();
     }
 
     private static String row(String what, List<Shot> auto, List<Shot> forced, ToDoubleFunction<Shot> figure) {
