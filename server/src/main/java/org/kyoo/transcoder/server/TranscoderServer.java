@@ -1,27 +1,49 @@
 package org.kyoo.transcoder.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.predicate.Predicates;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.encoding.ContentEncodingRepository;
+import io.undertow.server.handlers.encoding.EncodingHandler;
+import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.server.auth.AccessControl;
+import org.kyoo.transcoder.server.auth.TokenVerifier;
+import org.kyoo.transcoder.server.caching.PartialFiles;
+import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.clients.StreamControl;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.config.ConfigException;
 import org.kyoo.transcoder.server.config.Folders;
+import org.kyoo.transcoder.server.config.Operations;
+import org.kyoo.transcoder.server.cors.Cors;
+import org.kyoo.transcoder.server.health.Probes;
+import org.kyoo.transcoder.server.health.ReadinessCheck;
+import org.kyoo.transcoder.server.health.ReadinessChecks;
+import org.kyoo.transcoder.server.logs.HeadLog;
+import org.kyoo.transcoder.server.metrics.Metrics;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
 import org.kyoo.transcoder.server.media.EngineExtraction;
@@ -37,20 +59,39 @@ public final class TranscoderServer implements AutoCloseable {
     /** How often silent clients and unused caches are looked for; their limits are hours. */
     private static final long SWEEP_MINUTES = 1;
 
-    /** What the server runs over: the engine in production, fakes in tests. */
-    public record Engine(MediaSource media, StreamControl streams, AutoCloseable resources) {}
+    /**
+     * What the server runs over: the engine in production, fakes in tests.
+     *
+     * @param checks what {@code /ready} checks beyond the server's own state
+     */
+    public record Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks) {
+        public Engine(MediaSource media, StreamControl streams, AutoCloseable resources) {
+            this(media, streams, resources, List.of());
+        }
+    }
 
+    private final Config config;
     private final Undertow undertow;
+    private final GracefulShutdownHandler inFlight;
+    private final AtomicBoolean stopping;
     private final ClientTracker tracker;
     private final ScheduledExecutorService sweeper;
     private final AutoCloseable engineResources;
+    private final Metrics metrics;
+    private final AutoCloseable headLog;
 
-    private TranscoderServer(Undertow undertow, ClientTracker tracker, ScheduledExecutorService sweeper,
-                             AutoCloseable engineResources) {
+    private TranscoderServer(Config config, Undertow undertow, GracefulShutdownHandler inFlight, AtomicBoolean stopping,
+                             ClientTracker tracker, ScheduledExecutorService sweeper, AutoCloseable engineResources,
+                             Metrics metrics, AutoCloseable headLog) {
+        this.config = config;
         this.undertow = undertow;
+        this.inFlight = inFlight;
+        this.stopping = stopping;
         this.tracker = tracker;
         this.sweeper = sweeper;
         this.engineResources = engineResources;
+        this.metrics = metrics;
+        this.headLog = headLog;
     }
 
     /** The production server: folders prepared, cache emptied, libav loaded, the real engine. */
@@ -67,13 +108,21 @@ public final class TranscoderServer implements AutoCloseable {
         MediaInfoStore infos = new MediaInfoStore(settings);
         Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings));
         EngineMedia engine = new EngineMedia(infos, transcoder);
+        AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
+            hardwareOpen.set(false);
             // heads first: they hold native contexts the hardware device backs
             try (hardware; transcoder) {
                 LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
             }
         };
-        return start(config, new Engine(engine, engine, resources), clock, new EngineExtraction(settings));
+        List<ReadinessCheck> checks = List.of(
+                ReadinessChecks.natives(),
+                ReadinessChecks.writable("cache", config.cacheRoot()),
+                ReadinessChecks.writable("metadata", config.metadataRoot()),
+                // opened once at start-up (start-up stops when it does not open); closed only at shutdown
+                new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
+        return start(config, new Engine(engine, engine, resources, checks), clock, new EngineExtraction(settings));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */
@@ -93,10 +142,24 @@ public final class TranscoderServer implements AutoCloseable {
         SafeRoot root = new SafeRoot(config.safeRoot());
         ClientTracker tracker = new ClientTracker(engine.streams(), clock);
         AnswerWriter writer = new AnswerWriter(new ObjectMapper());
+        Operations ops = config.operations();
+        Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), ops.otlpEndpoint());
+        AtomicBoolean stopping = new AtomicBoolean();
+        HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), config.metadataRoot(), writer);
+        app = gzipPlaylists(app);
+        if (ops.accessControl()) {
+            app = new AccessControl(app, new TokenVerifier(ops.jwksUrl(), Operations.PLAY_PERMISSION), writer);
+        }
+        Probes probes = new Probes(engine.checks(), stopping::get, writer);
+        // probes and metrics stay outside access control: orchestrators and scrapers hold no token
+        HttpHandler open = Handlers.path(app)
+                .addExactPath("/health", probes.health())
+                .addExactPath("/ready", probes.ready())
+                .addExactPath("/metrics", metrics.scrape());
+        GracefulShutdownHandler inFlight = Handlers.gracefulShutdown(metrics.measure(new Cors(open, ops.corsOrigins())));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), "0.0.0.0")
-                .setHandler(Routes.of(root, engine.media(), tracker, new OncePerFile(extraction),
-                        config.metadataRoot(), writer))
+                .setHandler(inFlight)
                 .build();
         undertow.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -111,11 +174,37 @@ public final class TranscoderServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "Tracker sweep failed", e);
             }
         }, SWEEP_MINUTES, SWEEP_MINUTES, TimeUnit.MINUTES);
-        TranscoderServer server = new TranscoderServer(undertow, tracker, sweeper, engine.resources());
+        AutoCloseable headLog = EngineEvents.listen(new HeadLog());
+        TranscoderServer server = new TranscoderServer(config, undertow, inFlight, stopping, tracker, sweeper,
+                engine.resources(), metrics, headLog);
         LOG.log(System.Logger.Level.INFO, "Listening on http://0.0.0.0:" + server.port() + " serving files under "
-                + root.root() + " (cache " + config.cacheRoot() + ", metadata " + config.metadataRoot()
-                + ", hwaccel " + config.hwaccel() + ")");
+                + root.root());
+        LOG.log(System.Logger.Level.INFO, describe(config));
         return server;
+    }
+
+    /** The configuration in effect, in one line, for whoever reads the log of a misbehaving server. */
+    static String describe(Config config) {
+        Operations ops = config.operations();
+        return "Configuration: safe root " + config.safeRoot() + ", cache " + config.cacheRoot()
+                + ", metadata " + config.metadataRoot() + ", route prefix \"" + config.routePrefix() + "\""
+                + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
+                + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
+                + ", port " + config.port()
+                + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
+                + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))
+                + ", shutdown grace " + ops.shutdownGrace().toSeconds() + " s"
+                + ", OTLP " + (ops.otlpEndpoint() == null ? "off" : ops.otlpEndpoint());
+    }
+
+    /** Playlists of long files are large (upstream added compression when VLC choked on them). */
+    private static HttpHandler gzipPlaylists(HttpHandler next) {
+        return new EncodingHandler(next, new ContentEncodingRepository()
+                .addEncodingHandler("gzip", new GzipEncodingProvider(), 50, Predicates.suffixes(".m3u8")));
+    }
+
+    private static int players(ClientTracker tracker) {
+        return (int) tracker.clients().stream().map(ClientPosition::client).distinct().count();
     }
 
     /** The port actually bound (the configured one, or the free one picked for port 0). */
@@ -127,11 +216,29 @@ public final class TranscoderServer implements AutoCloseable {
         return tracker;
     }
 
-    /** Stops accepting requests, then every head, then frees native memory. */
+    public MeterRegistry meters() {
+        return metrics.registry();
+    }
+
+    /**
+     * Graceful stop (SIGTERM): {@code /ready} turns 503 and new requests are refused with 503, while
+     * answers in flight (a segment being waited for included) get the configured grace to finish;
+     * then the listener closes, every head stops, and the partial segments they leave are removed.
+     */
     @Override
     public void close() throws Exception {
+        stopping.set(true);
         sweeper.shutdownNow();
+        inFlight.shutdown();
+        long grace = config.operations().shutdownGrace().toMillis();
+        if (!inFlight.awaitShutdown(grace)) {
+            LOG.log(System.Logger.Level.WARNING, "Answers still in flight after " + grace + " ms: cut off");
+        }
         undertow.stop();
-        engineResources.close();
+        try (metrics; headLog) {
+            engineResources.close();
+        } finally {
+            PartialFiles.remove(config.cacheRoot());
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -28,10 +29,12 @@ import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.av.AvException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.SidecarSubtitles;
 
 /**
  * One pass over a file: every subtitle track with a known extension remuxed to
- * {@code sub/{index}.{ext}}, every attachment written to {@code att/{filename}}. Files appear under
+ * {@code sub/{index}.{ext}}, every sidecar subtitle file copied there too, every attachment written
+ * to {@code att/{filename}}. Files appear under
  * their final name only once complete, so a crash leaves no truncated subtitle behind.
  */
 final class ExtractionRun {
@@ -57,6 +60,10 @@ final class ExtractionRun {
             case "srt" -> Optional.of("srt");
             case "ass" -> Optional.of("ass");
             case "vtt" -> Optional.of("webvtt");
+            // PGS as the .sup files Blu-ray tools read; DVD VobSub has no muxer of its own in libavformat
+            // (no .idx/.sub), so it stays in a Matroska subtitle file, palette and all.
+            case "sup" -> Optional.of("sup");
+            case "mks" -> Optional.of("matroska");
             default -> Optional.empty();
         };
     }
@@ -85,6 +92,7 @@ final class ExtractionRun {
                 if (!tracks.containsKey(i)) stream.discard(AVDISCARD_ALL);
             }
             if (!tracks.isEmpty()) copySubtitlePackets(context, tracks);
+            copySidecars();
             for (Track track : tracks.values()) {
                 try {
                     track.output().finish();
@@ -147,6 +155,34 @@ final class ExtractionRun {
             }
         } finally {
             av_packet_free(packet);
+        }
+    }
+
+    /**
+     * Sidecar files are served from the same folder as extracted tracks, under their info index, so
+     * the subtitle route and conversion see one kind of file. The info lists them in the order
+     * {@link SidecarSubtitles#of} finds them; the sha covers their names, so the two agree.
+     */
+    private void copySidecars() {
+        List<MediaInfo.Subtitle> external = info.subtitles().stream().filter(MediaInfo.Subtitle::isExternal).toList();
+        if (external.isEmpty()) return;
+        List<SidecarSubtitles.Sidecar> sidecars = SidecarSubtitles.of(file);
+        for (int i = 0; i < external.size() && i < sidecars.size(); i++) {
+            MediaInfo.Subtitle subtitle = external.get(i);
+            SidecarSubtitles.Sidecar sidecar = sidecars.get(i);
+            if (!sidecar.extension().equals(subtitle.extension())) {
+                LOG.log(System.Logger.Level.WARNING, "Sidecars of {0} changed since its info was read", file);
+                return;
+            }
+            Path target = subtitleFolder.resolve(subtitle.index() + "." + subtitle.extension());
+            Path partial = subtitleFolder.resolve(target.getFileName() + PARTIAL);
+            try {
+                Files.copy(sidecar.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(partial, target);
+            } catch (IOException | UncheckedIOException e) {
+                deleteQuietly(partial);
+                LOG.log(System.Logger.Level.WARNING, "Sidecar {0} cannot be copied: {1}", sidecar.file(), e.getMessage());
+            }
         }
     }
 

@@ -20,13 +20,24 @@ final class KeyframeBatcher {
     private double last = Double.NEGATIVE_INFINITY;
     private long lastPublish = System.nanoTime();
 
+    /** Seconds a keyframe must come after the one kept before it (0: every keyframe is kept). */
+    private final double minSpacing;
+
     KeyframeBatcher(KeyframeIndex index) {
-        this.index = index;
+        this(index, 0);
     }
 
-    /** Adds a keyframe time; one not after the previous (a broken timestamp) is dropped, as no segment could end there. */
+    KeyframeBatcher(KeyframeIndex index, double minSpacing) {
+        this.index = index;
+        this.minSpacing = minSpacing;
+    }
+
+    /**
+     * Adds a keyframe time; one not after the previous (a broken timestamp) is dropped, as no segment
+     * could end there, and so is one closer than the minimum spacing to the one kept before.
+     */
     void add(double time) {
-        if (!(time > last)) return;
+        if (!(time > last) || time - last < minSpacing) return;
         last = time;
         if (pendingCount == pending.length) pending = Arrays.copyOf(pending, pending.length * 2);
         pending[pendingCount++] = time;

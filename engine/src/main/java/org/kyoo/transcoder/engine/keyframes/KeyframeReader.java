@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.keyframes;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.kyoo.transcoder.engine.media.ContainerKeyframes;
+import org.kyoo.transcoder.engine.media.IntraOnly;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
@@ -19,11 +20,13 @@ final class KeyframeReader {
      * @param duration the file's duration in seconds for made-up keyframes, negative to read it from the file
      */
     static double[] read(Path path, double duration, KeyframeIndex index, BooleanSupplier cancelled) {
-        KeyframeBatcher batcher = new KeyframeBatcher(index);
+        KeyframeBatcher batcher = null;
         MediaInput input = MediaInput.open(path);
         try {
             int video = input.firstVideoStream();
             if (duration < 0) duration = input.duration();
+            double spacing = video >= 0 ? IntraOnly.spacing(input.stream(video).codecpar().codec_id()) : 0;
+            batcher = new KeyframeBatcher(index, spacing);
             if (video >= 0) {
                 if (ContainerKeyframes.supports(input)) {
                     double[] indexed = ContainerKeyframes.read(input, video, duration);

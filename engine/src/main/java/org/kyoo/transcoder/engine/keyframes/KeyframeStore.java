@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MetadataFiles;
 
@@ -100,7 +102,11 @@ public final class KeyframeStore implements AutoCloseable {
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
                 save(sha, new MetadataFiles.SavedKeyframes(all, index.isFallback()));
                 index.finish();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                EngineEvents.emit(l -> l.keyframesIndexed(took, false));
             } catch (Throwable e) {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                EngineEvents.emit(l -> l.keyframesIndexed(took, true));
                 // Not cached: a later request scans again.
                 indexes.remove(sha, index);
                 index.fail(e);

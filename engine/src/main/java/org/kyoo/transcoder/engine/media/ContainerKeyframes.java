@@ -79,7 +79,9 @@ public final class ContainerKeyframes {
         AVRational timeBase = stream.time_base();
         double[] times = new double[ticks.length];
         for (int i = 0; i < ticks.length; i++) times[i] = ticks[i] * (long) timeBase.num() / (double) timeBase.den();
-        return looksComplete(input, stream, times, duration) ? times : null;
+        if (!looksComplete(input, stream, times, duration)) return null;
+        double[] thinned = IntraOnly.thin(times, IntraOnly.spacing(stream.codecpar().codec_id()));
+        return thinned.length >= 2 ? thinned : null;
     }
 
     /** Timestamps of the index entries flagged as keyframes, in index order. */

@@ -9,10 +9,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The cache key of a file version: a version prefix plus the SHA-1 of its path and modification time. */
+/**
+ * The cache key of a file version: a version prefix plus the SHA-1 of its path and modification
+ * time, and of its sidecar subtitles' names and modification times (a new or edited sidecar changes
+ * the info, so it makes a new version).
+ */
 public final class FileIdentity {
     /** Bumped when cached outputs change shape, so old caches are ignored rather than misread. */
-    public static final String VERSION = "j1-";
+    public static final String VERSION = "j2-";
 
     private FileIdentity() {}
 
@@ -22,6 +26,7 @@ public final class FileIdentity {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(path.toString().getBytes(StandardCharsets.UTF_8));
             sha1.update(Long.toString(modified).getBytes(StandardCharsets.UTF_8));
+            sha1.update(SidecarSubtitles.fingerprint(path));
             return VERSION + HexFormat.of().formatHex(sha1.digest());
         } catch (NoSuchFileException e) {
             throw new MediaException(MediaException.Kind.NOT_FOUND, "File does not exist: " + path);

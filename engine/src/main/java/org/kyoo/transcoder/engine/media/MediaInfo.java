@@ -27,16 +27,45 @@ public record MediaInfo(
             String codec, String mimeCodec, String language, String quality,
             int width, int height, long bitrate) {}
 
-    /** @param index position among the file's audio streams */
+    /**
+     * @param index   position among the file's audio streams
+     * @param bitrate the stream's bit rate (bits/s), 0 when the container does not say
+     */
     public record Audio(
             int index, String title, String language, String codec, String mimeCodec,
-            int channels, boolean isDefault, boolean isForced) {}
+            int channels, boolean isDefault, boolean isForced, long bitrate) {
+        /** An audio track whose bit rate is unknown. */
+        public Audio(int index, String title, String language, String codec, String mimeCodec,
+                     int channels, boolean isDefault, boolean isForced) {
+            this(index, title, language, codec, mimeCodec, channels, isDefault, isForced, 0);
+        }
+    }
 
-    /** @param index position among the file's subtitle streams */
+    /**
+     * @param index             position among the file's subtitle streams, then its sidecar files
+     * @param isHearingImpaired SDH: sounds and speakers described, for the deaf and hard of hearing
+     * @param isExternal        a sidecar file beside the video rather than a stream inside it
+     */
     public record Subtitle(
             int index, String title, String language, String codec, String extension,
-            boolean isDefault, boolean isForced, String link) {}
+            boolean isDefault, boolean isForced, String link, boolean isHearingImpaired, boolean isExternal) {
+        /** A subtitle stream inside the file, not marked for the hearing impaired. */
+        public Subtitle(int index, String title, String language, String codec, String extension,
+                        boolean isDefault, boolean isForced, String link) {
+            this(index, title, language, codec, extension, isDefault, isForced, link, false, false);
+        }
+    }
 
-    /** @param startTime seconds; @param endTime seconds */
-    public record Chapter(double startTime, double endTime, String name) {}
+    /**
+     * @param startTime seconds
+     * @param endTime   seconds
+     * @param type      {@code recap}, {@code intro}, {@code credits}, {@code preview} or {@code content}
+     *                  ({@link ChapterTypes})
+     */
+    public record Chapter(double startTime, double endTime, String name, String type) {
+        /** A chapter typed from its name. */
+        public Chapter(double startTime, double endTime, String name) {
+            this(startTime, endTime, name, ChapterTypes.of(name));
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMTCTX_NOHEADER;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
@@ -52,6 +53,7 @@ public final class MediaInput implements AutoCloseable {
     /** A packet read while checking a seek, handed out by the next {@link #read}; made on first use. */
     private AVPacket pending;
     private boolean hasPending;
+    private boolean streamInfoRead;
 
     private MediaInput(Path path, AVFormatContext context) {
         this.path = path;
@@ -69,7 +71,16 @@ public final class MediaInput implements AutoCloseable {
             // On failure avformat_open_input has freed the context itself.
             if (rc < 0) throw openFailure(path, rc);
         }
-        return new MediaInput(path, context);
+        MediaInput input = new MediaInput(path, context);
+        try {
+            // Program streams, transport streams, FLV and DV announce their streams only in packets:
+            // without reading some, a reader sees no video or misses an audio track the prober listed.
+            if ((context.ctx_flags() & AVFMTCTX_NOHEADER) != 0) input.findStreamInfo();
+        } catch (RuntimeException e) {
+            input.close();
+            throw e;
+        }
+        return input;
     }
 
     private static void checkReadable(Path path) {
@@ -108,6 +119,8 @@ public final class MediaInput implements AutoCloseable {
      * formats without a header duration such as MPEG-TS). Costs decoding a frame per stream.
      */
     public void findStreamInfo() {
+        if (streamInfoRead) return;
+        streamInfoRead = true;
         int rc = avformat_find_stream_info(context(), (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
         if (rc < 0) {
             throw new MediaException(MediaException.Kind.UNREADABLE,

@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_FORCED;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_HEARING_IMPAIRED;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
@@ -135,17 +136,24 @@ public final class MediaProber {
                     // A cover picture is one still frame, not a video a player could stream.
                     if ((stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) continue;
                     long bitrate = par.bit_rate() > 0 ? par.bit_rate() : containerBitrate;
+                    // as displayed: a phone's portrait clip is stored landscape with a 90° display matrix
+                    boolean turned = DisplayRotation.swapsSides(par);
+                    int width = turned ? par.height() : par.width();
+                    int height = turned ? par.width() : par.height();
                     videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
-                            Quality.fromHeight(par.height()).label(), par.width(), par.height(), bitrate));
+                            Quality.fromHeight(height).label(), width, height, bitrate));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
-                        CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced));
+                        CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,
+                        Math.max(par.bit_rate(), 0)));
                 case AVMEDIA_TYPE_SUBTITLE -> {
                     int index = subtitles.size();
                     String extension = subtitleExtension(codec);
                     String link = extension == null ? null
                             : routePrefix + "/" + encodedPath + "/subtitle/" + index + "." + extension;
-                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, link));
+                    boolean isHearingImpaired = (stream.disposition() & AV_DISPOSITION_HEARING_IMPAIRED) != 0;
+                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, link,
+                            isHearingImpaired, false));
                 }
                 case AVMEDIA_TYPE_ATTACHMENT -> {
                     String filename = tag(stream.metadata(), "filename");
@@ -154,6 +162,7 @@ public final class MediaProber {
                 default -> { }
             }
         }
+        subtitles.addAll(SidecarSubtitles.asSubtitles(path, subtitles.size(), routePrefix + "/" + encodedPath + "/subtitle"));
         if (videos.isEmpty() && audios.isEmpty()) {
             throw new MediaException(MediaException.Kind.NO_STREAMS, "No audio or video stream in " + path);
         }
@@ -202,12 +211,14 @@ public final class MediaProber {
         return new CodecStrings.CodecParameters(codec, par.profile(), par.level(), extradata, par.bits_per_raw_sample());
     }
 
-    /** SPEC's table: the subtitle formats extracted as they are. */
+    /** SPEC's table: the subtitle formats extracted as they are; pictures too (PGS as .sup, VobSub in Matroska). */
     static String subtitleExtension(String codec) {
         return switch (codec) {
             case "subrip" -> "srt";
             case "ass" -> "ass";
             case "webvtt" -> "vtt";
+            case "hdmv_pgs_subtitle" -> "sup";
+            case "dvd_subtitle" -> "mks";
             default -> null;
         };
     }

@@ -38,10 +38,19 @@ final class AudioPipeline implements SegmentPipeline {
 
     private final Path source;
     private final int track;
+    private final long bitRate;
+    private final Container container;
 
     AudioPipeline(Path source, int track) {
+        this(source, track, BIT_RATE, Container.TS);
+    }
+
+    /** Track {@code track} encoded at {@code bitRate} (upstream's ladder: 128k to 512k) into {@code container}. */
+    AudioPipeline(Path source, int track, long bitRate, Container container) {
         this.source = source;
         this.track = track;
+        this.bitRate = bitRate;
+        this.container = container;
     }
 
     @Override
@@ -75,7 +84,7 @@ final class AudioPipeline implements SegmentPipeline {
                 in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000, this::halted);
             }
             in.keepOnly(audio);
-            decoder = new Decoder(stream, ctx -> {});
+            decoder = new Decoder(stream, ctx -> {}, in.path());
             sink.starting(n);
             while (next(audio)) {
                 try {
@@ -159,9 +168,9 @@ final class AudioPipeline implements SegmentPipeline {
             boolean split = splitFirstSegment && !wroteOne && frames >= SPLIT_MIN_FRAMES;
             wroteOne = true;
             long mid = split ? begin + FRAME * (frames / 2) : end;
-            try (SegmentHalf second = split ? SegmentHalf.start(timeline, rate, mid, end, last, feedEnd(end, last), threadName()) : null;
-                 Encoder encoder = aacEncoder(rate);
-                 SegmentWriter out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context());
+            try (SegmentHalf second = split ? SegmentHalf.start(timeline, rate, bitRate, mid, end, last, feedEnd(end, last), threadName()) : null;
+                 Encoder encoder = aacEncoder(rate, bitRate);
+                 SegmentWriter out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
                  Frame frame = new Frame(rate)) {
                 // the first half ends at mid like a segment that is not the file's last
                 boolean lastHere = last && !split;
@@ -176,7 +185,8 @@ final class AudioPipeline implements SegmentPipeline {
                 encoder.send(null);
                 drain(encoder, out, begin, endHere, lastHere);
                 if (second != null) second.writeTo(out);
-                out.finish();
+                // the next segment's first packet starts at end: an fMP4 fragment lasts up to it
+                out.finish(last ? AV_NOPTS_VALUE : end);
             }
             timeline.discardBefore(end - FRAME);
             boolean goOn = sink.publish(n);
@@ -225,9 +235,9 @@ final class AudioPipeline implements SegmentPipeline {
     }
 
     /** A fresh AAC-LC encoder for stereo at {@code rate}; every encoder of a segment is configured alike. */
-    static Encoder aacEncoder(int rate) {
+    static Encoder aacEncoder(int rate, long bitRate) {
         return new Encoder("aac", (ctx, options) -> {
-            ctx.sample_fmt(AV_SAMPLE_FMT_FLTP).sample_rate(rate).time_base(av_make_q(1, rate)).bit_rate(BIT_RATE);
+            ctx.sample_fmt(AV_SAMPLE_FMT_FLTP).sample_rate(rate).time_base(av_make_q(1, rate)).bit_rate(bitRate);
             av_channel_layout_default(ctx.ch_layout(), 2);
         });
     }

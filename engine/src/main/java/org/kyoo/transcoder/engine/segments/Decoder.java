@@ -21,10 +21,20 @@ import org.kyoo.transcoder.engine.media.MediaException;
 
 /** A decoder context for one source stream; timestamps stay in the stream's time base. */
 final class Decoder implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Decoder.class.getName());
+
     private AVCodecContext ctx;
     private final String what;
+    /** What the decoder reads, for the log; null when unknown. */
+    private final Object source;
+    private int skipped;
 
     Decoder(AVStream stream, Consumer<AVCodecContext> configure) {
+        this(stream, configure, null);
+    }
+
+    Decoder(AVStream stream, Consumer<AVCodecContext> configure, Object source) {
+        this.source = source;
         AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
         if (codec == null || codec.isNull()) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "No decoder for stream " + stream.index());
@@ -48,14 +58,28 @@ final class Decoder implements AutoCloseable {
     }
 
     /**
-     * Sends one packet (null: flush). A corrupt packet is skipped, as players do: the frames after
-     * it still decode once the next keyframe arrives.
+     * Sends one packet (null: flush). A packet the decoder rejects (corrupt, or empty as Theora's
+     * "same frame again") is skipped, as the ffmpeg CLI does: the frames after it still decode once
+     * the next keyframe arrives. Skips are counted and logged once per decoder.
      */
     void send(AVPacket packet) {
         int rc = avcodec_send_packet(ctx, packet);
-        if (rc == AVERROR_INVALIDDATA) return;
-        if (rc == AVERROR_EOF && packet == null) return;
-        Av.check(rc, "avcodec_send_packet " + what);
+        if (rc >= 0) return;
+        if (packet == null) {
+            if (rc == AVERROR_EOF) return;
+            Av.check(rc, "avcodec_send_packet(flush) " + what);
+        }
+        // the loops drain every frame after each send: EAGAIN would be our bug, not the file's
+        if (rc == Av.EAGAIN) Av.check(rc, "avcodec_send_packet " + what);
+        if (skipped++ == 0) {
+            LOG.log(System.Logger.Level.WARNING, "Skipping packets the " + what + " rejects (" + Av.errorText(rc)
+                    + "), first at pts " + packet.pts() + (source == null ? "" : " of " + source));
+        }
+    }
+
+    /** Packets the decoder rejected and were skipped. */
+    int skipped() {
+        return skipped;
     }
 
     /** Takes the next decoded frame into {@code frame}; false when the decoder needs more input. */

@@ -1,6 +1,10 @@
 package org.kyoo.transcoder.engine.segments;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.kyoo.transcoder.engine.events.EngineEvents;
+import org.kyoo.transcoder.engine.events.HeadReport;
+import org.kyoo.transcoder.engine.events.HeadStart;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -32,6 +36,10 @@ final class EncoderHead implements SegmentSink, Runnable {
     private final String preset;
     private volatile int position;
     private volatile boolean cancelled;
+    /** What it made, for its report: written by its own thread only. */
+    private long startedAt;
+    private int published;
+    private double mediaSeconds;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     /**
@@ -72,6 +80,8 @@ final class EncoderHead implements SegmentSink, Runnable {
     @Override
     public void run() {
         Thread.currentThread().setName(threadName(first));
+        startedAt = System.nanoTime();
+        EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
         Throwable failure = null;
         try {
             pipeline.run(this);
@@ -81,6 +91,10 @@ final class EncoderHead implements SegmentSink, Runnable {
             try {
                 stream.headEnded(this, failure);
             } finally {
+                Throwable failed = cancelled ? null : failure;
+                HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
+                        Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
+                EngineEvents.emit(l -> l.headEnded(report));
                 ended.countDown();
                 Thread.currentThread().setName("head (idle)");
             }
@@ -149,6 +163,26 @@ final class EncoderHead implements SegmentSink, Runnable {
     @Override
     public boolean publish(int n) {
         return stream.publish(this, n);
+    }
+
+    /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */
+    void published(int n) {
+        String kind = kind();
+        if (published == 0) {
+            Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
+            EngineEvents.emit(l -> l.firstSegment(kind, took));
+        }
+        published++;
+        double end = stream.segmentEnd(n);
+        if (Double.isFinite(end)) mediaSeconds += end - stream.segmentStart(n);
+        EngineEvents.emit(l -> l.segmentProduced(kind));
+    }
+
+    /** What it makes, as metrics and logs name it. */
+    private String kind() {
+        if (pipeline instanceof VideoPipeline) return "video";
+        if (pipeline instanceof AudioPipeline) return "audio";
+        return "transmux";
     }
 
     @Override

@@ -108,6 +108,67 @@ public final class FileStream {
                 false, null, null, wait)));
     }
 
+    /**
+     * Segment n of an fMP4 rendition (upstream's table), a fragment whose {@code tfdt} is its
+     * absolute decode time; completes as {@link #videoSegment} does.
+     */
+    public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n) {
+        MediaException invalid = invalid(rendition);
+        if (invalid != null) return CompletableFuture.failedFuture(invalid);
+        return fmp4Stream(rendition).segment(n);
+    }
+
+    /**
+     * The rendition's {@code init.mp4}: at once when a segment was published, otherwise once
+     * segment 0 is (as upstream does; every head writes the same header).
+     */
+    public CompletableFuture<Path> fmp4Init(Rendition rendition) {
+        MediaException invalid = invalid(rendition);
+        if (invalid != null) return CompletableFuture.failedFuture(invalid);
+        SegmentedStream s = fmp4Stream(rendition);
+        if (s.hasInit()) return CompletableFuture.completedFuture(s.initFile());
+        return s.segment(0).thenApply(segment -> s.initFile());
+    }
+
+    private MediaException invalid(Rendition r) {
+        if (r.audio() && (r.track() < 0 || r.track() >= info.audios().size())) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);
+        }
+        // the pipelines and the keyframe index follow the first video track
+        if (!r.audio() && (info.video() == null || r.track() != 0)) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + r.track() + " in " + path);
+        }
+        return null;
+    }
+
+    SegmentedStream fmp4Stream(Rendition r) {
+        return streams.computeIfAbsent(r.label(), l -> new SegmentedStream(new SegmentedStream.Config(
+                path.getFileName() + " " + l, dir.resolve(l), keyframes, () -> fmp4Pipeline(r),
+                !r.audio(), r.audio() ? null : settings.preset(),
+                // no quicker first preset: its parameter sets would differ from the shared init's
+                null, wait, Container.FMP4)));
+    }
+
+    private SegmentPipeline fmp4Pipeline(Rendition r) {
+        if (r.audio()) {
+            return r.original() ? new AudioCopyPipeline(path, r.track(), Container.FMP4)
+                    : new AudioPipeline(path, r.track(), r.bitRate(), Container.FMP4);
+        }
+        return r.original() ? new TransmuxPipeline(path, Container.FMP4)
+                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4);
+    }
+
+    /** Stops the heads of one fMP4 rendition. */
+    public void kill(Rendition rendition) {
+        SegmentedStream s = streams.get(rendition.label());
+        if (s != null) s.kill();
+    }
+
+    /** Stops the rendition's heads more than 20 segments from every segment in {@code watched}. */
+    public void killOrphanedHeads(Rendition rendition, int[] watched) {
+        killFar(rendition.label(), watched);
+    }
+
     private static String videoLabel(Quality quality) {
         return quality == null ? ORIGINAL : quality.label();
     }

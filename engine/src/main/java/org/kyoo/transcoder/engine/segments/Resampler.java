@@ -29,6 +29,7 @@ final class Resampler implements AutoCloseable {
 
     /** Set up from the first decoded frame: without a probe, only a frame tells the real layout and rate. */
     Resampler(AVFrame first) {
+        giveLayout(first);
         this.outputRate = aacRate(first.sample_rate());
         av_channel_layout_default(stereo, 2);
         open(first);
@@ -58,6 +59,18 @@ final class Resampler implements AutoCloseable {
         }
     }
 
+    /**
+     * A frame whose layout has only a channel count (WMA, some containers) gets the usual layout for
+     * that count, the one the conversion was built with: swr compares layouts frame by frame and
+     * would otherwise call every frame a change.
+     */
+    private static void giveLayout(AVFrame frame) {
+        if (frame.ch_layout().order() != AV_CHANNEL_ORDER_UNSPEC) return;
+        int channels = frame.ch_layout().nb_channels();
+        av_channel_layout_uninit(frame.ch_layout());
+        av_channel_layout_default(frame.ch_layout(), channels);
+    }
+
     static int aacRate(int rate) {
         for (int r : AAC_RATES) if (r == rate) return rate;
         return 48000;
@@ -74,6 +87,7 @@ final class Resampler implements AutoCloseable {
      * AAC encoder and the timeline carry on; the old conversion's few delayed samples are dropped.
      */
     void convert(AVFrame in, AVFrame out) {
+        if (in != null) giveLayout(in);
         out.format(AV_SAMPLE_FMT_FLTP).sample_rate(outputRate);
         Av.check(av_channel_layout_copy(out.ch_layout(), stereo), "av_channel_layout_copy");
         int rc = swr_convert_frame(swr, out, in);

@@ -31,15 +31,15 @@ final class SegmentHalf implements AutoCloseable {
     private volatile boolean abandoned;
     private List<AVPacket> packets;
 
-    private SegmentHalf(List<AVFrame> input, int rate, long begin, long end, boolean last) {
-        task = new FutureTask<>(() -> encode(input, rate, begin, end, last));
+    private SegmentHalf(List<AVFrame> input, int rate, long bitRate, long begin, long end, boolean last) {
+        task = new FutureTask<>(() -> encode(input, rate, bitRate, begin, end, last));
     }
 
     /**
      * Starts encoding [begin, end) like a segment of its own: fed from one frame before {@code begin}
      * to {@code feedEnd}, keeping the packets {@link AudioPipeline#kept} keeps.
      */
-    static SegmentHalf start(AudioTimeline timeline, int rate, long begin, long end, boolean last, long feedEnd, String name) {
+    static SegmentHalf start(AudioTimeline timeline, int rate, long bitRate, long begin, long end, boolean last, long feedEnd, String name) {
         List<AVFrame> input = new ArrayList<>();
         try {
             for (long pos = begin - FRAME; pos < feedEnd; pos += FRAME) {
@@ -52,7 +52,7 @@ final class SegmentHalf implements AutoCloseable {
                 frame.pts(pos);
                 timeline.read(frame, pos, count);
             }
-            SegmentHalf half = new SegmentHalf(input, rate, begin, end, last);
+            SegmentHalf half = new SegmentHalf(input, rate, bitRate, begin, end, last);
             // on the heads' reused threads, for the same reason they are reused (malloc arenas)
             EncoderHead.runPooled(name, half.task);
             return half;
@@ -63,10 +63,10 @@ final class SegmentHalf implements AutoCloseable {
     }
 
     /** Runs on the half's thread; frees its input whatever happens. */
-    private List<AVPacket> encode(List<AVFrame> input, int rate, long begin, long end, boolean last) {
+    private List<AVPacket> encode(List<AVFrame> input, int rate, long bitRate, long begin, long end, boolean last) {
         List<AVPacket> out = new ArrayList<>();
         AVPacket packet = null;
-        try (Encoder encoder = AudioPipeline.aacEncoder(rate)) {
+        try (Encoder encoder = AudioPipeline.aacEncoder(rate, bitRate)) {
             packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
             for (AVFrame frame : input) {
                 if (abandoned) return out;

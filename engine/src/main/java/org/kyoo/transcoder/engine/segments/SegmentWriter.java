@@ -1,6 +1,12 @@
 package org.kyoo.transcoder.engine.segments;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
@@ -31,21 +37,34 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
 
 /**
- * One MPEG-TS segment file with a single stream, written under a temporary name. {@link #finish()}
- * writes the trailer and closes it; closing without finishing deletes the partial file.
- * Timestamps are written as given: the source's own timeline, no muxer delay, no shift.
+ * One segment file with a single stream (MPEG-TS or fragmented MP4), written under a temporary
+ * name. {@link #finish()} writes the trailer and closes it; closing without finishing deletes the
+ * partial file. Timestamps are written as given: the source's own timeline, no muxer delay, no
+ * shift. A finished fMP4 segment is split: fragments in the file, header beside it
+ * ({@link Fmp4Split#initFile(Path)}).
  */
 final class SegmentWriter implements AutoCloseable {
+    /** Apple's players want HEVC tagged hvc1 (parameter sets in the init), not Matroska's or hev1. */
+    private static final int HVC1 = 'h' | 'v' << 8 | 'c' << 16 | '1' << 24;
     private final Path file;
+    private final Container container;
     private AVFormatContext ctx;
     private AVStream stream;
     private final AVRational sourceTimeBase;
     private boolean finished;
     private long packets;
+    /** fMP4: the last packet, written once the next one or the segment's end gives its duration. */
+    private AVPacket held;
+    private boolean holding;
 
     /** A segment of packets encoded by {@code encoder} (timestamps in its time base). */
     static SegmentWriter forEncoder(Path file, AVCodecContext encoder) {
-        SegmentWriter w = new SegmentWriter(file, encoder.time_base());
+        return forEncoder(file, encoder, Container.TS);
+    }
+
+    /** A segment of packets encoded by {@code encoder}, in {@code container}. */
+    static SegmentWriter forEncoder(Path file, AVCodecContext encoder, Container container) {
+        SegmentWriter w = new SegmentWriter(file, encoder.time_base(), container);
         try {
             Av.check(avcodec_parameters_from_context(w.stream.codecpar(), encoder), "avcodec_parameters_from_context");
             w.writeHeader();
@@ -58,11 +77,17 @@ final class SegmentWriter implements AutoCloseable {
 
     /** A segment of packets copied from a source stream (timestamps in {@code timeBase}). */
     static SegmentWriter forCopy(Path file, AVCodecParameters parameters, AVRational timeBase) {
-        SegmentWriter w = new SegmentWriter(file, timeBase);
+        return forCopy(file, parameters, timeBase, Container.TS);
+    }
+
+    /** A segment of packets copied from a source stream, in {@code container}. */
+    static SegmentWriter forCopy(Path file, AVCodecParameters parameters, AVRational timeBase, Container container) {
+        SegmentWriter w = new SegmentWriter(file, timeBase, container);
         try {
             Av.check(avcodec_parameters_copy(w.stream.codecpar(), parameters), "avcodec_parameters_copy");
-            // the source container's tag (e.g. Matroska's) means nothing to MPEG-TS
-            w.stream.codecpar().codec_tag(0);
+            // the source container's tag (e.g. Matroska's) means nothing to the segment's container
+            boolean hevc = parameters.codec_id() == AV_CODEC_ID_HEVC;
+            w.stream.codecpar().codec_tag(container == Container.FMP4 && hevc ? HVC1 : 0);
             w.writeHeader();
             return w;
         } catch (RuntimeException e) {
@@ -71,15 +96,18 @@ final class SegmentWriter implements AutoCloseable {
         }
     }
 
-    private SegmentWriter(Path file, AVRational sourceTimeBase) {
+    private SegmentWriter(Path file, AVRational sourceTimeBase, Container container) {
         this.file = file;
+        this.container = container;
         this.sourceTimeBase = av_make_q(sourceTimeBase.num(), sourceTimeBase.den());
+        String format = container == Container.FMP4 ? "mp4" : "mpegts";
         AVFormatContext c = new AVFormatContext(null);
-        Av.check(avformat_alloc_output_context2(c, null, "mpegts", file.toString()), "avformat_alloc_output_context2 mpegts");
+        Av.check(avformat_alloc_output_context2(c, null, format, file.toString()), "avformat_alloc_output_context2 " + format);
         ctx = c;
         try {
             stream = Av.checkAlloc(avformat_new_stream(ctx, null), "avformat_new_stream");
-            stream.time_base(av_make_q(1, 90000));
+            // MPEG-TS counts in 90 kHz; the MP4 muxer derives its timescale from the source's
+            stream.time_base(container == Container.FMP4 ? this.sourceTimeBase : av_make_q(1, 90000));
             AVIOContext pb = new AVIOContext(null);
             Av.check(avio_open(pb, file.toString(), AVIO_FLAG_WRITE), "avio_open " + file);
             ctx.pb(pb);
@@ -96,20 +124,50 @@ final class SegmentWriter implements AutoCloseable {
         try {
             // segments made by different heads must line up on the source's timeline: no shifting
             Av.check(av_dict_set(opts, "avoid_negative_ts", "disabled", 0), "av_dict_set avoid_negative_ts");
-            // the muxer's own -copyts: do not offset pts/dts by the mux delay
-            Av.check(av_dict_set(opts, "mpegts_copyts", "1", 0), "av_dict_set mpegts_copyts");
+            if (container == Container.FMP4) {
+                setFragmentedMp4Options(opts);
+            } else {
+                // the muxer's own -copyts: do not offset pts/dts by the mux delay
+                Av.check(av_dict_set(opts, "mpegts_copyts", "1", 0), "av_dict_set mpegts_copyts");
+            }
             Av.check(avformat_write_header(ctx, opts), "avformat_write_header " + file);
         } finally {
             av_dict_free(opts);
         }
     }
 
+    private static void setFragmentedMp4Options(AVDictionary opts) {
+        // empty_moov: the header holds no samples, so it serves as the stream's init segment;
+        // delay_moov: written with the first fragment, once an encoder without global headers
+        //   gave its parameter sets in the first packet;
+        // frag_custom: one fragment, flushed by the trailer (a segment opens on its only keyframe);
+        // default_base_moof: offsets relative to the moof, so a fragment stands alone (CMAF);
+        // frag_discont: tfdt is the first packet's own decode time, not zero;
+        // skip_trailer: no mfra after the fragment.
+        Av.check(av_dict_set(opts, "movflags",
+                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+skip_trailer", 0), "av_dict_set movflags");
+        // no edit list: the samples' presentation times are the source's, with nothing to subtract
+        Av.check(av_dict_set(opts, "use_editlist", "0", 0), "av_dict_set use_editlist");
+    }
+
     /** Writes {@code packet} (timestamps in the source time base); the packet is left blank. */
     void write(AVPacket packet) {
         packet.stream_index(0);
         av_packet_rescale_ts(packet, sourceTimeBase, stream.time_base());
-        Av.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame " + file);
+        if (container == Container.FMP4) {
+            // the fragment's last sample lasts its packet's duration: held back so finish can set it
+            if (held == null) held = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+            if (holding) writeOut(held);
+            av_packet_move_ref(held, packet);
+            holding = true;
+        } else {
+            writeOut(packet);
+        }
         packets++;
+    }
+
+    private void writeOut(AVPacket packet) {
+        Av.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame " + file);
     }
 
     long packetCount() {
@@ -118,12 +176,35 @@ final class SegmentWriter implements AutoCloseable {
 
     /** Flushes and closes the file; it stays on disk under its temporary name. */
     void finish() {
+        finish(AV_NOPTS_VALUE);
+    }
+
+    /**
+     * As {@link #finish()}, where the next segment starts decoding at {@code nextStart} (source
+     * time base): an fMP4 fragment's last sample then lasts up to it, so the fragments' decode
+     * times follow on exactly ({@code tfdt} + durations = the next {@code tfdt}).
+     */
+    void finish(long nextStart) {
+        if (holding) {
+            if (nextStart != AV_NOPTS_VALUE) {
+                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base());
+                if (end > held.dts()) held.duration(end - held.dts());
+            }
+            holding = false;
+            writeOut(held);
+        }
         Av.check(av_write_trailer(ctx), "av_write_trailer " + file);
-        finished = true;
         release();
+        if (container == Container.FMP4) Fmp4Split.split(file);
+        finished = true;
     }
 
     private void release() {
+        if (held != null) {
+            av_packet_free(held);
+            held = null;
+            holding = false;
+        }
         if (ctx == null) return;
         if (ctx.pb() != null && !ctx.pb().isNull()) {
             AVIOContext pb = ctx.pb();
@@ -140,6 +221,7 @@ final class SegmentWriter implements AutoCloseable {
         if (!finished) {
             try {
                 Files.deleteIfExists(file);
+                Files.deleteIfExists(Fmp4Split.initFile(file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

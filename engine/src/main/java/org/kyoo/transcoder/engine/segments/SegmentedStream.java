@@ -33,7 +33,13 @@ final class SegmentedStream {
 
     /** What a stream needs to know to run heads; one per stream. */
     record Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
-                  boolean prefetch, String preset, String startupPreset, Duration segmentWait) {}
+                  boolean prefetch, String preset, String startupPreset, Duration segmentWait, Container container) {
+        /** An MPEG-TS stream (the v3 table). */
+        Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
+               boolean prefetch, String preset, String startupPreset, Duration segmentWait) {
+            this(label, dir, keyframes, pipelines, prefetch, preset, startupPreset, segmentWait, Container.TS);
+        }
+    }
 
     private final Config config;
     private final KeyframeIndex keyframes;
@@ -69,11 +75,21 @@ final class SegmentedStream {
     }
 
     Path segmentFile(int n) {
-        return config.dir().resolve("segment-" + n + ".ts");
+        return config.dir().resolve("segment-" + n + "." + config.container().extension());
     }
 
     Path temporaryFile(int n, int head) {
-        return config.dir().resolve("segment-" + n + ".ts.h" + head + ".tmp");
+        return config.dir().resolve("segment-" + n + "." + config.container().extension() + ".h" + head + ".tmp");
+    }
+
+    /** An fMP4 stream's init segment: the header of the first segment published (every head writes the same). */
+    Path initFile() {
+        return config.dir().resolve("init.mp4");
+    }
+
+    /** True once some segment of an fMP4 stream was published, and with it {@link #initFile()}. */
+    synchronized boolean hasInit() {
+        return !done.isEmpty();
     }
 
     /**
@@ -199,8 +215,10 @@ final class SegmentedStream {
                 if (done.get(n) || destroyed) {
                     // another head got there first: this one has nothing left to add
                     Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(Fmp4Split.initFile(tmp));
                     return false;
                 }
+                if (config.container() == Container.FMP4) publishInit(Fmp4Split.initFile(tmp));
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -210,8 +228,15 @@ final class SegmentedStream {
             int next = n + 1;
             goOn = !head.cancelled() && next < head.end() && !done.get(next);
         }
+        head.published(n);
         waiters.complete(file);
         return goOn;
+    }
+
+    /** The first head to publish gives the stream its init segment; later ones (identical) are dropped. */
+    private void publishInit(Path header) throws IOException {
+        if (Files.exists(initFile())) Files.deleteIfExists(header);
+        else Files.move(header, initFile(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     void headEnded(EncoderHead head, Throwable failure) {

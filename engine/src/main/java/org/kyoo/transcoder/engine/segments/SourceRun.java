@@ -32,8 +32,20 @@ abstract class SourceRun implements AutoCloseable {
 
     /** Opens {@code source}, runs a pipeline's run over it, and frees both on every path. */
     static void run(Path source, SegmentSink sink, BiFunction<MediaInput, SegmentSink, SourceRun> make) {
+        int segment = sink.first();
         try (MediaInput in = MediaInput.open(source); SourceRun run = make.apply(in, sink)) {
-            run.run();
+            try {
+                run.run();
+            } finally {
+                segment = run.n;
+            }
+        } catch (MediaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // libav refused something the file holds: say which file and segment, as a file that
+            // cannot be played (422), not as the server's own failure
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot make segment " + segment + " of "
+                    + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.kyoo.transcoder.engine.segments;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -15,6 +16,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.media.TransportStreamCodecs;
 
 /**
  * The {@code original} stream: the source's video packets copied, cut at its own keyframes.
@@ -28,17 +30,33 @@ final class TransmuxPipeline implements SegmentPipeline {
      * otherwise keep all of them in native memory (a 40 Mb/s remux: 300 MB a minute).
      */
     static final long MAX_HELD_BYTES = 256L << 20;
+    /**
+     * Seconds a non-key packet may come past a segment's end before the keyframe that starts the
+     * next: reordered frames of the last GOP arrive after the cut's keyframe in decode order, never
+     * this late.
+     */
+    static final double MISSING_KEYFRAME = 1;
 
     private final Path source;
     private final long maxHeldBytes;
+    private final Container container;
 
     TransmuxPipeline(Path source) {
-        this(source, MAX_HELD_BYTES);
+        this(source, MAX_HELD_BYTES, Container.TS);
+    }
+
+    TransmuxPipeline(Path source, Container container) {
+        this(source, MAX_HELD_BYTES, container);
     }
 
     TransmuxPipeline(Path source, long maxHeldBytes) {
+        this(source, maxHeldBytes, Container.TS);
+    }
+
+    TransmuxPipeline(Path source, long maxHeldBytes, Container container) {
         this.source = source;
         this.maxHeldBytes = maxHeldBytes;
+        this.container = container;
     }
 
     @Override
@@ -61,6 +79,11 @@ final class TransmuxPipeline implements SegmentPipeline {
             double start = sink.segmentStart(n);
             int video = videoFromFirstSegment();
             stream = in.stream(video);
+            int codec = stream.codecpar().codec_id();
+            if (!TransportStreamCodecs.carriesVideo(codec)) {
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "The original " + avcodec_get_name(codec).getString()
+                        + " video of " + in.path() + " cannot be copied into MPEG-TS segments: ask for a transcoded quality");
+            }
             sink.starting(n);
             while (next(video)) {
                 try {
@@ -68,12 +91,13 @@ final class TransmuxPipeline implements SegmentPipeline {
                     if (ts == AV_NOPTS_VALUE) continue;
                     double t = Timestamps.seconds(ts, stream.time_base());
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (!key && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
                     if (!open) {
                         // the seek lands on or before the segment's keyframe: nothing before it is copied
                         if (!key || t < start - SegmentSink.EPSILON) continue;
                         open = true;
                     } else if (key && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                        if (!finishSegment()) return;
+                        if (!finishSegment(packet)) return;
                         n++;
                         sink.starting(n);
                     }
@@ -82,7 +106,17 @@ final class TransmuxPipeline implements SegmentPipeline {
                     av_packet_unref(packet);
                 }
             }
-            if (!sink.cancelled() && !held.isEmpty()) finishSegment();
+            if (!sink.cancelled() && !held.isEmpty()) finishSegment(null);
+        }
+
+        /**
+         * The playlist cuts where the source has no keyframe (its keyframes were made up: one GOP for
+         * the whole file, or none found): a copy cannot start a segment there, a transcode can.
+         */
+        private MediaException noKeyframeAt(double cut) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, String.format(java.util.Locale.ROOT,
+                    "The original video of %s has no keyframe at %.3f s where segment %d starts: only a transcoded"
+                            + " quality can be served", in.path(), cut, n + 1));
         }
 
         private void hold() {
@@ -96,11 +130,15 @@ final class TransmuxPipeline implements SegmentPipeline {
             held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
         }
 
-        private boolean finishSegment() {
-            fixDecodeTimestamps();
-            try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base())) {
+        /** Writes and publishes segment n; {@code next} is the next segment's keyframe (null at the end). */
+        private boolean finishSegment(AVPacket next) {
+            long shift = fixDecodeTimestamps();
+            // where the next segment's decoding starts, as its own fix will put it (same reordering)
+            long nextStart = next == null ? AV_NOPTS_VALUE
+                    : shift < 0 && next.dts() != AV_NOPTS_VALUE ? next.dts() : next.pts() - Math.max(shift, 0);
+            try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container)) {
                 for (AVPacket p : held) out.write(p);
-                out.finish();
+                out.finish(nextStart);
             } finally {
                 freeHeld();
             }
@@ -110,8 +148,9 @@ final class TransmuxPipeline implements SegmentPipeline {
         /**
          * Keeps the source's dts when they increase and never pass the pts; otherwise gives the i-th
          * packet the i-th smallest pts, moved back just enough to stay at or before every pts.
+         * Returns that move, or -1 when the source's dts were kept.
          */
-        private void fixDecodeTimestamps() {
+        private long fixDecodeTimestamps() {
             boolean valid = true;
             long previous = Long.MIN_VALUE;
             for (AVPacket p : held) {
@@ -122,7 +161,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                 }
                 previous = dts;
             }
-            if (valid) return;
+            if (valid) return -1;
             long[] sorted = new long[held.size()];
             for (int i = 0; i < sorted.length; i++) {
                 AVPacket p = held.get(i);
@@ -133,6 +172,7 @@ final class TransmuxPipeline implements SegmentPipeline {
             long shift = 0;
             for (int i = 0; i < sorted.length; i++) shift = Math.max(shift, sorted[i] - held.get(i).pts());
             for (int i = 0; i < sorted.length; i++) held.get(i).dts(sorted[i] - shift);
+            return shift;
         }
 
         private void freeHeld() {

@@ -35,6 +35,7 @@ final class VideoPipeline implements SegmentPipeline {
     private final Quality quality;
     private final HardwareProfile profile;
     private final FrameObserver observer;
+    private final Container container;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     interface FrameObserver {
@@ -44,6 +45,11 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
+        this(source, quality, profile, observer, Container.TS);
+    }
+
+    VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
+        this.container = container;
         this.source = source;
         this.quality = quality;
         this.profile = profile;
@@ -75,7 +81,7 @@ final class VideoPipeline implements SegmentPipeline {
             start = sink.segmentStart(n);
             int video = videoFromFirstSegment();
             stream = in.stream(video);
-            decoder = new Decoder(stream, profile::configureDecoder);
+            decoder = new Decoder(stream, profile::configureDecoder, in.path());
             sink.starting(n);
             boolean decoding = false;
             while (next(video)) {
@@ -118,9 +124,13 @@ final class VideoPipeline implements SegmentPipeline {
         }
 
         private void openFilter() {
-            int width = quality.widthFor(decoded.width(), decoded.height());
             boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
-            filter = new VideoFilter(decoded, stream.time_base(), profile.scaleFilter(width, quality.height(), onDevice), profile);
+            PictureShape shape = PictureShape.of(stream, decoded);
+            int width = shape.widthFor(quality);
+            String scale = profile.scaleFilter(width, quality.height(), onDevice);
+            // software filters cannot touch frames on a device: there the device's scaler alone runs
+            String chain = onDevice ? scale : shape.beforeScale() + scale + shape.afterScale();
+            filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
         }
@@ -166,7 +176,7 @@ final class VideoPipeline implements SegmentPipeline {
                 if (frames != null) ctx.hw_frames_ctx(av_buffer_ref(frames));
                 profile.configureEncoder(ctx, quality, preset, options);
             });
-            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context());
+            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
         }
 
         private void drainEncoder() {

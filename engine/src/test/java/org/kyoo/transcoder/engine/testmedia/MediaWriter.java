@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.testmedia;
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.ffmpeg.global.swscale.*;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,9 @@ import org.kyoo.transcoder.engine.testmedia.FixtureSpec.SubtitleSpec;
 /** Encodes a {@link Recipe} into a file with libav, in-process: synthetic pictures, tones, text. */
 final class MediaWriter implements AutoCloseable {
     private static final AVRational MILLIS = av_make_q(1, 1000);
+    /** AV_FRAME_FLAG_INTERLACED and AV_FRAME_FLAG_TOP_FIELD_FIRST (macros, not mapped). */
+    private static final int FRAME_INTERLACED = 1 << 3;
+    private static final int FRAME_TOP_FIELD_FIRST = 1 << 4;
 
     private final Recipe recipe;
     private final AVFormatContext out;
@@ -69,6 +73,7 @@ final class MediaWriter implements AutoCloseable {
             for (SubtitleSpec s : recipe.subtitles()) addSubtitle(s);
             for (AttachmentSpec a : recipe.attachments()) addAttachment(a);
             addChapters(recipe.chapters());
+            if (recipe.twoPrograms()) addPrograms();
             AVIOContext pb = new AVIOContext(null);
             Av.check(avio_open(pb, file.toString(), AVIO_FLAG_WRITE), "avio_open " + file);
             out.pb(pb);
@@ -195,10 +200,33 @@ final class MediaWriter implements AutoCloseable {
         setMetadata(st, "mimetype", a.mimetype());
     }
 
+    /** A display matrix on the stream, as phones write it (MP4 {@code tkhd} matrix). */
+    private static void setRotation(AVStream st, double degrees) {
+        var params = st.codecpar();
+        PointerPointer<?> array = new PointerPointer<>(1).put(0, params.coded_side_data());
+        org.bytedeco.javacpp.IntPointer count = new org.bytedeco.javacpp.IntPointer(1).put(params.nb_coded_side_data());
+        var side = Av.checkAlloc(av_packet_side_data_new(array, count, AV_PKT_DATA_DISPLAYMATRIX, 9 * 4, 0),
+                "av_packet_side_data_new");
+        params.coded_side_data(new org.bytedeco.ffmpeg.avcodec.AVPacketSideData(array.get(0)));
+        params.nb_coded_side_data(count.get());
+        av_display_rotation_set(new org.bytedeco.javacpp.IntPointer(side.data()), degrees);
+    }
+
     private static void setExtradata(AVStream st, byte[] data) {
         BytePointer ed = new BytePointer(Av.checkAlloc(av_mallocz(data.length + AV_INPUT_BUFFER_PADDING_SIZE), "av_mallocz"));
         ed.capacity(data.length).put(data);
         st.codecpar().extradata(ed).extradata_size(data.length);
+    }
+
+    /** Two broadcast services: the video with the first audio, and the other audio tracks. */
+    private void addPrograms() {
+        Av.checkAlloc(av_new_program(out, 1), "av_new_program");
+        Av.checkAlloc(av_new_program(out, 2), "av_new_program");
+        int audio = 0;
+        for (Encoder e : encoders) {
+            boolean first = e instanceof VideoEncoder || audio++ == 0;
+            av_program_add_stream_index(out, first ? 1 : 2, e.stream.index());
+        }
     }
 
     private void addChapters(List<ChapterSpec> chapters) {
@@ -262,6 +290,10 @@ final class MediaWriter implements AutoCloseable {
         final boolean[] keyframe;
         final byte[] texture;
         final AVFrame frame;
+        final int pixelFormat;
+        /** The painted 4:2:0 picture converted to the encoder's pixel format; null when it takes 4:2:0. */
+        AVFrame converted;
+        org.bytedeco.ffmpeg.swscale.SwsContext scaler;
         byte[] neutral = new byte[0];
         int sent;
 
@@ -269,26 +301,54 @@ final class MediaWriter implements AutoCloseable {
             this.r = r;
             this.frameTimes = TestMedia.frameTimes(r, recipe.duration(), offset);
             this.keyframe = TestMedia.keyframeFlags(r, frameTimes.length);
-            AVCodec codec = Av.checkAlloc(avcodec_find_encoder_by_name("libx264"), "libx264");
+            Recipe.Picture picture = r.picture();
+            boolean x264 = picture.encoder().equals("libx264");
+            AVCodec codec = Av.checkAlloc(avcodec_find_encoder_by_name(picture.encoder()), picture.encoder());
             ctx = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
-            ctx.width(r.width()).height(r.height()).pix_fmt(AV_PIX_FMT_YUV420P).time_base(MILLIS);
+            pixelFormat = av_get_pix_fmt(picture.pixelFormat());
+            if (pixelFormat < 0) throw new IllegalArgumentException("pixel format " + picture.pixelFormat());
             int meanMs = 0;
             for (int d : r.frameDurationsMs()) meanMs += d;
+            // MPEG-1/2, DV and others accept only their standard frame rates as time base
+            ctx.width(r.width()).height(r.height()).pix_fmt(pixelFormat)
+                    .time_base(x264 ? MILLIS : av_make_q(meanMs / r.frameDurationsMs().length, 1000));
             ctx.framerate(av_d2q(1000.0 * r.frameDurationsMs().length / meanMs, 100000));
+            ctx.sample_aspect_ratio(av_make_q(picture.sar()[0], picture.sar()[1]));
             if (r.width() >= 1280) ctx.bit_rate(6_000_000);
             if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+            if (!x264) {
+                ctx.gop_size(r.gopFrames() > 0 ? r.gopFrames() : 12).max_b_frames(0);
+                ctx.strict_std_compliance(FF_COMPLIANCE_EXPERIMENTAL);
+                if (ctx.bit_rate() == 0) ctx.bit_rate(800_000);
+            }
+            if (picture.interlaced()) {
+                ctx.field_order(AV_FIELD_TT);
+                ctx.flags(ctx.flags() | AV_CODEC_FLAG_INTERLACED_DCT | AV_CODEC_FLAG_INTERLACED_ME);
+            }
             AVDictionary opts = new AVDictionary(null);
-            av_dict_set(opts, "preset", r.preset(), 0);
-            // keyframes only where the recipe says: forced-idr turns our I requests into IDRs
-            av_dict_set(opts, "forced-idr", "1", 0);
-            av_dict_set(opts, "x264-params", "scenecut=0:keyint=infinite:min-keyint=1000:bframes=" + (r.bFrames() ? 2 : 0)
-                    + ":b-adapt=0:threads=2:lookahead-threads=1", 0);
+            if (x264) {
+                av_dict_set(opts, "preset", r.preset(), 0);
+                // keyframes only where the recipe says: forced-idr turns our I requests into IDRs
+                av_dict_set(opts, "forced-idr", "1", 0);
+                av_dict_set(opts, "x264-params", "scenecut=0:keyint=infinite:min-keyint=1000:bframes=" + (r.bFrames() ? 2 : 0)
+                        + ":b-adapt=0:threads=2:lookahead-threads=1", 0);
+            }
+            for (var o : picture.options().entrySet()) av_dict_set(opts, o.getKey(), o.getValue(), 0);
             try {
                 open(codec, opts);
             } finally {
                 av_dict_free(opts);
             }
+            stream.sample_aspect_ratio(ctx.sample_aspect_ratio());
+            if (picture.rotation() != 0) setRotation(stream, picture.rotation());
             setMetadata(stream, "language", r.language());
+            if (pixelFormat != AV_PIX_FMT_YUV420P) {
+                converted = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+                converted.format(pixelFormat).width(r.width()).height(r.height());
+                Av.check(av_frame_get_buffer(converted, 0), "av_frame_get_buffer");
+                scaler = Av.checkAlloc(sws_getContext(r.width(), r.height(), AV_PIX_FMT_YUV420P, r.width(), r.height(),
+                        pixelFormat, SWS_BILINEAR, null, null, (double[]) null), "sws_getContext");
+            }
             frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
             frame.format(AV_PIX_FMT_YUV420P).width(r.width()).height(r.height());
             Av.check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer");
@@ -314,10 +374,17 @@ final class MediaWriter implements AutoCloseable {
         void sendNext() {
             Av.check(av_frame_make_writable(frame), "av_frame_make_writable");
             paint(sent);
-            long pts = Math.round(frameTimes[sent] * 1000);
-            frame.pts(pts);
-            frame.pict_type(keyframe[sent] ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
-            Av.check(avcodec_send_frame(ctx, frame), "avcodec_send_frame");
+            long pts = av_rescale_q(Math.round(frameTimes[sent] * 1000), MILLIS, ctx.time_base());
+            AVFrame sending = frame;
+            if (converted != null) {
+                Av.check(av_frame_make_writable(converted), "av_frame_make_writable");
+                Av.check(sws_scale_frame(scaler, converted, frame), "sws_scale_frame");
+                sending = converted;
+            }
+            sending.pts(pts);
+            sending.pict_type(keyframe[sent] ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+            if (r.picture().interlaced()) sending.flags(sending.flags() | FRAME_INTERLACED | FRAME_TOP_FIELD_FIRST);
+            Av.check(avcodec_send_frame(ctx, sending), "avcodec_send_frame");
             sent++;
         }
 
@@ -347,6 +414,8 @@ final class MediaWriter implements AutoCloseable {
 
         void freeFrame() {
             av_frame_free(frame);
+            if (converted != null) av_frame_free(converted);
+            if (scaler != null) sws_freeContext(scaler);
         }
     }
 
@@ -355,24 +424,48 @@ final class MediaWriter implements AutoCloseable {
         final long totalSamples;
         final long offsetSamples;
         final AVFrame frame;
+        final int sampleFormat;
+        final int frameSize;
         long sent;
+
+        /** Float planar where the encoder takes it (what most do), else the first it lists. */
+        private static int sampleFormatOf(AVCodec codec) {
+            org.bytedeco.javacpp.IntPointer formats = codec.sample_fmts();
+            if (formats == null || formats.isNull()) return AV_SAMPLE_FMT_FLTP;
+            int first = formats.get(0);
+            for (int i = 0; formats.get(i) != AV_SAMPLE_FMT_NONE; i++) {
+                int f = formats.get(i);
+                if (f == AV_SAMPLE_FMT_FLTP) return f;
+            }
+            int[] known = {AV_SAMPLE_FMT_FLT, AV_SAMPLE_FMT_S16P, AV_SAMPLE_FMT_S16, AV_SAMPLE_FMT_S32P, AV_SAMPLE_FMT_S32};
+            for (int i = 0; formats.get(i) != AV_SAMPLE_FMT_NONE; i++) {
+                for (int k : known) if (formats.get(i) == k) return k;
+            }
+            throw new IllegalArgumentException("no sample format this writer paints for " + codec.name().getString() + " (" + first + ")");
+        }
 
         AudioEncoder(Recipe.AudioRecipe r, boolean globalHeader, Recipe recipe) {
             this.r = r;
             AVCodec codec = Av.checkAlloc(avcodec_find_encoder_by_name(r.encoder()), r.encoder());
             ctx = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
-            ctx.sample_fmt(AV_SAMPLE_FMT_FLTP).sample_rate(r.sampleRate()).time_base(av_make_q(1, r.sampleRate()));
+            sampleFormat = sampleFormatOf(codec);
+            ctx.sample_fmt(sampleFormat).sample_rate(r.sampleRate()).time_base(av_make_q(1, r.sampleRate()));
             av_channel_layout_default(ctx.ch_layout(), r.channels());
-            ctx.bit_rate(r.channels() > 2 ? 384_000 : 128_000);
+            // DTS's encoder takes only the rates of its table (a CD's rate is one)
+            ctx.bit_rate(r.encoder().equals("dca") ? 1_411_200 : r.channels() > 2 ? 384_000 : 128_000);
+            // the native DTS, TrueHD, Vorbis and Opus encoders are marked experimental
+            ctx.strict_std_compliance(FF_COMPLIANCE_EXPERIMENTAL);
             if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             open(codec, null);
+            // PCM and other encoders without a fixed frame size take any count
+            frameSize = ctx.frame_size() > 0 ? ctx.frame_size() : 1152;
             setMetadata(stream, "language", r.language());
             setMetadata(stream, "title", r.title());
             stream.disposition((r.isDefault() ? AV_DISPOSITION_DEFAULT : 0) | (r.isForced() ? AV_DISPOSITION_FORCED : 0));
             totalSamples = Math.round((r.duration() > 0 ? r.duration() : recipe.duration()) * r.sampleRate());
             offsetSamples = Math.round(recipe.startOffset() * r.sampleRate());
             frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-            frame.format(AV_SAMPLE_FMT_FLTP).sample_rate(r.sampleRate()).nb_samples(ctx.frame_size());
+            frame.format(sampleFormat).sample_rate(r.sampleRate()).nb_samples(frameSize);
             Av.check(av_channel_layout_copy(frame.ch_layout(), ctx.ch_layout()), "av_channel_layout_copy");
             Av.check(av_frame_get_buffer(frame, 0), "av_frame_get_buffer");
         }
@@ -390,13 +483,25 @@ final class MediaWriter implements AutoCloseable {
         @Override
         void sendNext() {
             Av.check(av_frame_make_writable(frame), "av_frame_make_writable");
-            int n = (int) Math.min(ctx.frame_size(), totalSamples - sent);
+            int n = (int) Math.min(frameSize, totalSamples - sent);
+            // fixed-size encoders (AC-3, DTS, TrueHD…) want whole frames: the last one is padded with silence
+            if ((ctx.codec().capabilities() & AV_CODEC_CAP_VARIABLE_FRAME_SIZE) == 0 && ctx.frame_size() > 0) n = frameSize;
             frame.nb_samples(n);
-            for (int ch = 0; ch < r.channels(); ch++) {
-                FloatPointer data = new FloatPointer(frame.data(ch)).capacity(n);
+            boolean planar = av_sample_fmt_is_planar(sampleFormat) != 0;
+            int channels = r.channels();
+            for (int ch = 0; ch < channels; ch++) {
                 double hz = r.toneHz() * (1 + ch * 0.25);
                 for (int i = 0; i < n; i++) {
-                    data.put(i, (float) (0.3 * Math.sin(2 * Math.PI * hz * (sent + i) / r.sampleRate())));
+                    double v = sent + i < totalSamples ? 0.3 * Math.sin(2 * Math.PI * hz * (sent + i) / r.sampleRate()) : 0;
+                    long index = planar ? i : (long) i * channels + ch;
+                    BytePointer data = frame.data(planar ? ch : 0);
+                    if (sampleFormat == AV_SAMPLE_FMT_FLTP || sampleFormat == AV_SAMPLE_FMT_FLT) {
+                        new FloatPointer(data).put(index, (float) v);
+                    } else if (sampleFormat == AV_SAMPLE_FMT_S16P || sampleFormat == AV_SAMPLE_FMT_S16) {
+                        new org.bytedeco.javacpp.ShortPointer(data).put(index, (short) (v * Short.MAX_VALUE));
+                    } else {
+                        new org.bytedeco.javacpp.IntPointer(data).put(index, (int) (v * Integer.MAX_VALUE));
+                    }
                 }
             }
             frame.pts(sent + offsetSamples);

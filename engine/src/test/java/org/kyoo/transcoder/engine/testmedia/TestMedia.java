@@ -238,7 +238,7 @@ public final class TestMedia {
 
     // ---- making ----
 
-    private static Fixture make(String name, Recipe recipe) {
+    static Fixture make(String name, Recipe recipe) {
         return MADE.computeIfAbsent(name, n -> {
             Path file = dir().resolve(n);
             if (!Files.exists(file)) {
@@ -328,7 +328,7 @@ public final class TestMedia {
             double[] times = frameTimes(r.video(), r.duration(), r.startOffset());
             boolean[] key = keyframeFlags(r.video(), times.length);
             double[] keys = java.util.stream.IntStream.range(0, times.length).filter(i -> key[i]).mapToDouble(i -> times[i]).toArray();
-            video = new VideoSpec("h264", r.video().width(), r.video().height(), times, keys, r.video().bFrames(), r.video().language());
+            video = new VideoSpec(r.video().picture().codec(), r.video().width(), r.video().height(), times, keys, r.video().bFrames(), r.video().language());
         }
         List<AudioSpec> audios = r.audios().stream().map(a -> new AudioSpec(
                 switch (a.encoder()) {

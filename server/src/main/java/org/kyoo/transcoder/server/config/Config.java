@@ -15,6 +15,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param hwaccel       a name from {@link #HWACCELS}, {@code intel} folded into {@code qsv}
  * @param startupPreset preset of a head's first awaited segment; empty: off
  * @param port          listen port; 0 picks a free one (tests)
+ * @param operations    access control, CORS, shutdown and metrics export
  */
 public record Config(
         Path safeRoot,
@@ -26,7 +27,8 @@ public record Config(
         String startupPreset,
         String vaapiRenderer,
         String qsvRenderer,
-        int port) {
+        int port,
+        Operations operations) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
     /** libx264's presets; any other name would fail every encode, so it stops start-up instead. */
@@ -64,7 +66,8 @@ public record Config(
                 startupPreset,
                 firstSet(env, "GOCODER_VAAPI_RENDERER", null, DEFAULT_RENDERER),
                 firstSet(env, "GOCODER_QSV_RENDERER", null, DEFAULT_RENDERER),
-                port(env.get("GOCODER_PORT")));
+                port(env.get("GOCODER_PORT")),
+                Operations.fromEnvironment(env));
     }
 
     public EngineSettings engineSettings(HardwareProfile hardware) {

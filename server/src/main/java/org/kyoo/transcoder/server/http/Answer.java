@@ -7,8 +7,12 @@ import java.util.concurrent.CompletableFuture;
 public sealed interface Answer {
     /** Never cached: a playlist that may still grow. */
     String NO_CACHE = "no-cache";
-    /** A finished segment or a complete playlist never changes for one version of a file. */
-    String CACHEABLE = "public, max-age=86400";
+    /**
+     * A finished segment or a complete playlist: any cache may keep it, but must revalidate it (a
+     * 304 when its ETag still matches) since its URL names the file's path, not its version, and a
+     * file replaced at the same path must never be answered from the old one's copy.
+     */
+    String CACHEABLE = "public, no-cache";
 
     /** A body held in memory (playlists, VTT). */
     record Text(String contentType, String body, String cacheControl) implements Answer {}

@@ -3,7 +3,11 @@ package org.kyoo.transcoder.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.ETag;
+import io.undertow.util.ETagUtils;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.kyoo.transcoder.server.caching.ETags;
 
 /** Writes answers and errors; errors always as {@code {"errors": [message]}}. */
 public final class AnswerWriter {
@@ -27,8 +32,16 @@ public final class AnswerWriter {
 
     public void write(HttpServerExchange exchange, Answer answer) throws Exception {
         if (answer instanceof Answer.Text text) {
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, text.contentType());
+            ETag etag = ETags.ofText(text.body());
+            exchange.getResponseHeaders().put(Headers.ETAG, etag.toString());
             if (text.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, text.cacheControl());
+            if (!ETagUtils.handleIfNoneMatch(exchange, etag, true)) {
+                // the player has this very body: no need to send it again
+                exchange.setStatusCode(304);
+                exchange.endExchange();
+                return;
+            }
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, text.contentType());
             exchange.getResponseSender().send(text.body(), StandardCharsets.UTF_8);
         } else if (answer instanceof Answer.Json value) {
             sendJson(exchange, 200, value.value());
@@ -79,8 +92,25 @@ public final class AnswerWriter {
             org.xnio.IoUtils.safeClose(exchange.getConnection());
             return;
         }
-        exchange.getResponseHeaders().clear();
+        clearForError(exchange.getResponseHeaders());
         sendJson(exchange, failure.status(), Map.of("errors", List.of(failure.message())));
+    }
+
+    /**
+     * Drops what was set for the answer that failed (its type, caching, tag), keeping what describes
+     * the exchange itself (CORS), so a web player can still read the error.
+     */
+    private static void clearForError(HeaderMap headers) {
+        List<HttpString> names = new java.util.ArrayList<>(headers.getHeaderNames());
+        for (HttpString name : names) {
+            String lower = name.toString().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.startsWith("access-control-") && !lower.equals("vary")) headers.remove(name);
+        }
+    }
+
+    /** A JSON body with its status (probes, refusals), written by the server's own handlers. */
+    public void json(HttpServerExchange exchange, int status, Object value) {
+        sendJson(exchange, status, value);
     }
 
     private void sendJson(HttpServerExchange exchange, int status, Object value) {

@@ -5,9 +5,12 @@ import io.undertow.server.handlers.resource.PathResource;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.ETag;
 import io.undertow.util.Headers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kyoo.transcoder.server.caching.ETags;
 
 /**
  * Sends one file with Undertow's resource machinery: Range (206), HEAD, conditional requests, and
@@ -26,17 +29,45 @@ final class FileSender {
                 (exchange, ignored) -> {
                     Path file = exchange.getAttachment(FILE);
                     if (file == null || !Files.isRegularFile(file)) return null;
-                    return new PathResource(file, manager, file.getFileName().toString());
+                    return new VersionedResource(file, manager);
                 },
                 exchange -> onMissing.error(exchange, HttpError.notFound("No such file.")));
         // the answer carries its own caching policy
         this.resources.setCachable(exchange -> false);
     }
 
+    /** A file with a tag that changes with its version, so Undertow answers If-None-Match with 304. */
+    private static final class VersionedResource extends PathResource {
+        private final ETag etag;
+
+        VersionedResource(Path file, PathResourceManager manager) {
+            super(file, manager, file.getFileName().toString());
+            ETag tag;
+            try {
+                tag = ETags.of(file);
+            } catch (IOException e) {
+                // gone between the route and here: answered without a tag, so nothing caches a guess
+                tag = null;
+            }
+            this.etag = tag;
+        }
+
+        @Override
+        public ETag getETag() {
+            return etag;
+        }
+    }
+
     void send(HttpServerExchange exchange, Answer.File file) throws Exception {
         exchange.putAttachment(FILE, file.path());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
         if (file.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, file.cacheControl());
+        try {
+            // set here too: Undertow's 304 leaves it out, and a cache refreshes its copy's tag from it
+            exchange.getResponseHeaders().put(Headers.ETAG, ETags.of(file.path()).toString());
+        } catch (IOException e) {
+            // gone: the resource handler answers 404
+        }
         resources.handleRequest(exchange);
     }
 }

@@ -36,7 +36,7 @@ class SafeRootTest {
     void acceptsAFileUnderTheRootWithItsShaAndRealPath() throws IOException {
         RequestedFile file = safe.check(movie.toString());
         assertEquals(movie.toRealPath(), file.path());
-        assertTrue(file.sha().startsWith("j1-"), file.sha());
+        assertTrue(file.sha().startsWith(org.kyoo.transcoder.engine.media.FileIdentity.VERSION), file.sha());
     }
 
     @Test

@@ -1,0 +1,290 @@
+package org.kyoo.transcoder.engine.extract;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_PROP_BITMAP_SUB;
+import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_decode_subtitle2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_descriptor_get;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_encode_subtitle;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avsubtitle_free;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecDescriptor;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVSubtitle;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInput;
+
+/**
+ * A text subtitle file converted to another text format with libavcodec's own subtitle decoder
+ * and encoder ({@code ffmpeg -i in.ass out.vtt}, in-process): every cue decoded to its ASS form,
+ * then encoded by the target's encoder, which keeps what the target can carry (italics, bold) and
+ * drops the rest (positions, fonts, karaoke).
+ */
+public final class SubtitleConverter {
+    /** The formats a text subtitle converts to, as {@code ?format=} names them. */
+    public static final List<String> FORMATS = List.of("vtt", "srt", "ass");
+
+    /** libavcodec's limit on one encoded subtitle packet in the ffmpeg CLI: ample for text. */
+    private static final int MAX_CUE_BYTES = 1 << 20;
+    private static final AVRational MILLISECONDS = av_make_q(1, 1000);
+    private static final AVRational MICROSECONDS = av_make_q(1, AV_TIME_BASE);
+
+    private SubtitleConverter() {}
+
+    /** Encoder and muxer of a {@code ?format=} name; BAD_REQUEST naming the valid ones otherwise. */
+    private record Target(String encoder, String muxer) {
+        static Target of(String format) {
+            return switch (format == null ? "" : format) {
+                case "vtt" -> new Target("webvtt", "webvtt");
+                case "srt" -> new Target("srt", "srt");
+                case "ass" -> new Target("ass", "ass");
+                default -> throw new MediaException(MediaException.Kind.BAD_REQUEST,
+                        "Unknown subtitle format " + format + ": valid formats are " + String.join(", ", FORMATS));
+            };
+        }
+    }
+
+    /** Throws BAD_REQUEST naming the valid formats when {@code format} is not one of them. */
+    public static void checkFormat(String format) {
+        Target.of(format);
+    }
+
+    /**
+     * {@code extracted} ({@code sub/0.ass}) in {@code format}: the file itself when it is already in
+     * that format, else its conversion, made once and kept beside it ({@code sub/converted/0.vtt}).
+     * Blocks while converting. NOT_FOUND when {@code extracted} does not exist.
+     */
+    public static Path inFormat(Path extracted, String format) {
+        checkFormat(format);
+        if (!Files.isRegularFile(extracted)) {
+            throw new MediaException(MediaException.Kind.NOT_FOUND, "No subtitle " + extracted.getFileName());
+        }
+        String name = extracted.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (name.substring(dot + 1).equals(format)) return extracted;
+        Path target = extracted.resolveSibling("converted").resolve(name.substring(0, dot) + "." + format);
+        if (Files.isRegularFile(target)) return target;
+        try {
+            Files.createDirectories(target.getParent());
+            // A name of its own: two requests converting at once each write their own, the last move wins.
+            Path partial = Files.createTempFile(target.getParent(), name, ".part");
+            try {
+                convert(extracted, partial, format);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+        return target;
+    }
+
+    /**
+     * Writes {@code source}'s first subtitle track to {@code target} in {@code format}. A picture
+     * subtitle (PGS, VobSub) answers BAD_REQUEST saying why: no text to convert without OCR.
+     */
+    public static void convert(Path source, Path target, String format) {
+        Target to = Target.of(format);
+        try (MediaInput input = MediaInput.open(source)) {
+            int index = subtitleStream(input);
+            AVStream stream = input.stream(index);
+            int codecId = stream.codecpar().codec_id();
+            AVCodecDescriptor descriptor = avcodec_descriptor_get(codecId);
+            if (descriptor == null || (descriptor.props() & AV_CODEC_PROP_BITMAP_SUB) != 0) {
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "This subtitle (" + avcodec_get_name(codecId).getString()
+                        + ") is made of pictures, not text: it cannot be converted to " + format + "; fetch it without ?format");
+            }
+            input.keepOnly(index);
+            try (Codecs codecs = new Codecs(stream, to.encoder());
+                 Output output = new Output(to.muxer(), target, codecs.encoder)) {
+                copyCues(input, index, codecs, output);
+                output.finish();
+            }
+        }
+    }
+
+    private static int subtitleStream(MediaInput input) {
+        for (int i = 0; i < input.streamCount(); i++) {
+            if (input.stream(i).codecpar().codec_type() == AVMEDIA_TYPE_SUBTITLE) return i;
+        }
+        throw new MediaException(MediaException.Kind.NOT_MEDIA, "No subtitle track in " + input.path());
+    }
+
+    private static void copyCues(MediaInput input, int index, Codecs codecs, Output output) {
+        AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        BytePointer buffer = Av.checkAlloc(new BytePointer(av_malloc(MAX_CUE_BYTES)), "av_malloc");
+        try (AVSubtitle cue = new AVSubtitle()) {
+            int[] gotCue = new int[1];
+            while (input.read(packet)) {
+                try {
+                    if (packet.stream_index() != index) continue;
+                    int rc = avcodec_decode_subtitle2(codecs.decoder, cue, gotCue, packet);
+                    // One cue libav cannot read costs that cue, not the file (the CLI does the same).
+                    if (rc < 0 || gotCue[0] == 0) continue;
+                    try {
+                        if (cue.num_rects() > 0) writeCue(cue, packet, codecs, output, buffer);
+                    } finally {
+                        avsubtitle_free(cue);
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        } finally {
+            av_packet_free(packet);
+            av_free(buffer);
+        }
+    }
+
+    /** As the CLI's subtitle output: the display window folded into the packet's pts and duration. */
+    private static void writeCue(AVSubtitle cue, AVPacket source, Codecs codecs, Output output, BytePointer buffer) {
+        long start = cue.pts() != AV_NOPTS_VALUE ? cue.pts()
+                : av_rescale_q(source.pts(), codecs.decoder.pkt_timebase(), MICROSECONDS);
+        start += av_rescale_q(cue.start_display_time(), MILLISECONDS, MICROSECONDS);
+        long durationMs = (cue.end_display_time() & 0xffffffffL) - (cue.start_display_time() & 0xffffffffL);
+        cue.end_display_time((int) durationMs);
+        cue.start_display_time(0);
+        int size = Av.check(avcodec_encode_subtitle(codecs.encoder, buffer, MAX_CUE_BYTES, cue), "avcodec_encode_subtitle");
+        if (size == 0) return;
+        AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        try {
+            Av.check(av_new_packet(packet, size), "av_new_packet");
+            Pointer.memcpy(packet.data(), buffer, size);
+            AVRational timeBase = output.stream.time_base();
+            packet.pts(av_rescale_q(start, MICROSECONDS, timeBase));
+            packet.dts(packet.pts());
+            packet.duration(av_rescale_q(durationMs, MILLISECONDS, timeBase));
+            packet.stream_index(0);
+            Av.check(av_interleaved_write_frame(output.context, packet), "av_interleaved_write_frame");
+        } finally {
+            av_packet_free(packet);
+        }
+    }
+
+    /** The source's decoder and the target's encoder, which starts from the decoder's ASS header (styles). */
+    private static final class Codecs implements AutoCloseable {
+        final AVCodecContext decoder;
+        final AVCodecContext encoder;
+
+        Codecs(AVStream stream, String encoderName) {
+            AVCodec decoderCodec = avcodec_find_decoder(stream.codecpar().codec_id());
+            if (decoderCodec == null) {
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "No decoder for subtitle codec "
+                        + avcodec_get_name(stream.codecpar().codec_id()).getString());
+            }
+            AVCodec encoderCodec = avcodec_find_encoder_by_name(encoderName);
+            if (encoderCodec == null) throw new IllegalStateException("No " + encoderName + " encoder in this FFmpeg build");
+            decoder = Av.checkAlloc(avcodec_alloc_context3(decoderCodec), "avcodec_alloc_context3");
+            AVCodecContext allocated = null;
+            try {
+                Av.check(avcodec_parameters_to_context(decoder, stream.codecpar()), "avcodec_parameters_to_context");
+                // Without it the decoder leaves cue times unset.
+                decoder.pkt_timebase(stream.time_base());
+                Av.check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "avcodec_open2 decoder");
+                allocated = Av.checkAlloc(avcodec_alloc_context3(encoderCodec), "avcodec_alloc_context3");
+                allocated.time_base(MICROSECONDS);
+                int headerSize = decoder.subtitle_header_size();
+                if (headerSize > 0 && decoder.subtitle_header() != null) {
+                    // Freed with the encoder context (avcodec_free_context frees subtitle_header).
+                    BytePointer header = Av.checkAlloc(new BytePointer(av_mallocz(headerSize + 1)), "av_mallocz");
+                    Pointer.memcpy(header, decoder.subtitle_header(), headerSize);
+                    allocated.subtitle_header(header).subtitle_header_size(headerSize);
+                }
+                Av.check(avcodec_open2(allocated, encoderCodec, (AVDictionary) null), "avcodec_open2 " + encoderName);
+            } catch (RuntimeException e) {
+                if (allocated != null) avcodec_free_context(allocated);
+                avcodec_free_context(decoder);
+                throw e;
+            }
+            encoder = allocated;
+        }
+
+        @Override
+        public void close() {
+            avcodec_free_context(encoder);
+            avcodec_free_context(decoder);
+        }
+    }
+
+    /** The target file: one subtitle stream whose parameters (the ASS header included) come from the encoder. */
+    private static final class Output implements AutoCloseable {
+        final AVFormatContext context = new AVFormatContext(null);
+        final AVStream stream;
+
+        Output(String muxer, Path target, AVCodecContext encoder) {
+            Av.check(avformat_alloc_output_context2(context, (AVOutputFormat) null, muxer, target.toString()),
+                    "avformat_alloc_output_context2 " + muxer);
+            try {
+                stream = Av.checkAlloc(avformat_new_stream(context, null), "avformat_new_stream");
+                Av.check(avcodec_parameters_from_context(stream.codecpar(), encoder), "avcodec_parameters_from_context");
+                stream.time_base(encoder.time_base());
+                AVIOContext io = new AVIOContext(null);
+                Av.check(avio_open(io, target.toString(), AVIO_FLAG_WRITE), "avio_open " + target);
+                context.pb(io);
+                Av.check(avformat_write_header(context, (AVDictionary) null), "avformat_write_header " + muxer);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        void finish() {
+            Av.check(av_write_trailer(context), "av_write_trailer");
+        }
+
+        @Override
+        public void close() {
+            if (context.pb() != null && !context.pb().isNull()) {
+                AVIOContext io = context.pb();
+                avio_closep(io);
+                context.pb(null);
+            }
+            avformat_free_context(context);
+        }
+    }
+}

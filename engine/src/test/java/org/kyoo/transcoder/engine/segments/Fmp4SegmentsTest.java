@@ -1,0 +1,176 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+
+/**
+ * fMP4 (CMAF) renditions of upstream Kyoo's table, read as a player reads them: an init of ftyp +
+ * moov, fragments of moof + mdat whose tfdt places them on the source's timeline, samples that
+ * follow on from one segment to the next whichever head wrote them.
+ */
+class Fmp4SegmentsTest {
+    @TempDir Path dir;
+
+    @AfterEach
+    void stopHeads() throws InterruptedException {
+        Fixtures.stopAll();
+    }
+
+    private static Path get(java.util.concurrent.CompletableFuture<Path> f) throws Exception {
+        return f.get(120, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theCopiedOriginalIsOneInitAndFragmentsOpeningOnTheSourceKeyframes() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
+        Rendition original = Rendition.videoOriginal(0);
+        double[] kf = Fixtures.keyframes(f.spec());
+        List<Boxes.Fragment> fragments = new ArrayList<>();
+        Path init = get(stream.fmp4Init(original));
+        assertEquals(List.of("ftyp", "moov"), Boxes.types(Boxes.top(init)));
+        assertEquals("avc1", Boxes.sampleEntry(init));
+        long scale = Boxes.timescale(init);
+        for (int n = 0; n < kf.length; n++) {
+            Path segment = get(stream.fmp4Segment(original, n));
+            assertEquals("segment-" + n + ".mp4", segment.getFileName().toString());
+            assertEquals(List.of("moof", "mdat"), Boxes.types(Boxes.top(segment)), "segment " + n);
+            Boxes.Fragment fragment = Boxes.fragment(segment);
+            fragments.add(fragment);
+            double firstShown = (fragment.baseMediaDecodeTime() + fragment.samples().get(0).compositionOffset()) / (double) scale;
+            assertEquals(kf[n], firstShown, 0.001, "segment " + n + " shows the source keyframe's time first");
+
+            WrittenSegment decoded = WrittenSegment.read(Boxes.joined(init, segment, dir.resolve("joined-" + n + ".mp4")));
+            assertTrue(Boxes.opensOnIdr(fragment), "segment " + n + " opens on an IDR");
+            assertEquals(kf[n], decoded.start(), 0.001, "libav places segment " + n + " at its keyframe");
+        }
+        assertContinuous(fragments);
+    }
+
+    @Test
+    void aTranscodedQualityLinesUpWhicheverHeadMadeTheSegment() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        Rendition p240 = Rendition.video(0, Quality.P240);
+        FileStream inOrder = Fixtures.stream(f, dir.resolve("a"), VideoPipeline.FrameObserver.NONE);
+        List<Boxes.Fragment> fragments = new ArrayList<>();
+        for (int n = 0; n < 5; n++) fragments.add(Boxes.fragment(get(inOrder.fmp4Segment(p240, n))));
+        assertContinuous(fragments);
+        Path init = get(inOrder.fmp4Init(p240));
+        assertEquals("avc1", Boxes.sampleEntry(init));
+
+        // another stream's first head starts at segment 4 after an exact seek
+        FileStream seeking = Fixtures.stream(f, dir.resolve("b"), VideoPipeline.FrameObserver.NONE);
+        Path deep = get(seeking.fmp4Segment(p240, 4));
+        Boxes.Fragment alone = Boxes.fragment(deep);
+        assertEquals(fragments.get(4).baseMediaDecodeTime(), alone.baseMediaDecodeTime(), "tfdt is absolute, not the head's");
+        assertEquals(fragments.get(4).samples(), alone.samples());
+        WrittenSegment decoded = WrittenSegment.read(Boxes.joined(get(seeking.fmp4Init(p240)), deep, dir.resolve("deep.mp4")));
+        assertTrue(Boxes.opensOnIdr(alone));
+        assertEquals(Fixtures.keyframes(f.spec())[4], decoded.start(), 0.001);
+        assertEquals(240, decoded.height(), "240p");
+    }
+
+    @Test
+    void copiedAudioHoldsTheSourcePacketsBitForBit() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
+        int segments = Fixtures.keyframes(f.spec()).length;
+        for (int track = 0; track < 2; track++) {
+            Rendition original = Rendition.audioOriginal(track);
+            List<byte[]> copied = new ArrayList<>();
+            List<Boxes.Fragment> fragments = new ArrayList<>();
+            for (int n = 0; n < segments; n++) {
+                Boxes.Fragment fragment = Boxes.fragment(get(stream.fmp4Segment(original, n)));
+                fragments.add(fragment);
+                copied.addAll(fragment.data());
+            }
+            assertContinuous(fragments);
+            Path init = get(stream.fmp4Init(original));
+            assertEquals(track == 0 ? "mp4a" : "ac-3", Boxes.sampleEntry(init));
+            List<byte[]> source = sourcePackets(f.path(), track);
+            assertEquals(source.size(), copied.size(), "track " + track + ": every packet once");
+            for (int i = 0; i < source.size(); i++) assertArrayEquals(source.get(i), copied.get(i), "track " + track + " packet " + i);
+        }
+    }
+
+    @Test
+    void aDeepSegmentOfCopiedAudioIsTheSameWhoeverCutIt() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        Rendition original = Rendition.audioOriginal(1);
+        FileStream inOrder = Fixtures.stream(f, dir.resolve("a"), VideoPipeline.FrameObserver.NONE);
+        Boxes.Fragment sequential = null;
+        for (int n = 0; n <= 9; n++) sequential = Boxes.fragment(get(inOrder.fmp4Segment(original, n)));
+        FileStream seeking = Fixtures.stream(f, dir.resolve("b"), VideoPipeline.FrameObserver.NONE);
+        Boxes.Fragment deep = Boxes.fragment(get(seeking.fmp4Segment(original, 9)));
+        assertEquals(sequential.baseMediaDecodeTime(), deep.baseMediaDecodeTime());
+        assertEquals(sequential.samples(), deep.samples());
+    }
+
+    @Test
+    void theAacLadderEncodesStereoAtTheAskedRateOnTheSameBoundaries() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
+        Rendition aac = Rendition.audio(1, 192_000);
+        double[] kf = Fixtures.keyframes(f.spec());
+        List<Boxes.Fragment> fragments = new ArrayList<>();
+        Path init = null;
+        for (int n = 0; n < 4; n++) {
+            Path segment = get(stream.fmp4Segment(aac, n));
+            init = get(stream.fmp4Init(aac));
+            fragments.add(Boxes.fragment(segment));
+            WrittenSegment decoded = WrittenSegment.read(Boxes.joined(init, segment, dir.resolve("a" + n + ".mp4")));
+            assertEquals("aac", decoded.codec());
+            assertEquals(2, decoded.channels());
+            assertEquals(kf[n], decoded.start(), 0.025, "segment " + n + " starts on the video's boundary");
+        }
+        assertEquals("mp4a", Boxes.sampleEntry(init));
+        assertContinuous(fragments);
+    }
+
+    /** Each fragment starts where the one before ends, in decode time. */
+    static void assertContinuous(List<Boxes.Fragment> fragments) {
+        for (int n = 1; n < fragments.size(); n++) {
+            assertTrue(fragments.get(n).baseMediaDecodeTime() > fragments.get(n - 1).baseMediaDecodeTime(), "tfdt grows at " + n);
+            assertEquals(fragments.get(n - 1).end(), fragments.get(n).baseMediaDecodeTime(), "segment " + n + " follows on");
+        }
+    }
+
+    /** The track's packets as the demuxer gives them, in order. */
+    static List<byte[]> sourcePackets(Path file, int track) {
+        List<byte[]> out = new ArrayList<>();
+        try (MediaInput in = MediaInput.open(file)) {
+            int stream = in.audioStream(track);
+            AVPacket p = av_packet_alloc();
+            try {
+                while (in.read(p)) {
+                    if (p.stream_index() == stream) {
+                        byte[] b = new byte[p.size()];
+                        p.data().get(b);
+                        out.add(b);
+                    }
+                    av_packet_unref(p);
+                }
+            } finally {
+                av_packet_free(p);
+            }
+        }
+        return out;
+    }
+}

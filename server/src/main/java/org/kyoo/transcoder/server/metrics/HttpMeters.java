@@ -1,0 +1,73 @@
+package org.kyoo.transcoder.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.util.regex.Pattern;
+
+/**
+ * What players see, measured where every answer ends: bytes served, segments served and how long
+ * each was waited for, and refusals by status.
+ */
+final class HttpMeters implements HttpHandler {
+    private static final Pattern SEGMENT = Pattern.compile(".*/segment-\\d+\\.ts$");
+
+    private final HttpHandler next;
+    private final MeterRegistry registry;
+    private final Counter bytes;
+
+    HttpMeters(HttpHandler next, MeterRegistry registry) {
+        this.next = next;
+        this.registry = registry;
+        this.bytes = Counter.builder("transcoder.http.bytes.served")
+                .description("Bytes of every answer's body and headers")
+                .baseUnit("bytes")
+                .register(registry);
+        for (String kind : new String[] {"video", "audio"}) served(kind);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        long start = System.nanoTime();
+        exchange.addExchangeCompleteListener((done, nextListener) -> {
+            try {
+                record(done, System.nanoTime() - start);
+            } finally {
+                nextListener.proceed();
+            }
+        });
+        next.handleRequest(exchange);
+    }
+
+    private void record(HttpServerExchange exchange, long nanos) {
+        bytes.increment(exchange.getResponseBytesSent());
+        int status = exchange.getStatusCode();
+        if (status >= 400) {
+            Counter.builder("transcoder.http.errors")
+                    .description("Answers refused or failed, by status")
+                    .tag("status", Integer.toString(status))
+                    .register(registry)
+                    .increment();
+        }
+        String path = exchange.getRequestPath();
+        if (SEGMENT.matcher(path).matches() && (status == 200 || status == 206 || status == 304)) {
+            String kind = path.contains("/audio/") ? "audio" : "video";
+            served(kind).increment();
+            Timer.builder("transcoder.segment.wait")
+                    .description("From a segment's request to its answer's end")
+                    .tag("kind", kind)
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Counter served(String kind) {
+        return Counter.builder("transcoder.segments.served")
+                .description("Segments answered to players")
+                .tag("kind", kind)
+                .register(registry);
+    }
+}

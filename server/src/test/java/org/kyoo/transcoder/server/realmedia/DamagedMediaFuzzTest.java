@@ -1,0 +1,104 @@
+package org.kyoo.transcoder.server.realmedia;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.testmedia.Damage;
+import org.kyoo.transcoder.engine.testmedia.Formats;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+import org.kyoo.transcoder.server.Http;
+import org.kyoo.transcoder.server.TranscoderServer;
+import org.kyoo.transcoder.server.clients.MutableClock;
+import org.kyoo.transcoder.server.config.Config;
+
+/**
+ * Damaged copies of the fixtures (flipped bytes, cut tails, zeroed and swapped spans; seeded, so a
+ * failure replays) through every kind of route a player uses: each answer is a success or a JSON
+ * error a player can act on, never "Internal server error"; no request hangs; and the server
+ * still serves a good file after each damaged one. benchmarks' DamagedFilesRun does the same over
+ * thousands of files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DamagedMediaFuzzTest {
+    private static final long SEED = 20261125;
+    /** Longer than the engine's own 60 s wait for a segment: past it, the request hangs. */
+    private static final Duration HANGING = Duration.ofSeconds(75);
+    static final List<String> ROUTES = List.of("/info", "/master.m3u8", "/original/index.m3u8", "/original/segment-0.ts",
+            "/original/segment-1.ts", "/240p/index.m3u8", "/240p/segment-0.ts", "/audio/0/index.m3u8", "/audio/0/segment-0.ts");
+
+    @TempDir
+    static Path dir;
+    TranscoderServer server;
+    Http http;
+    Path root;
+    String good;
+
+    @BeforeAll
+    void start() throws Exception {
+        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
+        root = Files.createDirectories(config.safeRoot());
+        server = TranscoderServer.start(config, new MutableClock());
+        http = new Http(server.port());
+        good = Http.file(Files.copy(TestMedia.mp4WithoutBFrames().path(), root.resolve("good.mp4")));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void damagedFilesGetAnswersPlayersCanActOnAndNeverStopTheServer() throws Exception {
+        List<Supplier<Path>> sources = List.of(() -> TestMedia.mp4().path(), () -> TestMedia.mpegTsOffset().path(),
+                () -> TestMedia.variableFrameRate().path(), () -> format("flash.flv"), () -> format("mpeg2-program-stream.mpg"),
+                () -> Formats.sharedMedia().resolve("theora-378x382-15fps.ogv"));
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        long seed = SEED;
+        for (Supplier<Path> source : sources) {
+            for (Damage.Kind kind : Damage.Kind.values()) {
+                Path damaged = Damage.copy(source.get(), kind, seed++, root);
+                String base = Http.file(damaged);
+                for (String route : ROUTES) {
+                    requests++;
+                    HttpResponse<byte[]> response;
+                    try {
+                        response = http.send(http.request(base + route, "fuzz").timeout(HANGING).GET().build());
+                    } catch (java.net.http.HttpTimeoutException e) {
+                        failures.add(damaged.getFileName() + route + " hung");
+                        continue;
+                    }
+                    String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+                    String what = damaged.getFileName() + route + " → " + response.statusCode() + " " + abbreviated(body);
+                    // 503 is "not ready in time, ask again": a damaged file may be slow, it is not broken
+                    if (response.statusCode() >= 500 && response.statusCode() != 503) failures.add(what);
+                    if (response.statusCode() >= 400 && !body.startsWith("{\"errors\":[")) failures.add(what + " (not JSON)");
+                }
+                HttpResponse<String> stillServing = http.get(good + "/original/segment-" + (requests % 5) + ".ts", "good");
+                assertEquals(200, stillServing.statusCode(), "a good file after " + damaged.getFileName());
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " answers:\n" + String.join("\n", failures));
+    }
+
+    private static Path format(String name) {
+        return Formats.withVideo().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().file().get();
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}
