@@ -3,13 +3,7 @@ package org.kyoo.transcoder.players;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,10 +93,8 @@ class RealPlayersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
     void aPlayerNamedInTheQueryPlaysSeeksAndSwitches(Path fixture) throws Exception {
-        String route = route(fixture);
-        if (fixture.equals(THEORA)) assumeEngineDecodesTheora(route);
         HlsPlayer player = open();
-        player.start(route + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
+        player.start(route(fixture) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         assertPictureMatchesLevel(player);
         double duration = playing.duration();
@@ -187,20 +179,6 @@ class RealPlayersTest {
             assertTrue(level.codecs().startsWith("avc1.640028"), level.toString());
             assertFalse(level.url().contains("/original/"), "Theora has no MPEG-TS mapping: " + level);
         }
-    }
-
-    /**
-     * The engine's Theora decoding fails today (issue 11, "avcodec_send_packet decoder theora:
-     * Invalid argument"): until that fix lands the Theora playback is skipped, saying so, and runs
-     * by itself once it has.
-     */
-    private static void assumeEngineDecodesTheora(String route) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> segment = http.send(HttpRequest.newBuilder(URI.create(route + "/240p/segment-0.ts"))
-                .header("X-CLIENT-ID", "theora-check").timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        assumeTrue(segment.statusCode() == 200,
-                "SKIPPED until issue 11 lands: the engine cannot transcode Theora yet (" + segment.statusCode() + ")");
     }
 
     /** What the video element shows is the size of the level hls.js says it plays. */
