@@ -28,6 +28,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.server.config.SchedulingConfig;
 import org.kyoo.transcoder.server.auth.AccessControl;
 import org.kyoo.transcoder.server.auth.TokenVerifier;
 import org.kyoo.transcoder.server.caching.CacheBound;
@@ -109,7 +110,8 @@ public final class TranscoderServer implements AutoCloseable {
         HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
         MediaInfoStore infos = new MediaInfoStore(settings);
-        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings));
+        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings),
+                SchedulingConfig.fromEnvironment(System.getenv()));
         EngineMedia engine = new EngineMedia(infos, transcoder);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
