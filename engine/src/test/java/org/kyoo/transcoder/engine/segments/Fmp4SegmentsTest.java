@@ -1,8 +1,5 @@
 package org.kyoo.transcoder.engine.segments;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -104,7 +99,7 @@ class Fmp4SegmentsTest {
             assertContinuous(fragments);
             Path init = get(stream.fmp4Init(original));
             assertEquals(track == 0 ? "mp4a" : "ac-3", Boxes.sampleEntry(init));
-            List<byte[]> source = sourcePackets(f.path(), track);
+            List<byte[]> source = Boxes.sourceAudioPackets(f.path(), track);
             assertEquals(source.size(), copied.size(), "track " + track + ": every packet once");
             for (int i = 0; i < source.size(); i++) assertArrayEquals(source.get(i), copied.get(i), "track " + track + " packet " + i);
         }
@@ -150,27 +145,5 @@ class Fmp4SegmentsTest {
             assertTrue(fragments.get(n).baseMediaDecodeTime() > fragments.get(n - 1).baseMediaDecodeTime(), "tfdt grows at " + n);
             assertEquals(fragments.get(n - 1).end(), fragments.get(n).baseMediaDecodeTime(), "segment " + n + " follows on");
         }
-    }
-
-    /** The track's packets as the demuxer gives them, in order. */
-    static List<byte[]> sourcePackets(Path file, int track) {
-        List<byte[]> out = new ArrayList<>();
-        try (MediaInput in = MediaInput.open(file)) {
-            int stream = in.audioStream(track);
-            AVPacket p = av_packet_alloc();
-            try {
-                while (in.read(p)) {
-                    if (p.stream_index() == stream) {
-                        byte[] b = new byte[p.size()];
-                        p.data().get(b);
-                        out.add(b);
-                    }
-                    av_packet_unref(p);
-                }
-            } finally {
-                av_packet_free(p);
-            }
-        }
-        return out;
     }
 }

@@ -21,7 +21,7 @@ final class HttpMeters implements HttpHandler {
     HttpMeters(HttpHandler next, MeterRegistry registry) {
         this.next = next;
         this.registry = registry;
-        this.bytes = Counter.builder("transcoder.http.bytes.served")
+        this.bytes = Counter.builder("transcoder.http.served")
                 .description("Bytes of every answer's body and headers")
                 .baseUnit("bytes")
                 .register(registry);
