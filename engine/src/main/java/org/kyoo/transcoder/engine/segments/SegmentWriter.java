@@ -61,6 +61,8 @@ final class SegmentWriter implements AutoCloseable {
     /** fMP4: the last packet, written once the next one or the segment's end gives its duration. */
     private AVPacket held;
     private boolean holding;
+    /** fMP4: how far the muxer moves decode times up (the first packet's pts - dts, stream time base). */
+    private long shift = AV_NOPTS_VALUE;
 
     /** A segment of packets encoded by {@code encoder} (timestamps in its time base). */
     static SegmentWriter forEncoder(Path file, AVCodecContext encoder) {
@@ -148,9 +150,13 @@ final class SegmentWriter implements AutoCloseable {
         // frag_custom: one fragment, flushed by the trailer (a segment opens on its only keyframe);
         // default_base_moof: offsets relative to the moof, so a fragment stands alone (CMAF);
         // frag_discont: tfdt is the first packet's own decode time, not zero;
+        // negative_cts_offsets: decode times moved up by the first packet's reordering delay (its
+        //   pts - dts), B-frames getting signed offsets (trun v1): tfdt is then the keyframe's
+        //   presentation time, never negative, the same whichever head wrote the fragment;
         // skip_trailer: no mfra after the fragment.
         Av.check(av_dict_set(opts, "movflags",
-                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+skip_trailer", 0), "av_dict_set movflags");
+                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+negative_cts_offsets+skip_trailer", 0),
+                "av_dict_set movflags");
         // no edit list: the samples' presentation times are the source's, with nothing to subtract
         Av.check(av_dict_set(opts, "use_editlist", "0", 0), "av_dict_set use_editlist");
     }
@@ -162,6 +168,9 @@ final class SegmentWriter implements AutoCloseable {
         if (container == Container.FMP4) {
             // the fragment's last sample lasts its packet's duration: held back so finish can set it
             if (held == null) held = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+            if (shift == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE) {
+                shift = packet.pts() - packet.dts();
+            }
             if (holding) writeOut(held);
             av_packet_move_ref(held, packet);
             holding = true;
@@ -207,14 +216,14 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * As {@link #finish()}, where the next segment starts decoding at {@code nextStart} (source
-     * time base): an fMP4 fragment's last sample then lasts up to it, so the fragments' decode
-     * times follow on exactly ({@code tfdt} + durations = the next {@code tfdt}).
+     * As {@link #finish()}, where the next segment's first packet is shown at {@code nextStart}
+     * (source time base), which is its fragment's {@code tfdt}: an fMP4 fragment's last sample then
+     * lasts up to it, so the fragments follow on exactly ({@code tfdt} + durations = the next one's).
      */
     void finish(long nextStart) {
         if (holding) {
             if (nextStart != AV_NOPTS_VALUE) {
-                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base());
+                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) - (shift == AV_NOPTS_VALUE ? 0 : shift);
                 if (end > held.dts()) held.duration(end - held.dts());
             }
             holding = false;
