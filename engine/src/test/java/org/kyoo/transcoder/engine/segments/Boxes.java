@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.kyoo.transcoder.engine.media.MediaInput;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 /**
  * A tiny ISO-BMFF reader, independent of libav: the boxes an HLS player reads from an fMP4
  * stream (ftyp, moov's timescale and sample entry, moof's tfdt and trun).
  */
-final class Boxes {
+public final class Boxes {
     /** A box: its type and its payload's bounds in {@code data}. */
-    record Box(String type, byte[] data, int start, int end) {
+    public record Box(String type, byte[] data, int start, int end) {
         ByteBuffer payload() {
             return ByteBuffer.wrap(data, start, end - start).slice();
         }
@@ -42,22 +47,22 @@ final class Boxes {
     }
 
     /** One sample of a fragment's trun. */
-    record Sample(long duration, int size, int compositionOffset) {}
+    public record Sample(long duration, int size, int compositionOffset) {}
 
     /** A media segment as a player sees it: its decode start and samples, with their bytes. */
-    record Fragment(long baseMediaDecodeTime, List<Sample> samples, List<byte[]> data) {
-        long duration() {
+    public record Fragment(long baseMediaDecodeTime, List<Sample> samples, List<byte[]> data) {
+        public long duration() {
             return samples.stream().mapToLong(Sample::duration).sum();
         }
 
-        long end() {
+        public long end() {
             return baseMediaDecodeTime + duration();
         }
     }
 
     private Boxes() {}
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -65,16 +70,16 @@ final class Boxes {
         }
     }
 
-    static List<Box> top(Path file) {
+    public static List<Box> top(Path file) {
         byte[] data = bytes(file);
         return parse(data, 0, data.length);
     }
 
-    static List<String> types(List<Box> boxes) {
+    public static List<String> types(List<Box> boxes) {
         return boxes.stream().map(Box::type).toList();
     }
 
-    static List<Box> parse(byte[] data, int from, int to) {
+    public static List<Box> parse(byte[] data, int from, int to) {
         List<Box> out = new ArrayList<>();
         ByteBuffer b = ByteBuffer.wrap(data);
         int at = from;
@@ -96,24 +101,24 @@ final class Boxes {
         return out;
     }
 
-    static Box find(List<Box> boxes, String type) {
+    public static Box find(List<Box> boxes, String type) {
         return boxes.stream().filter(b -> b.type.equals(type)).findFirst().orElseThrow(() -> new AssertionError("no " + type));
     }
 
     /** The timescale of the init's (only) track. */
-    static long timescale(Path init) {
+    public static long timescale(Path init) {
         ByteBuffer p = find(top(init), "moov").child("trak/mdia/mdhd").payload();
         int version = p.get(0);
         return p.getInt(version == 1 ? 20 : 12) & 0xFFFFFFFFL;
     }
 
     /** The init's sample entry type: avc1, hvc1, mp4a, ac-3, … */
-    static String sampleEntry(Path init) {
+    public static String sampleEntry(Path init) {
         return find(top(init), "moov").child("trak/mdia/minf/stbl/stsd").children().get(0).type();
     }
 
     /** The segment's single fragment: tfdt and trun read, each sample's bytes cut from mdat. */
-    static Fragment fragment(Path segment) {
+    public static Fragment fragment(Path segment) {
         List<Box> boxes = top(segment);
         Box moof = find(boxes, "moof");
         Box traf = moof.child("traf");
@@ -173,7 +178,7 @@ final class Boxes {
     }
 
     /** Whether the fragment's first sample (4-byte NAL lengths, as avcC says) holds an IDR slice. */
-    static boolean opensOnIdr(Fragment fragment) {
+    public static boolean opensOnIdr(Fragment fragment) {
         ByteBuffer b = ByteBuffer.wrap(fragment.data().get(0));
         while (b.remaining() > 4) {
             int length = b.getInt();
@@ -189,7 +194,7 @@ final class Boxes {
     }
 
     /** init + segment as one file, which a reader (libav here, a player's MSE) decodes as a whole. */
-    static Path joined(Path init, Path segment, Path to) {
+    public static Path joined(Path init, Path segment, Path to) {
         try {
             Files.write(to, bytes(init));
             Files.write(to, bytes(segment), java.nio.file.StandardOpenOption.APPEND);
@@ -197,5 +202,27 @@ final class Boxes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The track's packets as the demuxer gives them, in order, from {@code from} seconds on. */
+    public static List<byte[]> sourceAudioPackets(Path file, int track, double from) {
+        List<byte[]> out = new ArrayList<>();
+        try (MediaInput in = MediaInput.open(file)) {
+            int stream = in.audioStream(track);
+            AVPacket p = av_packet_alloc();
+            try {
+                while (in.read(p)) {
+                    if (p.stream_index() == stream && p.pts() * org.bytedeco.ffmpeg.global.avutil.av_q2d(in.stream(stream).time_base()) >= from - 0.003) {
+                        byte[] b = new byte[p.size()];
+                        p.data().get(b);
+                        out.add(b);
+                    }
+                    av_packet_unref(p);
+                }
+            } finally {
+                av_packet_free(p);
+            }
+        }
+        return out;
     }
 }

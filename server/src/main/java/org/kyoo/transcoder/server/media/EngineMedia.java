@@ -6,6 +6,7 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.segments.FileStream;
+import org.kyoo.transcoder.engine.segments.Rendition;
 import org.kyoo.transcoder.engine.segments.Transcoder;
 import org.kyoo.transcoder.server.clients.StreamControl;
 import org.kyoo.transcoder.server.clients.VideoTrack;
@@ -48,11 +49,25 @@ public final class EngineMedia implements MediaSource, StreamControl {
             public CompletableFuture<Path> audioSegment(int audio, int segment) {
                 return stream.audioSegment(audio, segment);
             }
+
+            @Override
+            public CompletableFuture<Path> fmp4Segment(Rendition rendition, int segment) {
+                return stream.fmp4Segment(rendition, segment);
+            }
+
+            @Override
+            public CompletableFuture<Path> fmp4Init(Rendition rendition) {
+                return stream.fmp4Init(rendition);
+            }
         };
     }
 
     @Override
     public void killVideo(Path file, VideoTrack video) {
+        if (video.fmp4() != null) {
+            transcoder.existing(file).ifPresent(stream -> stream.kill(video.fmp4()));
+            return;
+        }
         transcoder.existing(file).ifPresent(stream -> stream.killVideo(video.quality()));
     }
 
@@ -63,6 +78,10 @@ public final class EngineMedia implements MediaSource, StreamControl {
 
     @Override
     public void killOrphanedHeads(Path file, VideoTrack video, int audio, int[] watched) {
+        if (video != null && video.fmp4() != null) {
+            transcoder.existing(file).ifPresent(stream -> stream.killOrphanedHeads(video.fmp4(), watched));
+            return;
+        }
         transcoder.existing(file).ifPresent(stream -> stream.killOrphanedHeads(
                 video == null ? null : video.quality(), video != null && video.isOriginal(), audio, watched));
     }

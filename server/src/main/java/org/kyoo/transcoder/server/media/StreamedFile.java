@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.media;
 
 import java.nio.file.Path;
+import org.kyoo.transcoder.engine.segments.Rendition;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
@@ -16,4 +17,14 @@ public interface StreamedFile {
     CompletableFuture<Path> videoSegment(VideoTrack video, int segment);
 
     CompletableFuture<Path> audioSegment(int audio, int segment);
+
+    /** Segment n of an fMP4 rendition (upstream Kyoo's table); v3-only fakes need not offer it. */
+    default CompletableFuture<Path> fmp4Segment(Rendition rendition, int segment) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no fMP4 renditions"));
+    }
+
+    /** The init segment of an fMP4 rendition. */
+    default CompletableFuture<Path> fmp4Init(Rendition rendition) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no fMP4 renditions"));
+    }
 }

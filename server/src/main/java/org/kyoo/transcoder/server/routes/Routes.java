@@ -20,6 +20,12 @@ public final class Routes {
 
     public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
                                  BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
+        return of(root, media, tracker, extraction, metadataRoot, writer, KyooTable.DEFAULT_BASE);
+    }
+
+    /** The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}). */
+    public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
+                                 BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer, String kyooBase) {
         // template parameters stay out of the query map, where a client's ?path= could shadow them
         RoutingHandler routes = Handlers.routing(false);
         HttpHandler direct = handler(new DirectRoute(root), writer);
@@ -36,7 +42,12 @@ public final class Routes {
         routes.get("/{path}/attachment/{name}",
                 handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att"), writer));
         routes.get("/{path}/subtitle/{name}",
-                handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "sub"), writer));
+                handler(new SubtitleRoute(root, media, extraction, metadataRoot), writer));
+        routes.get("/{path}/subtitles/{index}/index.m3u8",
+                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, true), writer));
+        routes.get("/{path}/subtitles/{index}/{segment}",
+                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, false), writer));
+        KyooTable.register(routes, kyooBase, root, media, tracker, extraction, metadataRoot, writer);
         routes.setFallbackHandler(exchange -> writer.error(exchange, HttpError.notFound("No such route.")));
         routes.setInvalidMethodHandler(exchange -> writer.error(exchange, new HttpError(405, "Method not allowed.")));
         return routes;

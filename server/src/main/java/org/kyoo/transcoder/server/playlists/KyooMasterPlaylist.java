@@ -1,0 +1,155 @@
+package org.kyoo.transcoder.server.playlists;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.Quality;
+
+/**
+ * The master playlist of upstream Kyoo's table (HLS version 7, fMP4): an audio group per audio
+ * quality ({@code a-original}, {@code a-128k}…) with each track's {@code CHANNELS}, a
+ * {@code TYPE=VIDEO} group per video quality when the file has several video tracks, and the
+ * original and {@code transcode} variants each paired with the original and the transcoded audio.
+ * Every URI carries the request's query, with its client id, as upstream's do.
+ */
+public final class KyooMasterPlaylist {
+    /** Upstream's audio ladder, bits/s. */
+    public static final List<Long> AUDIO_LADDER = List.of(128_000L, 192_000L, 256_000L, 320_000L, 512_000L);
+    static final String ORIGINAL = "original";
+    static final String TRANSCODE = "transcode";
+
+    private KyooMasterPlaylist() {}
+
+    /** The label of an AAC rate of the ladder: {@code 128k}. */
+    public static String audioLabel(long bitRate) {
+        return bitRate / 1000 + "k";
+    }
+
+    /**
+     * The ladder's rate a video quality plays with (upstream's pairing), capped by the source's
+     * audio quality; 0 (original audio) for the original and {@code transcode} variants.
+     */
+    static long matchAudio(Quality video, long sourceAudio) {
+        long rate = video == null ? 0 : switch (video) {
+            case P240, P360, P480 -> 128_000;
+            case P720, P1080 -> 192_000;
+            case P1440 -> 256_000;
+            case P4K, P8K -> 512_000;
+        };
+        return rate > sourceAudio ? sourceAudio : rate;
+    }
+
+    /** The source audio's place on the ladder; unknown bit rates (our probe gives none) sit at its top. */
+    static long audioQuality(MediaInfo.Audio audio) {
+        return AUDIO_LADDER.get(AUDIO_LADDER.size() - 1);
+    }
+
+    public static String render(MediaInfo info, LinkQuery links) {
+        StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n");
+        MediaInfo.Video video = info.video();
+        List<MediaInfo.Video> videos = info.videos();
+        MediaInfo.Audio defAudio = info.audios().stream().filter(MediaInfo.Audio::isDefault).findFirst()
+                .orElse(info.audios().isEmpty() ? null : info.audios().get(0));
+        Quality source = video == null ? null
+                : Quality.fromLabel(video.quality()).orElseGet(() -> Quality.fromHeight(video.height()));
+        long sourceAudio = defAudio == null ? 0 : audioQuality(defAudio);
+
+        if (defAudio != null) {
+            List<String> aqualities = new ArrayList<>();
+            for (long rate : AUDIO_LADDER) {
+                if (rate <= sourceAudio && (source == null || rate <= matchAudio(source, sourceAudio))) aqualities.add(audioLabel(rate));
+            }
+            aqualities.add(ORIGINAL);
+            for (MediaInfo.Audio audio : info.audios()) {
+                for (int i = aqualities.size() - 1; i >= 0; i--) {
+                    String quality = aqualities.get(i);
+                    m3u8.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a-").append(quality).append("\",");
+                    if (audio.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(audio.language())).append("\",");
+                    m3u8.append("NAME=\"").append(quoted(name(audio.title(), audio.language(), "Audio", audio.index()))).append("\",");
+                    if (audio == defAudio) m3u8.append("DEFAULT=YES,");
+                    // the copy keeps the source's channels; the AAC ladder is stereo
+                    m3u8.append("CHANNELS=\"").append(quality.equals(ORIGINAL) ? audio.channels() : 2).append("\",");
+                    m3u8.append("URI=\"").append(links.on("audio/" + audio.index() + "/" + quality + "/index.m3u8")).append("\"\n");
+                }
+                m3u8.append('\n');
+            }
+            m3u8.append('\n');
+        }
+        if (video == null) return m3u8.toString();
+
+        List<String> qualities = new ArrayList<>();
+        for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
+        // transcode: the original's size in H.264, needed only when the source is not H.264 High already
+        if (video.mimeCodec() == null || !video.mimeCodec().startsWith(MasterPlaylist.TRANSCODED_PREFIX)) qualities.add(TRANSCODE);
+        qualities.add(ORIGINAL);
+
+        if (videos.size() > 1) {
+            for (int index = 0; index < videos.size(); index++) {
+                MediaInfo.Video v = videos.get(index);
+                for (int i = qualities.size() - 1; i >= 0; i--) {
+                    m3u8.append("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"").append(qualities.get(i)).append("\",");
+                    if (v.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(v.language())).append("\",");
+                    m3u8.append("NAME=\"").append(quoted(name(null, v.language(), "Video", index))).append("\",");
+                    if (index == 0) m3u8.append("DEFAULT=YES\n");
+                    else m3u8.append("URI=\"").append(links.on(index + "/" + qualities.get(i) + "/index.m3u8")).append("\"\n");
+                }
+                m3u8.append('\n');
+            }
+            m3u8.append('\n');
+        }
+
+        double aspect = (double) video.width() / video.height();
+        for (int i = qualities.size() - 1; i >= 0; i--) {
+            String quality = qualities.get(i);
+            if (quality.equals(ORIGINAL) || quality.equals(TRANSCODE)) {
+                List<String> audios = new ArrayList<>(List.of(ORIGINAL));
+                if (defAudio != null && !MasterPlaylist.AUDIO_CODEC.equals(defAudio.mimeCodec())) {
+                    long matched = matchAudio(source, sourceAudio);
+                    audios.add(matched == 0 ? ORIGINAL : audioLabel(matched));
+                }
+                for (String aquality : audios.stream().distinct().toList()) {
+                    long bitrate = video.bitrate();
+                    m3u8.append("#EXT-X-STREAM-INF:")
+                            .append("AVERAGE-BANDWIDTH=").append((long) Math.min(bitrate * 0.8, source.averageBitrate())).append(',')
+                            .append("BANDWIDTH=").append(Math.min(bitrate, source.maxBitrate())).append(',')
+                            .append("RESOLUTION=").append(video.width()).append('x').append(video.height()).append(',');
+                    List<String> codecs = new ArrayList<>();
+                    if (quality.equals(ORIGINAL)) {
+                        if (video.mimeCodec() != null) codecs.add(video.mimeCodec());
+                    } else {
+                        codecs.add(MasterPlaylist.TRANSCODED_CODEC);
+                    }
+                    if (aquality.equals(ORIGINAL)) {
+                        if (defAudio != null && defAudio.mimeCodec() != null) codecs.add(defAudio.mimeCodec());
+                    } else {
+                        codecs.add(MasterPlaylist.AUDIO_CODEC);
+                    }
+                    if (!codecs.isEmpty()) m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
+                    if (defAudio != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
+                    m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
+                }
+                continue;
+            }
+            Quality q = Quality.fromLabel(quality).orElseThrow();
+            m3u8.append("#EXT-X-STREAM-INF:")
+                    .append("AVERAGE-BANDWIDTH=").append(q.averageBitrate()).append(',')
+                    .append("BANDWIDTH=").append(q.maxBitrate()).append(',')
+                    .append("RESOLUTION=").append((int) (aspect * q.height() + 0.5)).append('x').append(q.height()).append(',')
+                    .append("CODECS=\"").append(MasterPlaylist.TRANSCODED_CODEC).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
+            if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
+            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
+        }
+        return m3u8.toString();
+    }
+
+    private static String name(String title, String language, String kind, int index) {
+        if (title != null) return title;
+        if (language != null) return language;
+        return String.format(Locale.ROOT, "%s %d", kind, index);
+    }
+
+    private static String quoted(String value) {
+        return value.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
+    }
+}

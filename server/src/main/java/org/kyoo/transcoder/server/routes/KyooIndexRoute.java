@@ -1,0 +1,45 @@
+package org.kyoo.transcoder.server.routes;
+
+import io.undertow.server.HttpServerExchange;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.server.clients.ClientPosition;
+import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.server.clients.VideoTrack;
+import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.media.MediaSource;
+import org.kyoo.transcoder.server.media.StreamedFile;
+import org.kyoo.transcoder.server.paths.SafeRoot;
+import org.kyoo.transcoder.server.playlists.Fmp4MediaPlaylist;
+
+/** Upstream's {@code /video/:path/:video/:quality/index.m3u8} and {@code /video/:path/audio/:audio/:quality/index.m3u8}. */
+final class KyooIndexRoute extends PlayerRoute {
+    private final boolean audio;
+
+    KyooIndexRoute(SafeRoot root, MediaSource media, ClientTracker tracker, boolean audio) {
+        super(root, media, tracker);
+        this.audio = audio;
+    }
+
+    @Override
+    public Answer answer(HttpServerExchange exchange) {
+        Player player = player(exchange);
+        StreamedFile stream = stream(player);
+        Rendition rendition = audio ? KyooParams.audio(exchange, stream.info()) : KyooParams.video(exchange, stream.info());
+        seen(position(player, rendition, -1));
+        KeyframeIndex index = stream.keyframes();
+        boolean complete = index.isDone();
+        double[] keyframes = index.toArray();
+        double end = (keyframes.length > 0 ? keyframes[0] : 0) + stream.info().duration();
+        String m3u8 = Fmp4MediaPlaylist.render(keyframes, complete, end, KyooParams.query(exchange, player.client()));
+        return new Answer.Text(ContentTypes.PLAYLIST, m3u8, complete ? Answer.CACHEABLE : Answer.NO_CACHE);
+    }
+
+    /** Video renditions are tracked as the v3 ones are; audio ones by the file the player watches. */
+    static ClientPosition position(Player player, Rendition rendition, int segment) {
+        if (rendition.audio()) {
+            return new ClientPosition(player.client(), player.file().path(), null, -1, segment);
+        }
+        return ClientPosition.video(player.client(), player.file().path(), VideoTrack.of(rendition), segment);
+    }
+}

@@ -1,0 +1,73 @@
+package org.kyoo.transcoder.server.playlists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+
+/** Upstream Kyoo's master playlist: what a player of today's Kyoo reads. */
+class KyooMasterPlaylistTest {
+    static final MediaInfo.Video HEVC = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", "jpn", "1080p", 1920, 1080, 6_000_000);
+    static final MediaInfo.Audio FRENCH_AC3 = new MediaInfo.Audio(0, null, "fr", "ac3", "ac-3", 6, true, false);
+    static final MediaInfo.Audio ENGLISH = new MediaInfo.Audio(1, "Stereo", "en", "aac", "mp4a.40.2", 2, false, false);
+    static final LinkQuery Q = new LinkQuery("clientId=c");
+
+    static MediaInfo info(List<MediaInfo.Video> videos, List<MediaInfo.Audio> audios) {
+        return new MediaInfo("sha", "/video/a.mkv", "mkv", null, 1000, 60, "matroska", videos.isEmpty() ? null : videos.get(0),
+                videos, audios, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void audioGroupsPerQualityCarryTheSourceChannelsWhenCopiedAndStereoWhenTranscoded() {
+        String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of(FRENCH_AC3, ENGLISH)), Q);
+        assertTrue(m.startsWith("#EXTM3U\n#EXT-X-VERSION:7\n"));
+        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a-original\",LANGUAGE=\"fr\",NAME=\"fr\",DEFAULT=YES,CHANNELS=\"6\","
+                + "URI=\"audio/0/original/index.m3u8?clientId=c\"\n"), m);
+        // 1080p pairs with 192k: the ladder stops there
+        for (String rate : List.of("128k", "192k")) {
+            assertTrue(m.contains("GROUP-ID=\"a-" + rate + "\",LANGUAGE=\"fr\",NAME=\"fr\",DEFAULT=YES,CHANNELS=\"2\","
+                    + "URI=\"audio/0/" + rate + "/index.m3u8?clientId=c\"\n"), m);
+            assertTrue(m.contains("GROUP-ID=\"a-" + rate + "\",LANGUAGE=\"en\",NAME=\"Stereo\",CHANNELS=\"2\""), m);
+        }
+        assertTrue(!m.contains("a-256k"), m);
+    }
+
+    @Test
+    void originalAndTranscodeArePairedWithTheOriginalAndTheTranscodedAudio() {
+        String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of(FRENCH_AC3, ENGLISH)), Q);
+        assertTrue(m.contains("CODECS=\"hvc1.1.6.L120.90,ac-3\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("CODECS=\"hvc1.1.6.L120.90,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("CODECS=\"avc1.640028,ac-3\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/720p/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("RESOLUTION=427x240,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n0/240p/index.m3u8?clientId=c\n"), m);
+        assertEquals(8, m.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count(), "2 + 2 paired, 4 smaller qualities");
+        assertTrue(!m.contains("TYPE=VIDEO"), m);
+    }
+
+    @Test
+    void severalVideoTracksGetVideoGroupsTheFirstOneDefault() {
+        MediaInfo.Video second = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", "eng", "1080p", 1920, 1080, 6_000_000);
+        String m = KyooMasterPlaylist.render(info(List.of(HEVC, second), List.of(ENGLISH)), Q);
+        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"original\",LANGUAGE=\"jpn\",NAME=\"jpn\",DEFAULT=YES\n"), m);
+        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"original\",LANGUAGE=\"eng\",NAME=\"eng\",URI=\"1/original/index.m3u8?clientId=c\"\n"), m);
+        assertTrue(m.contains("GROUP-ID=\"720p\",LANGUAGE=\"eng\",NAME=\"eng\",URI=\"1/720p/index.m3u8?clientId=c\""), m);
+    }
+
+    @Test
+    void aFileWithoutAudioNamesNoGroup() {
+        String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of()), Q);
+        assertTrue(!m.contains("AUDIO="), m);
+        assertTrue(!m.contains("TYPE=AUDIO"), m);
+    }
+
+    @Test
+    void mediaPlaylistsMapTheInitAndNameMp4SegmentsWithTheQuery() {
+        String m = Fmp4MediaPlaylist.render(new double[] {0, 4, 8}, true, 10, Q);
+        assertTrue(m.contains("#EXT-X-VERSION:7\n"), m);
+        assertTrue(m.contains("#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-MAP:URI=\"init.mp4?clientId=c\"\n"), m);
+        assertTrue(m.contains("#EXTINF:4.000000,\nsegment-1.mp4?clientId=c\n#EXTINF:2.000000,\nsegment-2.mp4?clientId=c\n#EXT-X-ENDLIST"), m);
+    }
+}
