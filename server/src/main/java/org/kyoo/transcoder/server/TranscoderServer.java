@@ -162,9 +162,18 @@ public final class TranscoderServer implements AutoCloseable {
                 .addExactPath("/ready", probes.ready())
                 .addExactPath("/metrics", metrics.scrape());
         GracefulShutdownHandler inFlight = Handlers.gracefulShutdown(metrics.measure(new Cors(open, ops.corsOrigins())));
+        HttpHandler gate = exchange -> {
+            if (stopping.get()) {
+                // refused in JSON like every other error; the in-flight count is not raised for it
+                exchange.setPersistent(false);
+                writer.json(exchange, 503, Map.of("errors", List.of("The server is shutting down; try another.")));
+                return;
+            }
+            inFlight.handleRequest(exchange);
+        };
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), "0.0.0.0")
-                .setHandler(inFlight)
+                .setHandler(gate)
                 .build();
         undertow.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -51,8 +51,9 @@ final class AudioCopyPipeline implements SegmentPipeline {
                 in.seek(video >= 0 ? video : audio, start - PRE_READ, audio, start - SegmentSink.EPSILON, this::halted);
             }
             in.keepOnly(audio);
-            // the first segment also takes what comes before the first keyframe: no packet is lost
-            double from = n == 0 ? Double.NEGATIVE_INFINITY : start - SegmentSink.EPSILON;
+            // the first segment also takes what comes before the first keyframe, down to 0: a tfdt
+            // cannot be negative, so an encoder's priming packet stamped before 0 is left out
+            double from = (n == 0 ? Math.min(start, 0) : start) - SegmentSink.EPSILON;
             sink.starting(n);
             while (next(audio)) {
                 try {
@@ -61,7 +62,7 @@ final class AudioCopyPipeline implements SegmentPipeline {
                     double t = Timestamps.seconds(ts, stream.time_base());
                     if (t < from) continue;
                     while (t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                        if (!finishSegment(packet.dts())) return;
+                        if (!finishSegment(ts)) return;
                         n++;
                         sink.starting(n);
                     }
@@ -77,15 +78,15 @@ final class AudioCopyPipeline implements SegmentPipeline {
         }
 
         /**
-         * Completes segment n's file, its last packet lasting up to {@code nextDts} (the next
+         * Completes segment n's file, its last packet lasting up to {@code next} (the next
          * segment's first), and publishes it; a segment with no packet (a gap) is not published.
          */
-        private boolean finishSegment(long nextDts) {
+        private boolean finishSegment(long next) {
             if (out == null) {
                 stopped = true;
                 return false;
             }
-            out.finish(nextDts);
+            out.finish(next);
             out.close();
             out = null;
             return sink.publish(n);

@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
@@ -48,14 +49,20 @@ final class SegmentWriter implements AutoCloseable {
     private static final int HVC1 = 'h' | 'v' << 8 | 'c' << 16 | '1' << 24;
     private final Path file;
     private final Container container;
+    private static final System.Logger LOG = System.getLogger(SegmentWriter.class.getName());
+
     private AVFormatContext ctx;
     private AVStream stream;
     private final AVRational sourceTimeBase;
     private boolean finished;
     private long packets;
+    private long lastDts = AV_NOPTS_VALUE;
+    private int dropped;
     /** fMP4: the last packet, written once the next one or the segment's end gives its duration. */
     private AVPacket held;
     private boolean holding;
+    /** fMP4: how far the muxer moves decode times up (the first packet's pts - dts, stream time base). */
+    private long shift = AV_NOPTS_VALUE;
 
     /** A segment of packets encoded by {@code encoder} (timestamps in its time base). */
     static SegmentWriter forEncoder(Path file, AVCodecContext encoder) {
@@ -143,9 +150,13 @@ final class SegmentWriter implements AutoCloseable {
         // frag_custom: one fragment, flushed by the trailer (a segment opens on its only keyframe);
         // default_base_moof: offsets relative to the moof, so a fragment stands alone (CMAF);
         // frag_discont: tfdt is the first packet's own decode time, not zero;
+        // negative_cts_offsets: decode times moved up by the first packet's reordering delay (its
+        //   pts - dts), B-frames getting signed offsets (trun v1): tfdt is then the keyframe's
+        //   presentation time, never negative, the same whichever head wrote the fragment;
         // skip_trailer: no mfra after the fragment.
         Av.check(av_dict_set(opts, "movflags",
-                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+skip_trailer", 0), "av_dict_set movflags");
+                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+negative_cts_offsets+skip_trailer", 0),
+                "av_dict_set movflags");
         // no edit list: the samples' presentation times are the source's, with nothing to subtract
         Av.check(av_dict_set(opts, "use_editlist", "0", 0), "av_dict_set use_editlist");
     }
@@ -157,6 +168,9 @@ final class SegmentWriter implements AutoCloseable {
         if (container == Container.FMP4) {
             // the fragment's last sample lasts its packet's duration: held back so finish can set it
             if (held == null) held = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+            if (shift == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE) {
+                shift = packet.pts() - packet.dts();
+            }
             if (holding) writeOut(held);
             av_packet_move_ref(held, packet);
             holding = true;
@@ -166,8 +180,30 @@ final class SegmentWriter implements AutoCloseable {
         packets++;
     }
 
+    /**
+     * Writes one packet, dropping what the muxer would refuse and fail the head for, as the ffmpeg
+     * CLI does with damaged sources: a decode time not after the previous one, or a presentation
+     * time before the decode time. Drops are counted and logged once per segment.
+     */
     private void writeOut(AVPacket packet) {
+        long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+        boolean backwards = dts != AV_NOPTS_VALUE && lastDts != AV_NOPTS_VALUE && dts <= lastDts;
+        boolean inverted = packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.pts() < packet.dts();
+        if (backwards || inverted) {
+            if (dropped++ == 0) {
+                LOG.log(System.Logger.Level.WARNING, "Dropping packets with " + (backwards ? "backwards decode times" : "pts before dts")
+                        + " from " + file.getFileName() + " (dts " + dts + " after " + lastDts + ")");
+            }
+            av_packet_unref(packet);
+            return;
+        }
+        if (dts != AV_NOPTS_VALUE) lastDts = dts;
         Av.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame " + file);
+    }
+
+    /** Packets dropped for timestamps the muxer would refuse. */
+    int droppedPackets() {
+        return dropped;
     }
 
     long packetCount() {
@@ -180,14 +216,14 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * As {@link #finish()}, where the next segment starts decoding at {@code nextStart} (source
-     * time base): an fMP4 fragment's last sample then lasts up to it, so the fragments' decode
-     * times follow on exactly ({@code tfdt} + durations = the next {@code tfdt}).
+     * As {@link #finish()}, where the next segment's first packet is shown at {@code nextStart}
+     * (source time base), which is its fragment's {@code tfdt}: an fMP4 fragment's last sample then
+     * lasts up to it, so the fragments follow on exactly ({@code tfdt} + durations = the next one's).
      */
     void finish(long nextStart) {
         if (holding) {
             if (nextStart != AV_NOPTS_VALUE) {
-                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base());
+                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) - (shift == AV_NOPTS_VALUE ? 0 : shift);
                 if (end > held.dts()) held.duration(end - held.dts());
             }
             holding = false;

@@ -133,10 +133,9 @@ final class TransmuxPipeline implements SegmentPipeline {
 
         /** Writes and publishes segment n; {@code next} is the next segment's keyframe (null at the end). */
         private boolean finishSegment(AVPacket next) {
-            long shift = fixDecodeTimestamps();
-            // where the next segment's decoding starts, as its own fix will put it (same reordering)
-            long nextStart = next == null ? AV_NOPTS_VALUE
-                    : shift < 0 && next.dts() != AV_NOPTS_VALUE ? next.dts() : next.pts() - Math.max(shift, 0);
+            fixDecodeTimestamps();
+            // the next segment's keyframe: its fMP4 fragment's tfdt, where this one's samples end
+            long nextStart = next == null ? AV_NOPTS_VALUE : next.pts();
             try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container)) {
                 for (AVPacket p : held) out.write(p);
                 out.finish(nextStart);
@@ -149,9 +148,8 @@ final class TransmuxPipeline implements SegmentPipeline {
         /**
          * Keeps the source's dts when they increase and never pass the pts; otherwise gives the i-th
          * packet the i-th smallest pts, moved back just enough to stay at or before every pts.
-         * Returns that move, or -1 when the source's dts were kept.
          */
-        private long fixDecodeTimestamps() {
+        private void fixDecodeTimestamps() {
             boolean valid = true;
             long previous = Long.MIN_VALUE;
             for (AVPacket p : held) {
@@ -162,7 +160,7 @@ final class TransmuxPipeline implements SegmentPipeline {
                 }
                 previous = dts;
             }
-            if (valid) return -1;
+            if (valid) return;
             long[] sorted = new long[held.size()];
             for (int i = 0; i < sorted.length; i++) {
                 AVPacket p = held.get(i);
@@ -173,7 +171,6 @@ final class TransmuxPipeline implements SegmentPipeline {
             long shift = 0;
             for (int i = 0; i < sorted.length; i++) shift = Math.max(shift, sorted[i] - held.get(i).pts());
             for (int i = 0; i < sorted.length; i++) held.get(i).dts(sorted[i] - shift);
-            return shift;
         }
 
         private void freeHeld() {

@@ -102,7 +102,7 @@ final class VideoPipeline implements SegmentPipeline {
                 filter.push(null);
                 drainFilter();
             }
-            if (!halted() && out != null) finishSegment();
+            if (!halted() && out != null) finishSegment(AV_NOPTS_VALUE);
         }
 
         private void drainDecoder() {
@@ -148,7 +148,8 @@ final class VideoPipeline implements SegmentPipeline {
         private void encode(AVFrame frame) {
             double t = Timestamps.seconds(frame.pts(), filter.timeBase());
             while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                if (!finishSegment()) {
+                // this frame opens the next segment: in fMP4 this one's samples last up to it
+                if (!finishSegment(frame.pts())) {
                     stopped = true;
                     return;
                 }
@@ -190,12 +191,12 @@ final class VideoPipeline implements SegmentPipeline {
         }
 
         /** Flushes the segment's encoder, completes its file and publishes it; returns whether to go on. */
-        private boolean finishSegment() {
+        private boolean finishSegment(long next) {
             encoder.send(null);
             drainEncoder();
             encoder.close();
             encoder = null;
-            out.finish();
+            out.finish(next);
             out.close();
             out = null;
             return sink.publish(n);

@@ -204,15 +204,15 @@ public final class Boxes {
         }
     }
 
-    /** The track's packets as the demuxer gives them, in order. */
-    public static List<byte[]> sourceAudioPackets(Path file, int track) {
+    /** The track's packets as the demuxer gives them, in order, from {@code from} seconds on. */
+    public static List<byte[]> sourceAudioPackets(Path file, int track, double from) {
         List<byte[]> out = new ArrayList<>();
         try (MediaInput in = MediaInput.open(file)) {
             int stream = in.audioStream(track);
             AVPacket p = av_packet_alloc();
             try {
                 while (in.read(p)) {
-                    if (p.stream_index() == stream) {
+                    if (p.stream_index() == stream && p.pts() * org.bytedeco.ffmpeg.global.avutil.av_q2d(in.stream(stream).time_base()) >= from - 0.003) {
                         byte[] b = new byte[p.size()];
                         p.data().get(b);
                         out.add(b);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * each was waited for, and refusals by status.
  */
 final class HttpMeters implements HttpHandler {
-    private static final Pattern SEGMENT = Pattern.compile(".*/segment-\\d+\\.ts$");
+    /** A media segment of either table: MPEG-TS ({@code .ts}) or Kyoo's fMP4 ({@code .mp4}). */
+    private static final Pattern SEGMENT = Pattern.compile(".*/segment-\\d+\\.(ts|mp4)$");
 
     private final HttpHandler next;
     private final MeterRegistry registry;

@@ -1,7 +1,9 @@
 package org.kyoo.transcoder.server.playlists;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 
 /**
@@ -31,10 +33,16 @@ public final class SubtitleRenditions {
 
     /** Appends one {@code #EXT-X-MEDIA:TYPE=SUBTITLES} per track. */
     public static void appendMedia(StringBuilder m3u8, MediaInfo info, LinkQuery links) {
-        for (MediaInfo.Subtitle subtitle : of(info)) {
+        List<MediaInfo.Subtitle> tracks = of(info);
+        Map<String, Long> nameCounts = tracks.stream()
+                .collect(Collectors.groupingBy(SubtitleRenditions::name, Collectors.counting()));
+        for (MediaInfo.Subtitle subtitle : tracks) {
+            String name = name(subtitle);
+            // HLS wants every NAME of a group distinct: a shared one gets the track's number
+            if (nameCounts.get(name) > 1) name += " " + (subtitle.index() + 1);
             m3u8.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"").append(GROUP).append("\",");
             if (subtitle.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(subtitle.language())).append("\",");
-            m3u8.append("NAME=\"").append(quoted(name(subtitle))).append("\",")
+            m3u8.append("NAME=\"").append(quoted(name)).append("\",")
                     // only a track flagged default starts shown; players otherwise leave subtitles off
                     .append("DEFAULT=").append(subtitle.isDefault() ? "YES" : "NO")
                     .append(",AUTOSELECT=YES")
@@ -48,7 +56,7 @@ public final class SubtitleRenditions {
         return "./subtitles/" + index + "/index.m3u8";
     }
 
-    /** Title, else language, else a number; a player lists tracks by this, so two may not share it. */
+    /** Title, else language, with its flags: what a player's menu lists. */
     private static String name(MediaInfo.Subtitle subtitle) {
         String base = subtitle.title() != null ? subtitle.title()
                 : subtitle.language() != null ? subtitle.language()
@@ -56,7 +64,7 @@ public final class SubtitleRenditions {
         StringBuilder name = new StringBuilder(base);
         if (subtitle.isForced()) name.append(" (forced)");
         if (subtitle.isHearingImpaired()) name.append(" (SDH)");
-        return name.append(" #").append(subtitle.index()).toString();
+        return name.toString();
     }
 
     /** An HLS quoted-string may hold neither a double quote nor a line break. */

@@ -30,13 +30,23 @@ class SubtitleRenditionsTest {
 
         List<String> media = Arrays.stream(m3u8.split("\n")).filter(l -> l.startsWith("#EXT-X-MEDIA:TYPE=SUBTITLES")).toList();
         assertEquals(List.of(
-                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"en\",NAME=\"English #0\",DEFAULT=YES,AUTOSELECT=YES,FORCED=NO,URI=\"./subtitles/0/index.m3u8?clientId=abc\"",
-                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"fr\",NAME=\"fr (forced) #1\",DEFAULT=NO,AUTOSELECT=YES,FORCED=YES,URI=\"./subtitles/1/index.m3u8?clientId=abc\"",
-                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"Subtitle (SDH) #3\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"./subtitles/3/index.m3u8?clientId=abc\""),
+                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"en\",NAME=\"English\",DEFAULT=YES,AUTOSELECT=YES,FORCED=NO,URI=\"./subtitles/0/index.m3u8?clientId=abc\"",
+                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",LANGUAGE=\"fr\",NAME=\"fr (forced)\",DEFAULT=NO,AUTOSELECT=YES,FORCED=YES,URI=\"./subtitles/1/index.m3u8?clientId=abc\"",
+                "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"Subtitle (SDH)\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"./subtitles/3/index.m3u8?clientId=abc\""),
                 media, "the PGS track has no text to offer");
         List<String> variants = Arrays.stream(m3u8.split("\n")).filter(l -> l.startsWith("#EXT-X-STREAM-INF")).toList();
         assertFalse(variants.isEmpty());
         for (String variant : variants) assertTrue(variant.contains(",SUBTITLES=\"subs\""), variant);
+    }
+
+    @Test
+    void tracksThatWouldShareANameAreToldApartByTheirNumber() {
+        List<MediaInfo.Subtitle> twins = List.of(
+                new MediaInfo.Subtitle(0, null, "en", "subrip", "srt", false, false, "l0"),
+                new MediaInfo.Subtitle(1, null, "en", "ass", "ass", false, false, "l1"));
+        String m3u8 = MasterPlaylist.render(info(VIDEO, twins), false, LinkQuery.NONE);
+        assertTrue(m3u8.contains("NAME=\"en 1\""), m3u8);
+        assertTrue(m3u8.contains("NAME=\"en 2\""), m3u8);
     }
 
     @Test
