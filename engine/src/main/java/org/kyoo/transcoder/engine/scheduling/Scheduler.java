@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,8 +30,15 @@ public final class Scheduler implements AutoCloseable {
     /** Transmux and audio heads: cheap next to video, never queued behind it. */
     private final EncodeSlots unbounded = new EncodeSlots(Integer.MAX_VALUE);
     private final SpeedEstimate machine = new SpeedEstimate();
+    /** One thread sweeps for every scheduler (tests make many); each sweeps only while it has heads. */
+    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "head sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Set<Scheduled> heads = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService sweeper;
+    private ScheduledFuture<?> sweeping;
 
     public Scheduler(SchedulerSettings settings, Ticker ticker) {
         this.settings = settings;
@@ -86,6 +94,12 @@ public final class Scheduler implements AutoCloseable {
 
     public void unregister(Scheduled head) {
         heads.remove(head);
+        synchronized (this) {
+            if (heads.isEmpty() && sweeping != null) {
+                sweeping.cancel(false);
+                sweeping = null;
+            }
+        }
     }
 
     /** Every live head with its state and speed, for metrics. */
@@ -101,18 +115,13 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private synchronized void startSweeper() {
-        if (sweeper != null || settings.idleStop() == null || ticker != Ticker.SYSTEM) return;
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "head sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        if (sweeping != null || heads.isEmpty() || settings.idleStop() == null || ticker != Ticker.SYSTEM) return;
+        sweeping = SWEEPER.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public synchronized void close() {
-        if (sweeper != null) sweeper.shutdownNow();
-        sweeper = null;
+        if (sweeping != null) sweeping.cancel(false);
+        sweeping = null;
     }
 }

@@ -34,7 +34,14 @@ class HeadLifecycleTest {
     }
 
     private static List<Path> files(Path dir) {
-        return Files.exists(dir) ? Fixtures.files(dir) : List.of();
+        while (true) {
+            try {
+                return Files.exists(dir) ? Fixtures.files(dir) : List.of();
+            } catch (java.io.UncheckedIOException e) {
+                // a head moved or deleted a temporary file while the walk listed it: look again
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) throw e;
+            }
+        }
     }
 
     private static Scheduler legacy() {
