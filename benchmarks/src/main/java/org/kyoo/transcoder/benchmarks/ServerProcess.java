@@ -31,6 +31,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path safeRoot, Path cache, Path metadata, Path log) throws IOException, InterruptedException {
+        return start(safeRoot, cache, metadata, log, java.util.Map.of());
+    }
+
+    /** @param extra more environment (the scheduling knobs), over the defaults */
+    static ServerProcess start(Path safeRoot, Path cache, Path metadata, Path log, java.util.Map<String, String> extra)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -43,6 +49,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("GOCODER_METADATA_ROOT", metadata.toString());
         env.put("GOCODER_PORT", Integer.toString(port));
         env.put("GOCODER_HWACCEL", "disabled");
+        env.putAll(extra);
         ServerProcess server = new ServerProcess(builder.start(), port);
         server.awaitListening(log);
         return server;
@@ -60,6 +67,14 @@ final class ServerProcess implements AutoCloseable {
         }
         close();
         throw new IOException("the server did not listen on " + port + " within 60 s; see " + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** The route of {@code file} with {@code rest} appended ("/720p/segment-3.ts"). */

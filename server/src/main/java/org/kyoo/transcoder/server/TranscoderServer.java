@@ -28,8 +28,10 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.server.config.SchedulingConfig;
 import org.kyoo.transcoder.server.auth.AccessControl;
 import org.kyoo.transcoder.server.auth.TokenVerifier;
+import org.kyoo.transcoder.server.caching.CacheBound;
 import org.kyoo.transcoder.server.caching.PartialFiles;
 import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
@@ -58,6 +60,8 @@ public final class TranscoderServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TranscoderServer.class.getName());
     /** How often silent clients and unused caches are looked for; their limits are hours. */
     private static final long SWEEP_MINUTES = 1;
+    /** How often the cache's size is checked against its bound. */
+    private static final long BOUND_SECONDS = 10;
 
     /**
      * What the server runs over: the engine in production, fakes in tests.
@@ -106,7 +110,8 @@ public final class TranscoderServer implements AutoCloseable {
         HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
         MediaInfoStore infos = new MediaInfoStore(settings);
-        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings));
+        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings),
+                SchedulingConfig.fromEnvironment(System.getenv()));
         EngineMedia engine = new EngineMedia(infos, transcoder);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
@@ -157,9 +162,18 @@ public final class TranscoderServer implements AutoCloseable {
                 .addExactPath("/ready", probes.ready())
                 .addExactPath("/metrics", metrics.scrape());
         GracefulShutdownHandler inFlight = Handlers.gracefulShutdown(metrics.measure(new Cors(open, ops.corsOrigins())));
+        HttpHandler gate = exchange -> {
+            if (stopping.get()) {
+                // refused in JSON like every other error; the in-flight count is not raised for it
+                exchange.setPersistent(false);
+                writer.json(exchange, 503, Map.of("errors", List.of("The server is shutting down; try another.")));
+                return;
+            }
+            inFlight.handleRequest(exchange);
+        };
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), "0.0.0.0")
-                .setHandler(inFlight)
+                .setHandler(gate)
                 .build();
         undertow.start();
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -174,6 +188,17 @@ public final class TranscoderServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "Tracker sweep failed", e);
             }
         }, SWEEP_MINUTES, SWEEP_MINUTES, TimeUnit.MINUTES);
+        CacheBound bound = new CacheBound(config.cacheRoot(), ops.cacheMaxBytes(), tracker, engine.streams());
+        if (ops.cacheMaxBytes() > 0) {
+            // often: a few players at 4K fill gigabytes in minutes
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    bound.enforce();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Cache bound failed", e);
+                }
+            }, BOUND_SECONDS, BOUND_SECONDS, TimeUnit.SECONDS);
+        }
         AutoCloseable headLog = EngineEvents.listen(new HeadLog());
         TranscoderServer server = new TranscoderServer(config, undertow, inFlight, stopping, tracker, sweeper,
                 engine.resources(), metrics, headLog);
@@ -194,7 +219,8 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))
                 + ", shutdown grace " + ops.shutdownGrace().toSeconds() + " s"
-                + ", OTLP " + (ops.otlpEndpoint() == null ? "off" : ops.otlpEndpoint());
+                + ", OTLP " + (ops.otlpEndpoint() == null ? "off" : ops.otlpEndpoint())
+                + ", cache bound " + (ops.cacheMaxBytes() > 0 ? ops.cacheMaxBytes() + " bytes" : "none");
     }
 
     /** Playlists of long files are large (upstream added compression when VLC choked on them). */

@@ -26,6 +26,11 @@ public final class Http {
         return "/" + Base64Path.encode(path.toString());
     }
 
+    /** The client itself, for body handlers this class has no shortcut for. */
+    public HttpClient client() {
+        return client;
+    }
+
     public HttpRequest.Builder request(String path, String clientId) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         if (clientId != null) builder.header("X-CLIENT-ID", clientId);

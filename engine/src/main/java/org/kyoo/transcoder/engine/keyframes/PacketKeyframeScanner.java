@@ -58,8 +58,9 @@ final class PacketKeyframeScanner {
                 try {
                     // Packets without a pts (some raw streams) cannot mark a segment start; source timestamps
                     // are kept as they are, even when the file starts after 0 (SPEC: the source timeline).
+                    // An empty packet (Theora's "show the last picture again") holds no picture to start on.
                     if (packet.stream_index() == video && (packet.flags() & AV_PKT_FLAG_KEY) != 0
-                            && packet.pts() != AV_NOPTS_VALUE) {
+                            && packet.pts() != AV_NOPTS_VALUE && packet.size() > 0) {
                         out.add(packet.pts() * num / (double) den);
                     }
                 } finally {

@@ -54,6 +54,12 @@ public record MediaInfo(
                         boolean isDefault, boolean isForced, String link) {
             this(index, title, language, codec, extension, isDefault, isForced, link, false, false);
         }
+
+        /** The same track behind another link (the request's query added to it). */
+        public Subtitle withLink(String newLink) {
+            return new Subtitle(index, title, language, codec, extension, isDefault, isForced, newLink,
+                    isHearingImpaired, isExternal);
+        }
     }
 
     /**

@@ -10,12 +10,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Priority;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
 
 /**
  * One running pipeline making consecutive segments [first, end) of one stream, on its own thread.
- * Its stream decides everything shared (readiness, publishing); the head only knows its position.
+ * Its stream decides everything shared (readiness, publishing, pausing); the head knows its
+ * position and its own measured speed. It encodes only while it holds an encode slot: it takes one
+ * before it starts and gives it back between two segments to pause or to let more urgent work run.
  */
-final class EncoderHead implements SegmentSink, Runnable {
+final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled {
     /**
      * Head threads are reused: glibc gives each new thread its own malloc arena, and arenas keep
      * what x264 and the decoders freed, so a thread per head would grow the process for nothing.
@@ -34,8 +41,18 @@ final class EncoderHead implements SegmentSink, Runnable {
     private final int end;
     private final String firstPreset;
     private final String preset;
+    private final EncodeSlots slots;
+    private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
     private volatile boolean cancelled;
+    private volatile HeadState.State state = HeadState.State.QUEUED;
+    /** Holds an encode slot (only its own thread changes this). */
+    private boolean holding;
+    /** When the head took its first slot, and when the segment being made began (ticker nanos); 0: not yet. */
+    private volatile long startedNanos;
+    private volatile long segmentBeganNanos;
+    /** Its first segment was measured: its start-up is behind it. */
+    private volatile boolean measured;
     /** What it made, for its report: written by its own thread only. */
     private long startedAt;
     private int published;
@@ -46,8 +63,10 @@ final class EncoderHead implements SegmentSink, Runnable {
      * @param end         one past the last segment this head may make
      * @param firstPreset the preset of its first segment (the start-up one when a player waits)
      */
-    EncoderHead(SegmentedStream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, String preset) {
+    EncoderHead(SegmentedStream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, String preset,
+                EncodeSlots slots) {
         this.stream = stream;
+        this.slots = slots;
         this.pipeline = pipeline;
         this.id = id;
         this.first = first;
@@ -84,11 +103,16 @@ final class EncoderHead implements SegmentSink, Runnable {
         EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
         Throwable failure = null;
         try {
-            pipeline.run(this);
+            if (takeSlot()) {
+                startedNanos = stream.now();
+                segmentBeganNanos = startedNanos;
+                pipeline.run(this);
+            }
         } catch (Throwable e) {
             failure = e;
         } finally {
             try {
+                giveSlot();
                 stream.headEnded(this, failure);
             } finally {
                 Throwable failed = cancelled ? null : failure;
@@ -99,6 +123,76 @@ final class EncoderHead implements SegmentSink, Runnable {
                 Thread.currentThread().setName("head (idle)");
             }
         }
+    }
+
+    /** Blocks until this head may encode; false when it was cancelled meanwhile. */
+    private boolean takeSlot() throws InterruptedException {
+        state = HeadState.State.QUEUED;
+        holding = slots.acquire(this);
+        if (holding) state = HeadState.State.RUNNING;
+        return holding;
+    }
+
+    private void giveSlot() {
+        if (holding) slots.release();
+        holding = false;
+    }
+
+    /** Between two segments: gives the slot back while paused, then waits for one again. */
+    boolean pauseUntil(java.util.function.BooleanSupplier resume) throws InterruptedException {
+        giveSlot();
+        state = HeadState.State.PAUSED;
+        if (!resume.getAsBoolean()) return false;
+        if (!takeSlot()) return false;
+        segmentBeganNanos = stream.now();
+        return true;
+    }
+
+    /** Between two segments: lets more urgent work have the slot, then queues for it again. */
+    boolean yieldSlot() throws InterruptedException {
+        if (!slots.shouldYield(this)) return true;
+        giveSlot();
+        if (!takeSlot()) return false;
+        segmentBeganNanos = stream.now();
+        return true;
+    }
+
+    @Override
+    public Priority priority() {
+        return stream.priority(this);
+    }
+
+    @Override
+    public HeadState state() {
+        return new HeadState(stream.label(), id, position, end, state, stream.priority(this), speed.speed());
+    }
+
+    @Override
+    public void sweep() {
+        stream.sweep(this);
+    }
+
+    /** Measured seconds of media per wall second; NaN until it made a segment past its first. */
+    double speed() {
+        return speed.speed();
+    }
+
+    HeadState.State runState() {
+        return state;
+    }
+
+    /** Ticker nanos when it took its first slot; 0 while queued for it. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    long segmentBeganNanos() {
+        return segmentBeganNanos;
+    }
+
+    /** Whether it published a segment yet (its start-up is behind it). */
+    boolean hasPublished() {
+        return measured;
     }
 
     int id() {
@@ -162,7 +256,18 @@ final class EncoderHead implements SegmentSink, Runnable {
 
     @Override
     public boolean publish(int n) {
-        return stream.publish(this, n);
+        long now = stream.now();
+        double wall = (now - segmentBeganNanos) / 1e9;
+        double media = stream.segmentDuration(n);
+        if (!measured) {
+            stream.measuredFirstSegment(media, wall);
+        } else {
+            speed.recordSpeed(media, wall);
+            stream.measuredSpeed(media, wall);
+        }
+        measured = true;
+        segmentBeganNanos = now;
+        return stream.publish(this, n) && stream.beforeSegment(this, n + 1);
     }
 
     /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */
@@ -187,6 +292,6 @@ final class EncoderHead implements SegmentSink, Runnable {
 
     @Override
     public String toString() {
-        return "head #" + id + " [" + first + ", " + end + ") at " + position + (cancelled ? " (cancelled)" : "");
+        return "head #" + id + " [" + first + ", " + end + ") at " + position + " " + state + (cancelled ? " (cancelled)" : "");
     }
 }

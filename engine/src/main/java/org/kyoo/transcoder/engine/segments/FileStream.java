@@ -14,6 +14,9 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 
 /**
  * One file's video qualities and audio tracks, each a stream of segments made by heads. Segments
@@ -34,17 +37,29 @@ public final class FileStream {
     private final EngineSettings settings;
     private final Duration wait;
     private final VideoPipeline.FrameObserver observer;
+    private final Scheduler scheduler;
     private final ConcurrentMap<String, SegmentedStream> streams = new ConcurrentHashMap<>();
 
     /**
      * @param dir where this file's segments go, {@code {cacheRoot}/{sha}}
      */
     public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings) {
-        this(path, info, keyframes, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE);
+        this(path, info, keyframes, dir, settings, Scheduler.withDefaults());
+    }
+
+    /** @param scheduler the machine's, shared by every file so slots bound the whole machine */
+    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Scheduler scheduler) {
+        this(path, info, keyframes, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE, scheduler);
     }
 
     FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
                VideoPipeline.FrameObserver observer) {
+        this(path, info, keyframes, dir, settings, wait, observer, Scheduler.withDefaults());
+    }
+
+    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
+               VideoPipeline.FrameObserver observer, Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.path = path;
         this.info = info;
         this.keyframes = keyframes;
@@ -96,7 +111,8 @@ public final class FileStream {
         return streams.computeIfAbsent(label, l -> new SegmentedStream(new SegmentedStream.Config(
                 path.getFileName() + " " + l, dir.resolve(l), keyframes,
                 () -> quality == null ? new TransmuxPipeline(path) : new VideoPipeline(path, quality, settings.hardware(), observer),
-                true, settings.preset(), quality == null ? null : settings.startupPreset(), wait)));
+                true, settings.preset(), quality == null ? null : settings.startupPreset(), wait, Container.TS,
+                scheduler, videoSlots(quality))));
     }
 
     SegmentedStream audioStream(int audio) {
@@ -105,7 +121,13 @@ public final class FileStream {
                 path.getFileName() + " " + l, dir.resolve(l), keyframes,
                 () -> new AudioPipeline(path, audio),
                 // audio is cheap next to video: prefetching it would only slow the video heads down
-                false, null, null, wait)));
+                false, null, null, wait, Container.TS, scheduler, scheduler.unbounded())));
+    }
+
+    /** Transmuxing costs next to nothing; hardware encoders are bounded by the device, not the cores. */
+    private EncodeSlots videoSlots(Quality quality) {
+        if (quality == null) return scheduler.unbounded();
+        return settings.hardware() instanceof SoftwareProfile ? scheduler.software() : scheduler.hardware();
     }
 
     /**
@@ -146,7 +168,7 @@ public final class FileStream {
                 path.getFileName() + " " + l, dir.resolve(l), keyframes, () -> fmp4Pipeline(r),
                 !r.audio(), r.audio() ? null : settings.preset(),
                 // no quicker first preset: its parameter sets would differ from the shared init's
-                null, wait, Container.FMP4)));
+                null, wait, Container.FMP4, scheduler, r.audio() ? scheduler.unbounded() : videoSlots(r.original() ? null : r.quality()))));
     }
 
     private SegmentPipeline fmp4Pipeline(Rendition r) {

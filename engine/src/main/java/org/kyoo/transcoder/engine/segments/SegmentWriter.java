@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
@@ -48,11 +49,15 @@ final class SegmentWriter implements AutoCloseable {
     private static final int HVC1 = 'h' | 'v' << 8 | 'c' << 16 | '1' << 24;
     private final Path file;
     private final Container container;
+    private static final System.Logger LOG = System.getLogger(SegmentWriter.class.getName());
+
     private AVFormatContext ctx;
     private AVStream stream;
     private final AVRational sourceTimeBase;
     private boolean finished;
     private long packets;
+    private long lastDts = AV_NOPTS_VALUE;
+    private int dropped;
     /** fMP4: the last packet, written once the next one or the segment's end gives its duration. */
     private AVPacket held;
     private boolean holding;
@@ -175,8 +180,30 @@ final class SegmentWriter implements AutoCloseable {
         packets++;
     }
 
+    /**
+     * Writes one packet, dropping what the muxer would refuse and fail the head for, as the ffmpeg
+     * CLI does with damaged sources: a decode time not after the previous one, or a presentation
+     * time before the decode time. Drops are counted and logged once per segment.
+     */
     private void writeOut(AVPacket packet) {
+        long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+        boolean backwards = dts != AV_NOPTS_VALUE && lastDts != AV_NOPTS_VALUE && dts <= lastDts;
+        boolean inverted = packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.pts() < packet.dts();
+        if (backwards || inverted) {
+            if (dropped++ == 0) {
+                LOG.log(System.Logger.Level.WARNING, "Dropping packets with " + (backwards ? "backwards decode times" : "pts before dts")
+                        + " from " + file.getFileName() + " (dts " + dts + " after " + lastDts + ")");
+            }
+            av_packet_unref(packet);
+            return;
+        }
+        if (dts != AV_NOPTS_VALUE) lastDts = dts;
         Av.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame " + file);
+    }
+
+    /** Packets dropped for timestamps the muxer would refuse. */
+    int droppedPackets() {
+        return dropped;
     }
 
     long packetCount() {

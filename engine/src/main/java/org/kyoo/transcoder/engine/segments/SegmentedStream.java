@@ -17,10 +17,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.Priority;
+import org.kyoo.transcoder.engine.scheduling.RequestWindow;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
 
 /**
  * One stream of a file (a video quality, the original, or an audio track): its segments' readiness
- * and its heads, behind one lock. Heads call back here to publish; requests ask here to wait.
+ * and its heads, behind one lock. Heads call back here to publish and, between two segments, to
+ * learn whether to pause; requests ask here to wait. Which head makes a segment is decided by
+ * expected time (see {@link Planner}): the heads' measured speeds against a fresh head's.
  */
 final class SegmentedStream {
     private static final System.Logger LOG = System.getLogger(SegmentedStream.class.getName());
@@ -30,16 +38,15 @@ final class SegmentedStream {
     static final double MAX_HEAD_DISTANCE = 60;
     /** Video prefetch looks this many segments ahead of the one served. */
     static final int PREFETCH_SEGMENTS = 10;
+    /** Before anything was measured on this machine: a fresh head's start-up and speed. */
+    static final double FIRST_GUESS_STARTUP = 1.0, FIRST_GUESS_SPEED = 1.0;
+    /** The last segment's end is unknown until the scan ends: count it as long as a usual one. */
+    private static final double USUAL_SEGMENT = 4.0;
 
     /** What a stream needs to know to run heads; one per stream. */
     record Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
-                  boolean prefetch, String preset, String startupPreset, Duration segmentWait, Container container) {
-        /** An MPEG-TS stream (the v3 table). */
-        Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
-               boolean prefetch, String preset, String startupPreset, Duration segmentWait) {
-            this(label, dir, keyframes, pipelines, prefetch, preset, startupPreset, segmentWait, Container.TS);
-        }
-    }
+                  boolean prefetch, String preset, String startupPreset, Duration segmentWait, Container container,
+                  Scheduler scheduler, EncodeSlots slots) {}
 
     private final Config config;
     private final KeyframeIndex keyframes;
@@ -50,10 +57,24 @@ final class SegmentedStream {
     private final List<EncoderHead> heads = new ArrayList<>();
     private int nextHeadId;
     private boolean destroyed;
+    /** How many times every head was stopped; a request's prefetch after that is void. */
+    private volatile int killed;
+    private final Scheduler scheduler;
+    private final Planner planner;
+    private final RequestWindow requests;
+    /** This stream's measured start-up and speed; the machine's until it has its own. */
+    private final SpeedEstimate estimate = new SpeedEstimate();
 
     SegmentedStream(Config config) {
         this.config = config;
         this.keyframes = config.keyframes();
+        this.scheduler = config.scheduler();
+        this.planner = scheduler.settings().planner();
+        this.requests = scheduler.newRequestWindow();
+    }
+
+    Config config() {
+        return config;
     }
 
     String label() {
@@ -101,21 +122,25 @@ final class SegmentedStream {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST,
                     "Segment " + n + " out of range (" + segmentCount() + " segments)"));
         }
+        requests.record(segmentStart(n));
         CompletableFuture<Path> future;
+        boolean ready;
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
-            if (done.get(n)) {
+            ready = done.get(n);
+            if (ready) {
                 prefetch(n);
-                // a copy: what a caller does to its future (cancel, timeouts) stays its own
-                return CompletableFuture.completedFuture(segmentFile(n));
-            }
-            double distance = distance(n);
-            if (distance > MAX_HEAD_DISTANCE) {
-                LOG.log(Level.DEBUG, "{0}: new head for segment {1} (nearest head {2} s behind)", label(), n, distance);
+            } else if (needsHead(n)) {
                 startHead(n, true);
             }
+            // a paused head this request comes near resumes now
+            notifyAll();
         }
+        // a queued head this request waits on now goes first
+        scheduler.reconsider();
+        // a copy: what a caller does to its future (cancel, timeouts) stays its own
+        if (ready) return CompletableFuture.completedFuture(segmentFile(n));
         CompletableFuture<Path> waiting = future.copy().orTimeout(config.segmentWait().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((path, error) -> {
                     if (error == null) return path;
@@ -126,7 +151,10 @@ final class SegmentedStream {
                     }
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
-        if (config.prefetch()) waiting.thenRun(() -> prefetchLocked(n));
+        if (config.prefetch()) {
+            int generation = killed;
+            waiting.thenRun(() -> prefetchLocked(n, generation));
+        }
         return waiting;
     }
 
@@ -157,10 +185,92 @@ final class SegmentedStream {
         return best;
     }
 
-    private void prefetchLocked(int n) {
+    private void prefetchLocked(int n, int generation) {
         synchronized (this) {
-            prefetch(n);
+            // the heads were stopped since the request: it asks nothing more of them
+            if (generation == killed) prefetch(n);
         }
+    }
+
+    /** Whether a request waiting on segment n needs a head of its own. */
+    private boolean needsHead(int n) {
+        if (planner == Planner.DISTANCE) {
+            double distance = distance(n);
+            if (distance > MAX_HEAD_DISTANCE) {
+                LOG.log(Level.DEBUG, "{0}: new head for segment {1} (nearest head {2} s behind)", label(), n, distance);
+                return true;
+            }
+            return false;
+        }
+        double head = headEta(n), fresh = freshEta(n);
+        if (head <= fresh) return false;
+        LOG.log(Level.DEBUG, "{0}: new head for segment {1} (expected in {2} s, a fresh head {3} s)", label(), n, head, fresh);
+        return true;
+    }
+
+    /** Wall seconds until segment n is ready from the live head that will get there first; infinity when none will. */
+    double headEta(int n) {
+        double best = Double.POSITIVE_INFINITY;
+        for (EncoderHead h : heads) {
+            if (h.cancelled() || h.position() > n || n >= h.end()) continue;
+            best = Math.min(best, eta(h, n));
+        }
+        return best;
+    }
+
+    private double eta(EncoderHead h, int n) {
+        double speed = h.speed();
+        if (Double.isNaN(speed)) speed = expectedSpeed();
+        long now = now();
+        double startup = 0;
+        if (!h.hasPublished()) {
+            // still starting (or queued for a slot): what is left of a fresh head's start-up
+            double since = h.startedNanos() == 0 ? 0 : (now - h.startedNanos()) / 1e9;
+            startup = Math.max(0, expectedStartup() - since);
+        }
+        // a head that just published its position is already on the next one
+        int from = h.position();
+        while (from < n && done.get(from)) from++;
+        double work = (mediaEnd(n) - segmentStart(from)) / speed;
+        double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 ? (now - h.segmentBeganNanos()) / 1e9 : 0;
+        return startup + Math.max(0, work - inSegment);
+    }
+
+    /** Wall seconds a head started now at n would take to make it. */
+    double freshEta(int n) {
+        return expectedStartup() + segmentDuration(n) / expectedSpeed();
+    }
+
+    private double expectedSpeed() {
+        return SpeedEstimate.speed(estimate, scheduler.machine(), FIRST_GUESS_SPEED);
+    }
+
+    private double expectedStartup() {
+        return SpeedEstimate.startup(estimate, scheduler.machine(), FIRST_GUESS_STARTUP);
+    }
+
+    private double mediaEnd(int n) {
+        double end = segmentEnd(n);
+        return Double.isInfinite(end) ? segmentStart(n) + USUAL_SEGMENT : end;
+    }
+
+    /** Seconds of media in segment n (the last one counted as a usual one until its end is known). */
+    double segmentDuration(int n) {
+        return mediaEnd(n) - segmentStart(n);
+    }
+
+    long now() {
+        return scheduler.ticker().nanos();
+    }
+
+    void measuredFirstSegment(double media, double wall) {
+        estimate.recordFirstSegment(media, wall);
+        scheduler.machine().recordFirstSegment(media, wall);
+    }
+
+    void measuredSpeed(double media, double wall) {
+        estimate.recordSpeed(media, wall);
+        scheduler.machine().recordSpeed(media, wall);
     }
 
     /** After serving n: one head at the first of the next segments no head will reach in time. */
@@ -169,6 +279,15 @@ final class SegmentedStream {
         int last = Math.min(n + PREFETCH_SEGMENTS, segmentCount() - 1);
         for (int i = n + 1; i <= last; i++) {
             if (isReady(i)) continue;
+            if (planner == Planner.EXPECTED_TIME) {
+                // at real-time pace the player needs i once it has played from n to i
+                double deadline = segmentStart(i) - segmentStart(n);
+                double head = headEta(i);
+                if (head <= deadline || head <= freshEta(i) || requests.tooFarAhead(segmentStart(i))) continue;
+                LOG.log(Level.DEBUG, "{0}: prefetch head for segment {1} (expected in {2} s, needed in {3} s)", label(), i, head, deadline);
+                startHead(i, false);
+                return;
+            }
             // 60 s, plus 5 s per segment of distance: a head already on its way will get there
             if (distance(i) < MAX_HEAD_DISTANCE + 5.0 * (i - n)) continue;
             LOG.log(Level.DEBUG, "{0}: prefetch head for segment {1}", label(), i);
@@ -194,13 +313,19 @@ final class SegmentedStream {
         }
         String firstPreset = playerWaiting && config.startupPreset() != null && !config.startupPreset().isEmpty()
                 ? config.startupPreset() : config.preset();
-        EncoderHead head = new EncoderHead(this, config.pipelines().get(), nextHeadId++, start, end, firstPreset, config.preset());
+        EncoderHead head = new EncoderHead(this, config.pipelines().get(), nextHeadId++, start, end, firstPreset, config.preset(),
+                config.slots());
         heads.add(head);
+        scheduler.register(head);
         head.start();
     }
 
     private boolean headAt(int n) {
-        for (EncoderHead h : heads) if (!h.cancelled() && h.position() == n) return true;
+        return headAt(n, null);
+    }
+
+    private boolean headAt(int n, EncoderHead except) {
+        for (EncoderHead h : heads) if (h != except && !h.cancelled() && h.position() == n) return true;
         return false;
     }
 
@@ -226,11 +351,74 @@ final class SegmentedStream {
             done.set(n);
             waiters = readiness(n);
             int next = n + 1;
-            goOn = !head.cancelled() && next < head.end() && !done.get(next);
+            goOn = !head.cancelled() && next < head.end() && !done.get(next)
+                    // a head started ahead of this one since: one of them making each segment is enough
+                    && (planner == Planner.DISTANCE || !headAt(next, head));
         }
         head.published(n);
         waiters.complete(file);
         return goOn;
+    }
+
+    /**
+     * Between two segments, before {@code head} makes {@code next}: stops it when its stream was
+     * abandoned, pauses it while it is too far ahead of every player (it resumes as soon as a
+     * request comes within the buffer or waits on it), and lets more urgent work go first.
+     * Returns whether it goes on.
+     */
+    boolean beforeSegment(EncoderHead head, int next) {
+        if (abandoned(head)) {
+            LOG.log(Level.DEBUG, "{0}: nobody asked anything for a while, {1} stops", label(), head);
+            head.cancel();
+            return false;
+        }
+        try {
+            if (tooFarAhead(head, next)) {
+                LOG.log(Level.DEBUG, "{0}: {1} pauses before segment {2}", label(), head, next);
+                return head.pauseUntil(() -> awaitNear(head, next));
+            }
+            return head.yieldSlot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private synchronized boolean tooFarAhead(EncoderHead head, int next) {
+        return !destroyed && !head.cancelled() && requests.tooFarAhead(segmentStart(next)) && !awaited(head);
+    }
+
+    /** Waits (on this stream's monitor, which requests notify) until a player comes near; false when stopped meanwhile. */
+    private synchronized boolean awaitNear(EncoderHead head, int next) {
+        try {
+            while (tooFarAhead(head, next)) {
+                if (requests.abandoned() && !awaited(head)) head.cancel();
+                if (head.cancelled()) return false;
+                wait(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !head.cancelled() && !destroyed;
+    }
+
+    /** Who goes first for an encode slot: a head a request waits on, then one near a player, then the rest. */
+    synchronized Priority priority(EncoderHead head) {
+        if (awaited(head)) return Priority.WAITED;
+        return requests.tooFarAhead(segmentStart(head.position())) ? Priority.UNWATCHED : Priority.PREFETCH;
+    }
+
+    /** Stops the head when nobody asked anything of this stream for the idle time (the scheduler's sweep). */
+    synchronized void sweep(EncoderHead head) {
+        if (!abandoned(head)) return;
+        head.cancel();
+        notifyAll();
+    }
+
+    /** Nobody asked anything of this stream for the idle time, and no request still waits on this head. */
+    private synchronized boolean abandoned(EncoderHead head) {
+        return requests.abandoned() && !awaited(head);
     }
 
     /** The first head to publish gives the stream its init segment; later ones (identical) are dropped. */
@@ -240,6 +428,7 @@ final class SegmentedStream {
     }
 
     void headEnded(EncoderHead head, Throwable failure) {
+        scheduler.unregister(head);
         CompletableFuture<Path> waiters = null;
         synchronized (this) {
             heads.remove(head);
@@ -257,7 +446,9 @@ final class SegmentedStream {
 
     /** Stops every head (they end between two packets and delete their unfinished file). */
     synchronized void kill() {
+        killed++;
         for (EncoderHead h : heads) h.cancel();
+        notifyAll();
     }
 
     /** Stops the heads more than {@code distance} segments away from every segment in {@code watched}. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,17 +18,27 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 
 /** Every file being streamed, by path; the one entry point the server uses for HLS. */
 public final class Transcoder implements AutoCloseable {
     private final EngineSettings settings;
     private final MediaInfoStore infos;
     private final KeyframeStore keyframes;
+    private final Scheduler scheduler;
     /** A future per path so concurrent first requests share one creation without blocking the map. */
     private final ConcurrentMap<Path, CompletableFuture<FileStream>> files = new ConcurrentHashMap<>();
 
     /** Empties the cache root: segments from a previous run may belong to files changed since. */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes) {
+        this(settings, infos, keyframes, SchedulerSettings.defaults());
+    }
+
+    /** @param scheduling how heads are planned, bounded and throttled across every file */
+    public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling) {
+        this.scheduler = new Scheduler(scheduling, org.kyoo.transcoder.engine.scheduling.Ticker.SYSTEM);
         this.settings = settings;
         this.infos = infos;
         this.keyframes = keyframes;
@@ -84,7 +95,7 @@ public final class Transcoder implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
         }
-        return new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings);
+        return new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings, scheduler);
     }
 
     private static FileStream await(CompletableFuture<FileStream> future) {
@@ -94,6 +105,11 @@ public final class Transcoder implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
+    }
+
+    /** Every live head with its state (queued, running, paused), priority and speed: facts for metrics. */
+    public List<HeadState> heads() {
+        return scheduler.snapshot();
     }
 
     /** The file's streams when they exist already. */
@@ -127,5 +143,6 @@ public final class Transcoder implements AutoCloseable {
         for (CompletableFuture<FileStream> f : files.values()) {
             if (f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
         }
+        scheduler.close();
     }
 }

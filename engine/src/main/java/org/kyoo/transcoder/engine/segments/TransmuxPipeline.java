@@ -80,7 +80,8 @@ final class TransmuxPipeline implements SegmentPipeline {
             int video = videoFromFirstSegment();
             stream = in.stream(video);
             int codec = stream.codecpar().codec_id();
-            if (!TransportStreamCodecs.carriesVideo(codec)) {
+            // fragmented MP4 carries what MPEG-TS cannot (VP9, AV1); its muxer refuses the rest itself
+            if (container == Container.TS && !TransportStreamCodecs.carriesVideo(codec)) {
                 throw new MediaException(MediaException.Kind.BAD_REQUEST, "The original " + avcodec_get_name(codec).getString()
                         + " video of " + in.path() + " cannot be copied into MPEG-TS segments: ask for a transcoded quality");
             }

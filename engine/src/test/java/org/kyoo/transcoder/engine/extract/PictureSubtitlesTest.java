@@ -3,22 +3,29 @@ package org.kyoo.transcoder.engine.extract;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.testmedia.DvdSubWriter;
 import org.kyoo.transcoder.engine.testmedia.PgsWriter;
 import org.kyoo.transcoder.engine.testmedia.Remuxer;
 
-/** Blu-ray PGS in Matroska: extracted as a .sup file players and tools read, never converted to text. */
+/** Picture subtitles (Blu-ray PGS, DVD VobSub) in Matroska: extracted as they are, never converted to text. */
 class PictureSubtitlesTest {
     private static final List<PgsWriter.Cue> CUES = List.of(new PgsWriter.Cue(1.0, 2.5), new PgsWriter.Cue(4.0, 5.0));
 
@@ -46,6 +53,42 @@ class PictureSubtitlesTest {
 
         MediaException e = assertThrows(MediaException.class, () -> SubtitleConverter.inFormat(sup, "srt"));
         assertEquals(MediaException.Kind.BAD_REQUEST, e.kind());
+    }
+
+    @Test
+    void dvdSubtitlesAreKeptAsTheyAreInAMatroskaSubtitleFile() throws Exception {
+        Path mkv = DvdSubWriter.write(folder.resolve("dvd.mkv"),
+                List.of(new DvdSubWriter.Cue(1.0, 2.5), new DvdSubWriter.Cue(4.0, 5.0)));
+        assertEquals("dvd_subtitle", firstCodec(mkv));
+        MediaInfo info = new MediaInfo("sha", mkv.toString(), "mkv", null, 0, 5, "matroska", null, List.of(), List.of(),
+                List.of(new MediaInfo.Subtitle(0, null, "fr", "dvd_subtitle", "mks", false, false, null)),
+                List.of(), List.of());
+        Extractor extractor = new Extractor(new EngineSettings(folder.resolve("cache"), folder.resolve("meta"), "", "fast", null, null));
+
+        extractor.extract(mkv, "dvd", info).get(60, TimeUnit.SECONDS);
+
+        Path mks = extractor.subtitleFile("dvd", "0.mks");
+        assertEquals("dvd_subtitle", firstCodec(mks));
+        assertEquals(List.of(1.0, 4.0), packetTimes(mks));
+        MediaException e = assertThrows(MediaException.class, () -> SubtitleConverter.inFormat(mks, "vtt"));
+        assertEquals(MediaException.Kind.BAD_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("dvd_subtitle"), e.getMessage());
+    }
+
+    private static List<Double> packetTimes(Path file) {
+        List<Double> times = new ArrayList<>();
+        try (MediaInput input = MediaInput.open(file)) {
+            AVPacket packet = av_packet_alloc();
+            try {
+                while (input.read(packet)) {
+                    times.add(packet.pts() * av_q2d(input.stream(0).time_base()));
+                    av_packet_unref(packet);
+                }
+            } finally {
+                av_packet_free(packet);
+            }
+        }
+        return times;
     }
 
     private static String firstCodec(Path file) {

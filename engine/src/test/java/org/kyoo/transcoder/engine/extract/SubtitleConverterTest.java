@@ -103,6 +103,13 @@ class SubtitleConverterTest {
     }
 
     @Test
+    void aShortSrtWithoutATrailingBlankLineConverts() throws Exception {
+        Path srt = Files.writeString(sub.resolve("0.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHello\n");
+        String vtt = Files.readString(SubtitleConverter.inFormat(srt, "vtt"), StandardCharsets.UTF_8);
+        assertCues(List.of(new Cue(1.0, 2.0, "Hello")), SubtitleCues.fromWebVtt(vtt), 0.001);
+    }
+
+    @Test
     void aFileAlreadyInTheFormatIsServedAsItIs() throws Exception {
         Path srt = Files.writeString(sub.resolve("0.srt"), SRT);
         assertEquals(srt, SubtitleConverter.inFormat(srt, "srt"));

@@ -47,5 +47,7 @@ class PlayerInfoFieldsTest {
         assertEquals("intro", json.get("chapters").get(0).get("type").asText());
         assertEquals("Opening", json.get("chapters").get(0).get("name").asText());
         assertEquals(info, MediaInfoJson.read(MediaInfoJson.write(info)), "info.json reads back as written");
+        MediaInfo.Subtitle sdh = new MediaInfo.Subtitle(3, null, "en", "subrip", "srt", false, false, "a", true, true);
+        assertEquals(new MediaInfo.Subtitle(3, null, "en", "subrip", "srt", false, false, "b", true, true), sdh.withLink("b"));
     }
 }

@@ -58,8 +58,13 @@ final class Fixtures {
     private static final List<FileStream> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer) {
+        return stream(f, cache, observer, org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+    }
+
+    static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer,
+                             org.kyoo.transcoder.engine.scheduling.Scheduler scheduler) {
         FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes(f.spec())), cache.resolve("seg"),
-                settings(cache), Duration.ofSeconds(120), observer);
+                settings(cache), Duration.ofSeconds(120), observer, scheduler);
         MADE.add(stream);
         return stream;
     }

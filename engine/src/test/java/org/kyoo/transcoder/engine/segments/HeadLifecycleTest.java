@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+import org.kyoo.transcoder.engine.scheduling.Ticker;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
@@ -34,6 +37,10 @@ class HeadLifecycleTest {
         return Files.exists(dir) ? Fixtures.files(dir) : List.of();
     }
 
+    private static Scheduler legacy() {
+        return new Scheduler(SchedulerSettings.legacy(), Ticker.SYSTEM);
+    }
+
     @Test
     void aReadySegmentIsAnsweredAtOnceWithoutAHead() throws Exception {
         Fixture f = TestMedia.manySegments();
@@ -47,9 +54,9 @@ class HeadLifecycleTest {
     }
 
     @Test
-    void aHeadStartsOnlyWhenNoneWillReachTheSegmentWithinAMinute() {
+    void theOldDistancePlannerStartsAHeadOnlyWhenNoneWillReachTheSegmentWithinAMinute() {
         Fixture f = TestMedia.manySegments();
-        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, legacy());
         SegmentedStream video = stream.videoStream(Quality.P240);
         video.segment(0);
         video.segment(80);
@@ -76,7 +83,8 @@ class HeadLifecycleTest {
     @Test
     void aHeadARequestWaitsOnIsNotOrphaned() {
         Fixture f = TestMedia.manySegments();
-        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        // the old planner, so that the request surely waits on the head 40 s of media behind
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, legacy());
         SegmentedStream video = stream.videoStream(Quality.P240);
         video.segment(0);
         // within a minute of the first head: this request waits on it instead of starting its own

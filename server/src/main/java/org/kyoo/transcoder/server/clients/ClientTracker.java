@@ -102,6 +102,20 @@ public final class ClientTracker {
         return expired;
     }
 
+    /** Files with a cache no client watches now, least recently used first: what a full cache drops first. */
+    public synchronized List<Path> unwatchedLeastRecentlyUsed() {
+        return lastUsed.entrySet().stream()
+                .filter(used -> !isWatched(used.getKey()))
+                .sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The file's cache was deleted (to bound the disk): nothing left of it to expire. */
+    public synchronized void cacheDeleted(Path file) {
+        lastUsed.remove(file);
+    }
+
     /** The clients known now, for tests and diagnostics. */
     public synchronized List<ClientPosition> clients() {
         return List.copyOf(clients.values());

@@ -16,6 +16,10 @@ public record Failure(int status, String message, boolean unexpected) {
     public static Failure of(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof HttpError http) return new Failure(http.status(), http.getMessage(), false);
+        if (DiskFull.in(cause)) {
+            // what is cached is still served; only new segments wait for room
+            return new Failure(507, "The cache disk is full; try again later.", false);
+        }
         if (cause instanceof MediaException media) return new Failure(status(media.kind()), media.getMessage(), false);
         if (cause instanceof TimeoutException) {
             return new Failure(503, "Not ready in time; try again.", false);

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * each was waited for, and refusals by status.
  */
 final class HttpMeters implements HttpHandler {
-    private static final Pattern SEGMENT = Pattern.compile(".*/segment-\\d+\\.ts$");
+    /** A media segment of either table: MPEG-TS ({@code .ts}) or Kyoo's fMP4 ({@code .mp4}). */
+    private static final Pattern SEGMENT = Pattern.compile(".*/segment-\\d+\\.(ts|mp4)$");
 
     private final HttpHandler next;
     private final MeterRegistry registry;
@@ -21,7 +22,7 @@ final class HttpMeters implements HttpHandler {
     HttpMeters(HttpHandler next, MeterRegistry registry) {
         this.next = next;
         this.registry = registry;
-        this.bytes = Counter.builder("transcoder.http.bytes.served")
+        this.bytes = Counter.builder("transcoder.http.served")
                 .description("Bytes of every answer's body and headers")
                 .baseUnit("bytes")
                 .register(registry);

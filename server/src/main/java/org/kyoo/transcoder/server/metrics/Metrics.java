@@ -17,17 +17,13 @@ import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.bytedeco.javacpp.Pointer;
 import org.kyoo.transcoder.engine.events.EngineEvents;
+import org.kyoo.transcoder.server.caching.CacheSize;
 
 /**
  * The server's meters, exposed at {@code /metrics} in Prometheus' text format and pushed over OTLP
@@ -45,15 +41,27 @@ public final class Metrics implements AutoCloseable {
     /**
      * @param cacheRoot    whose size on disk is reported
      * @param players      how many players the tracker follows
-     * @param otlpEndpoint null: no OTLP push
+     * @param otlpEndpoint the URL OTLP/HTTP metrics are pushed to; null: no push
      */
     public Metrics(Path cacheRoot, Supplier<Number> players, String otlpEndpoint) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.add(prometheus);
         owned.add(prometheus::close);
         if (otlpEndpoint != null) {
-            // OtlpConfig reads OTEL_EXPORTER_OTLP_* (endpoint, headers, resource attributes) itself
-            OtlpMeterRegistry otlp = new OtlpMeterRegistry(OtlpConfig.DEFAULT, Clock.SYSTEM);
+            // the endpoint as configured; OtlpConfig reads the other OTEL_* variables (headers,
+            // resource attributes, interval) itself
+            OtlpConfig config = new OtlpConfig() {
+                @Override
+                public String get(String key) {
+                    return null;
+                }
+
+                @Override
+                public String url() {
+                    return otlpEndpoint;
+                }
+            };
+            OtlpMeterRegistry otlp = new OtlpMeterRegistry(config, Clock.SYSTEM);
             registry.add(otlp);
             owned.add(otlp::close);
             LOG.log(System.Logger.Level.INFO, "Pushing metrics over OTLP to " + otlpEndpoint);
@@ -75,7 +83,7 @@ public final class Metrics implements AutoCloseable {
                 .description("Native memory JavaCPP allocated and tracks")
                 .baseUnit("bytes").register(registry);
         Gauge.builder("transcoder.players.tracked", players).description("Players the tracker follows").register(registry);
-        Gauge.builder("transcoder.cache.size", () -> sizeOf(cacheRoot))
+        Gauge.builder("transcoder.cache.size", () -> CacheSize.of(cacheRoot))
                 .description("Bytes of segments in the cache root").baseUnit("bytes").register(registry);
         owned.add(EngineEvents.listen(new EngineMeters(registry)));
     }
@@ -101,23 +109,6 @@ public final class Metrics implements AutoCloseable {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
             exchange.getResponseSender().send(body);
         };
-    }
-
-    static long sizeOf(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.mapToLong(file -> {
-                try {
-                    return Files.isRegularFile(file) ? Files.size(file) : 0;
-                } catch (IOException e) {
-                    // deleted while walking: a segment of a stream just stopped
-                    return 0;
-                }
-            }).sum();
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
     }
 
     @Override

@@ -38,30 +38,33 @@ public final class MasterPlaylist {
         MediaInfo.Audio defaultAudio = audios.stream().filter(MediaInfo.Audio::isDefault).findFirst()
                 .orElse(audios.isEmpty() ? null : audios.get(0));
         MediaInfo.Video video = info.video();
+        String subtitles = SubtitleRenditions.variantAttribute(info);
         if (video != null) {
-            videoVariants(m3u8, video, fallbackKeyframes, defaultAudio != null, links);
+            videoVariants(m3u8, video, fallbackKeyframes, defaultAudio != null, subtitles, links);
         } else if (defaultAudio != null) {
             // no video: without a variant a player finds no level, so the default track is one
             m3u8.append("#EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=").append(AUDIO_AVERAGE_BANDWIDTH)
                     .append(",BANDWIDTH=").append(AUDIO_BANDWIDTH)
-                    .append(",CODECS=\"").append(AUDIO_CODEC).append("\"\n")
+                    .append(",CODECS=\"").append(AUDIO_CODEC).append('"').append(subtitles).append('\n')
                     .append(links.on(audioUri(defaultAudio))).append('\n');
         }
         for (MediaInfo.Audio audio : audios) audio(m3u8, audio, audio == defaultAudio, links);
+        SubtitleRenditions.appendMedia(m3u8, info, links);
         return m3u8.toString();
     }
 
     private static void videoVariants(
-            StringBuilder m3u8, MediaInfo.Video video, boolean fallbackKeyframes, boolean hasAudio, LinkQuery links) {
+            StringBuilder m3u8, MediaInfo.Video video, boolean fallbackKeyframes, boolean hasAudio, String subtitles,
+            LinkQuery links) {
         Quality source = Quality.fromLabel(video.quality()).orElseGet(() -> Quality.fromHeight(video.height()));
         boolean originalPlayable = originalPlayable(video, fallbackKeyframes);
-        if (originalPlayable) original(m3u8, video, source, hasAudio, links);
+        if (originalPlayable) original(m3u8, video, source, hasAudio, subtitles, links);
         // an H.264 High original already plays at its own height; anything else needs the transcode
         boolean originalCoversItsHeight = originalPlayable && video.mimeCodec().startsWith(TRANSCODED_PREFIX);
         for (Quality quality : Quality.ALL) {
             boolean shorter = quality.height() < source.height();
             if (shorter || (quality.height() == source.height() && !originalCoversItsHeight)) {
-                transcoded(m3u8, video, quality, hasAudio, links);
+                transcoded(m3u8, video, quality, hasAudio, subtitles, links);
             }
         }
     }
@@ -75,7 +78,7 @@ public final class MasterPlaylist {
     }
 
     private static void original(
-            StringBuilder m3u8, MediaInfo.Video video, Quality source, boolean hasAudio, LinkQuery links) {
+            StringBuilder m3u8, MediaInfo.Video video, Quality source, boolean hasAudio, String subtitles, LinkQuery links) {
         // the quality a transcode would pick: it caps what we announce for the copied stream
         Quality comparable = Quality.ALL.stream()
                 .filter(q -> q.height() >= source.height() || q.averageBitrate() >= video.bitrate())
@@ -86,18 +89,18 @@ public final class MasterPlaylist {
                 .append(",BANDWIDTH=").append(Math.min(bitrate, comparable.maxBitrate()))
                 .append(",RESOLUTION=").append(video.width()).append('x').append(video.height())
                 .append(",CODECS=\"").append(codecs(video.mimeCodec(), hasAudio)).append('"');
-        streamEnd(m3u8, hasAudio, Quality.ORIGINAL, links);
+        streamEnd(m3u8, hasAudio, subtitles, Quality.ORIGINAL, links);
     }
 
     private static void transcoded(
-            StringBuilder m3u8, MediaInfo.Video video, Quality quality, boolean hasAudio, LinkQuery links) {
+            StringBuilder m3u8, MediaInfo.Video video, Quality quality, boolean hasAudio, String subtitles, LinkQuery links) {
         m3u8.append("#EXT-X-STREAM-INF:")
                 .append("AVERAGE-BANDWIDTH=").append(quality.averageBitrate())
                 .append(",BANDWIDTH=").append(quality.maxBitrate())
                 .append(",RESOLUTION=").append(quality.widthFor(video.width(), video.height()))
                 .append('x').append(quality.height())
                 .append(",CODECS=\"").append(codecs(TRANSCODED_CODEC, hasAudio)).append('"');
-        streamEnd(m3u8, hasAudio, quality.label(), links);
+        streamEnd(m3u8, hasAudio, subtitles, quality.label(), links);
     }
 
     /** HLS asks every variant's CODECS to name the codecs of the renditions it plays with. */
@@ -105,9 +108,10 @@ public final class MasterPlaylist {
         return hasAudio ? videoCodec + "," + AUDIO_CODEC : videoCodec;
     }
 
-    private static void streamEnd(StringBuilder m3u8, boolean hasAudio, String folder, LinkQuery links) {
+    private static void streamEnd(StringBuilder m3u8, boolean hasAudio, String subtitles, String folder, LinkQuery links) {
         // naming a group that does not exist makes the playlist invalid, so only with audio tracks
         if (hasAudio) m3u8.append(",AUDIO=\"").append(AUDIO_GROUP).append('"');
+        m3u8.append(subtitles);
         m3u8.append(",CLOSED-CAPTIONS=NONE\n").append(links.on("./" + folder + "/index.m3u8")).append('\n');
     }
 

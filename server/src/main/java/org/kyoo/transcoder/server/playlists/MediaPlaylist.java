@@ -17,6 +17,11 @@ public final class MediaPlaylist {
      * @param links     the query every segment URI carries
      */
     public static String render(double[] keyframes, boolean complete, double end, LinkQuery links) {
+        return render(keyframes, complete, end, links, ".ts");
+    }
+
+    /** {@link #render}, with segments named {@code segment-{i}{extension}} (WebVTT subtitles: {@code .vtt}). */
+    public static String render(double[] keyframes, boolean complete, double end, LinkQuery links, String extension) {
         int count = complete ? keyframes.length : Math.max(0, keyframes.length - 1);
         double[] durations = new double[count];
         double longest = 0;
@@ -37,7 +42,7 @@ public final class MediaPlaylist {
                 .append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (int i = 0; i < count; i++) {
             m3u8.append(String.format(Locale.ROOT, "#EXTINF:%.6f,", durations[i])).append('\n')
-                    .append(links.on("segment-" + i + ".ts")).append('\n');
+                    .append(links.on("segment-" + i + extension)).append('\n');
         }
         if (complete) m3u8.append("#EXT-X-ENDLIST\n");
         return m3u8.toString();

@@ -11,8 +11,8 @@ import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 
 /**
- * {@code /:path/attachment/:name} and {@code /:path/subtitle/:name}: a file from
- * {@code {metadata}/{sha}/att} or {@code /sub}, once extraction has run.
+ * {@code /:path/attachment/:name}: a file from {@code {metadata}/{sha}/att}, once extraction has
+ * run ({@link SubtitleRoute} serves {@code sub}).
  */
 final class ExtractedFileRoute implements Route {
     private final SafeRoot root;

@@ -39,8 +39,7 @@ final class InfoRoute implements Route {
     private static MediaInfo withQuery(MediaInfo info, LinkQuery links) {
         if (links.query().isEmpty() || info.subtitles().isEmpty()) return info;
         List<MediaInfo.Subtitle> subtitles = info.subtitles().stream()
-                .map(s -> s.link() == null ? s : new MediaInfo.Subtitle(s.index(), s.title(), s.language(), s.codec(),
-                        s.extension(), s.isDefault(), s.isForced(), links.on(s.link())))
+                .map(s -> s.link() == null ? s : s.withLink(links.on(s.link())))
                 .toList();
         return new MediaInfo(info.sha(), info.path(), info.extension(), info.mimeCodec(), info.size(), info.duration(),
                 info.container(), info.video(), info.videos(), info.audios(), subtitles, info.fonts(), info.chapters());

@@ -43,6 +43,6 @@ final class KyooTable {
         routes.get(base + "/{path}/thumbnails.png", h.apply(new SpriteRoute(root, media, extraction, false)));
         routes.get(base + "/{path}/thumbnails.vtt", h.apply(new SpriteRoute(root, media, extraction, true)));
         routes.get(base + "/{path}/attachment/{name}", h.apply(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att")));
-        routes.get(base + "/{path}/subtitle/{name}", h.apply(new ExtractedFileRoute(root, media, extraction, metadataRoot, "sub")));
+        routes.get(base + "/{path}/subtitle/{name}", h.apply(new SubtitleRoute(root, media, extraction, metadataRoot)));
     }
 }

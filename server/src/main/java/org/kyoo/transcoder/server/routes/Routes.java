@@ -42,7 +42,11 @@ public final class Routes {
         routes.get("/{path}/attachment/{name}",
                 handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att"), writer));
         routes.get("/{path}/subtitle/{name}",
-                handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "sub"), writer));
+                handler(new SubtitleRoute(root, media, extraction, metadataRoot), writer));
+        routes.get("/{path}/subtitles/{index}/index.m3u8",
+                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, true), writer));
+        routes.get("/{path}/subtitles/{index}/{segment}",
+                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, false), writer));
         KyooTable.register(routes, kyooBase, root, media, tracker, extraction, metadataRoot, writer);
         routes.setFallbackHandler(exchange -> writer.error(exchange, HttpError.notFound("No such route.")));
         routes.setInvalidMethodHandler(exchange -> writer.error(exchange, new HttpError(405, "Method not allowed.")));

@@ -97,16 +97,15 @@ record DecodedSegment(String codec, int frames, int rejected, boolean firstIsKey
             Av.check(avcodec_open2(decoder, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null), "avcodec_open2");
             double tb = av_q2d(stream.time_base());
             Counts c = new Counts();
-            double start = Double.POSITIVE_INFINITY, end = Double.NEGATIVE_INFINITY, last = Double.NaN, step = 0;
+            double start = Double.POSITIVE_INFINITY, end = Double.NEGATIVE_INFINITY;
+            java.util.List<Double> times = new java.util.ArrayList<>();
             while (av_read_frame(format, packet) >= 0) {
                 if (packet.stream_index() == 0) {
                     if (packet.pts() != AV_NOPTS_VALUE) {
                         double t = packet.pts() * tb;
                         start = Math.min(start, t);
-                        double duration = packet.duration() * tb;
-                        if (!Double.isNaN(last) && t > last) step = t - last;
-                        last = Math.max(Double.isNaN(last) ? t : last, t);
-                        end = Math.max(end, t + duration);
+                        times.add(t);
+                        end = Math.max(end, t + packet.duration() * tb);
                     }
                     if (avcodec_send_packet(decoder, packet) < 0) c.rejected++;
                     drain(decoder, frame, c);
@@ -115,8 +114,10 @@ record DecodedSegment(String codec, int frames, int rejected, boolean firstIsKey
             }
             avcodec_send_packet(decoder, null);
             drain(decoder, frame, c);
-            // MPEG-TS carries no video durations: the last frame lasts as long as the one before
-            if (!Double.isNaN(last)) end = Math.max(end, last + step);
+            // MPEG-TS carries no video durations: the last frame lasts as long as the one before it
+            java.util.Collections.sort(times);
+            int k = times.size();
+            if (k >= 2) end = Math.max(end, 2 * times.get(k - 1) - times.get(k - 2));
             return new DecodedSegment(avcodec_get_name(stream.codecpar().codec_id()).getString(), c.frames, c.rejected,
                     c.firstIsKey, c.width, c.height, c.sar, c.pixelFormat, stream.codecpar().profile(), c.interlaced,
                     start, end);

@@ -1,0 +1,118 @@
+package org.kyoo.transcoder.engine.scheduling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The machine's share of work between heads: encode slots (software and hardware apart), the
+ * machine's measured start-up and speed for streams that have measured nothing yet, and a sweep
+ * that stops the heads of streams nobody asks anything of any more. One per engine.
+ */
+public final class Scheduler implements AutoCloseable {
+    /** A live head as the scheduler sees it. */
+    public interface Scheduled {
+        HeadState state();
+
+        /** Stops the head when its stream was abandoned. */
+        void sweep();
+    }
+
+    private final SchedulerSettings settings;
+    private final Ticker ticker;
+    private final EncodeSlots software;
+    private final EncodeSlots hardware;
+    /** Transmux and audio heads: cheap next to video, never queued behind it. */
+    private final EncodeSlots unbounded = new EncodeSlots(Integer.MAX_VALUE);
+    private final SpeedEstimate machine = new SpeedEstimate();
+    private final Set<Scheduled> heads = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService sweeper;
+
+    public Scheduler(SchedulerSettings settings, Ticker ticker) {
+        this.settings = settings;
+        this.ticker = ticker;
+        this.software = new EncodeSlots(settings.maxHeads());
+        this.hardware = new EncodeSlots(settings.maxHardwareHeads());
+    }
+
+    public static Scheduler withDefaults() {
+        return new Scheduler(SchedulerSettings.defaults(), Ticker.SYSTEM);
+    }
+
+    public SchedulerSettings settings() {
+        return settings;
+    }
+
+    public Ticker ticker() {
+        return ticker;
+    }
+
+    public EncodeSlots software() {
+        return software;
+    }
+
+    public EncodeSlots hardware() {
+        return hardware;
+    }
+
+    public EncodeSlots unbounded() {
+        return unbounded;
+    }
+
+    /** Start-up and speed over every stream: the estimate of a stream that measured nothing yet. */
+    public SpeedEstimate machine() {
+        return machine;
+    }
+
+    public RequestWindow newRequestWindow() {
+        return new RequestWindow(ticker, settings.bufferSeconds(), settings.idleStopNanos());
+    }
+
+    /** Priorities may have changed: heads waiting for a slot or paused look again now. */
+    public void reconsider() {
+        software.reconsider();
+        hardware.reconsider();
+        unbounded.reconsider();
+    }
+
+    public void register(Scheduled head) {
+        heads.add(head);
+        startSweeper();
+    }
+
+    public void unregister(Scheduled head) {
+        heads.remove(head);
+    }
+
+    /** Every live head with its state and speed, for metrics. */
+    public List<HeadState> snapshot() {
+        List<HeadState> all = new ArrayList<>();
+        for (Scheduled h : heads) all.add(h.state());
+        return all;
+    }
+
+    /** Stops the heads of abandoned streams; runs every second on its own, tests call it directly. */
+    public void sweep() {
+        for (Scheduled h : heads) h.sweep();
+    }
+
+    private synchronized void startSweeper() {
+        if (sweeper != null || settings.idleStop() == null || ticker != Ticker.SYSTEM) return;
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "head sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) sweeper.shutdownNow();
+        sweeper = null;
+    }
+}

@@ -1,0 +1,40 @@
+package org.kyoo.transcoder.engine.scheduling;
+
+import java.time.Duration;
+
+/**
+ * How heads are planned, bounded and throttled; built once at start-up.
+ *
+ * @param maxHeads         software video heads encoding at once
+ * @param maxHardwareHeads hardware video heads encoding at once (encoder sessions are a device limit)
+ * @param bufferSeconds    seconds of media a head may run past the furthest player before it pauses
+ * @param idleStop         a stream nobody asked anything of for this long stops its heads
+ */
+public record SchedulerSettings(Planner planner, int maxHeads, int maxHardwareHeads, double bufferSeconds, Duration idleStop) {
+    public static final double DEFAULT_BUFFER_SECONDS = 60;
+    /** Short enough that the machine is idle within 30 s of the last player leaving (a head ends its segment first). */
+    public static final Duration DEFAULT_IDLE_STOP = Duration.ofSeconds(20);
+    /** Consumer NVENC drivers allowed 3 sessions for years; VAAPI and QSV have no fixed limit but share one GPU. */
+    public static final int DEFAULT_HARDWARE_HEADS = 3;
+
+    public SchedulerSettings {
+        if (maxHeads < 1 || maxHardwareHeads < 1) throw new IllegalArgumentException("at least one head at a time");
+        if (!(bufferSeconds > 0)) throw new IllegalArgumentException("buffer must be positive: " + bufferSeconds);
+        if (idleStop != null && (idleStop.isNegative() || idleStop.isZero())) throw new IllegalArgumentException("idle stop must be positive");
+    }
+
+    /** As many software heads as cores: x264 threads inside a head, so more heads only share the same CPU. */
+    public static SchedulerSettings defaults() {
+        return new SchedulerSettings(Planner.EXPECTED_TIME, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                DEFAULT_HARDWARE_HEADS, DEFAULT_BUFFER_SECONDS, DEFAULT_IDLE_STOP);
+    }
+
+    /** The previous behaviour, to measure against: the fixed 60-s distance, unbounded heads, no pause, no idle stop. */
+    public static SchedulerSettings legacy() {
+        return new SchedulerSettings(Planner.DISTANCE, Integer.MAX_VALUE, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, null);
+    }
+
+    public long idleStopNanos() {
+        return idleStop == null ? Long.MAX_VALUE : idleStop.toNanos();
+    }
+}

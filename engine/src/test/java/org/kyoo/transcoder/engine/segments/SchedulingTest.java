@@ -1,0 +1,199 @@
+package org.kyoo.transcoder.engine.segments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+
+/**
+ * Who runs which head when, with fake pipelines that take the wall time the test says on a clock
+ * the test moves: 100 segments of 4 s.
+ */
+class SchedulingTest {
+    @TempDir Path dir;
+    private final AtomicLong clock = new AtomicLong(1);
+    private final List<SegmentedStream> made = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stopHeads() throws InterruptedException {
+        for (SegmentedStream s : made) s.destroy(Duration.ofSeconds(10));
+    }
+
+    /** A pipeline that makes each segment when the test lets it, moving the clock by what it "took". */
+    private final class FakePipeline implements SegmentPipeline {
+        final Semaphore allowed = new Semaphore(0);
+        final IntToDoubleFunction wallSeconds;
+
+        FakePipeline(IntToDoubleFunction wallSeconds, int allowedAtOnce) {
+            this.wallSeconds = wallSeconds;
+            allowed.release(allowedAtOnce);
+        }
+
+        @Override
+        public void run(SegmentSink sink) {
+            try {
+                for (int n = sink.first(); n < 100; n++) {
+                    sink.starting(n);
+                    while (!allowed.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                        if (sink.cancelled()) return;
+                    }
+                    if (sink.cancelled()) return;
+                    clock.addAndGet((long) (wallSeconds.applyAsDouble(n) * 1e9));
+                    Files.writeString(sink.temporaryFile(n), "segment " + n);
+                    if (!sink.publish(n)) return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final List<FakePipeline> pipelines = new CopyOnWriteArrayList<>();
+
+    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce) {
+        double[] times = new double[100];
+        for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
+        Scheduler scheduler = new Scheduler(settings, clock::get);
+        SegmentedStream s = new SegmentedStream(new SegmentedStream.Config("fake", dir, KeyframeIndex.complete(times), () -> {
+            FakePipeline p = new FakePipeline(wallSeconds, allowedAtOnce);
+            pipelines.add(p);
+            return p;
+        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, scheduler.software()));
+        made.add(s);
+        return s;
+    }
+
+    private static SchedulerSettings settings(Planner planner, double buffer, Duration idle) {
+        return new SchedulerSettings(planner, 2, 2, buffer, idle);
+    }
+
+    /** Waits for something another thread does; the bound only keeps a broken build from hanging. */
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what);
+            Thread.sleep(2);
+        }
+    }
+
+    private static boolean pausedBefore(SegmentedStream s, int n) {
+        return s.heads().stream().anyMatch(h -> h.runState() == HeadState.State.PAUSED && h.position() == n - 1);
+    }
+
+    /** Segment 0 takes 1 s (start-up), the others {@code seconds} each. */
+    private static IntToDoubleFunction firstThen(double first, double seconds) {
+        return n -> n == 0 ? first : seconds;
+    }
+
+    @Test
+    void aSeekPastASlowHeadStartsItsOwnHeadThoughItIsWithinAMinute() throws Exception {
+        // 4 s of media in 16 s: the head at segment 2 would take 32 s to finish 3, a fresh head 1 + 16
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), firstThen(1, 16), 2);
+        s.segment(0).join();
+        await("segment 1 made", () -> s.isReady(1));
+        CompletableFuture<Path> seek = s.segment(3);
+        assertEquals(2, s.heads().size(), "a head of its own for segment 3");
+        assertTrue(s.heads().stream().anyMatch(h -> h.first() == 3));
+        pipelines.get(1).allowed.release();
+        assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-3.ts"));
+    }
+
+    @Test
+    void theOldDistancePlannerMakesTheSameSeekWaitForTheSlowHead() throws Exception {
+        SegmentedStream s = stream(settings(Planner.DISTANCE, 600, null), firstThen(1, 16), 2);
+        s.segment(0).join();
+        await("segment 1 made", () -> s.isReady(1));
+        s.segment(3);
+        assertEquals(1, s.heads().size(), "12 s of media behind is near enough for the fixed rule");
+    }
+
+    @Test
+    void aSeekJustAheadOfAFastHeadWaitsForIt() throws Exception {
+        // start-up 3 s, then 4 s of media a second: the head at 2 makes 4 in 3 s, a fresh head in 4
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), firstThen(3, 1), 2);
+        s.segment(0).join();
+        await("segment 1 made", () -> s.isReady(1));
+        CompletableFuture<Path> seek = s.segment(4);
+        assertEquals(1, s.heads().size(), "the running head gets there first");
+        pipelines.get(0).allowed.release(3);
+        assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-4.ts"));
+    }
+
+    @Test
+    void aHeadFarAheadOfEveryPlayerPausesAndResumesWhenOneComesNear() throws Exception {
+        // a 20-s buffer: with the player at segment 0, the head may make up to the segment starting at 20 s
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        s.segment(0).join();
+        await("paused before segment 6", () -> pausedBefore(s, 6));
+        assertTrue(s.isReady(5));
+        assertFalse(s.isReady(6), "24 s is past the buffer");
+        // the player reaches 12 s: the buffer now runs to 32 s
+        s.segment(3).join();
+        await("paused before segment 9", () -> pausedBefore(s, 9));
+        assertTrue(s.isReady(8));
+        assertFalse(s.isReady(9));
+        assertEquals(1, pipelines.size(), "the same head went on");
+    }
+
+    @Test
+    void aPlayerNeverWaitsOnAPausedHead() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        s.segment(0).join();
+        await("paused before segment 6", () -> pausedBefore(s, 6));
+        // the very segment the head paused before: the request itself resumes it
+        assertTrue(s.segment(6).get(20, TimeUnit.SECONDS).toString().endsWith("segment-6.ts"));
+        assertEquals(1, pipelines.size());
+    }
+
+    @Test
+    void aStreamNobodyAsksAnythingOfStopsItsHeadsAndKeepsItsSegments() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 3);
+        s.segment(0).join();
+        await("segment 2 made", () -> s.isReady(2));
+        EncoderHead head = s.heads().get(0);
+        // 3 s of work and 10 s of quiet: not abandoned yet
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        s.config().scheduler().sweep();
+        assertFalse(head.cancelled());
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(30));
+        s.config().scheduler().sweep();
+        assertTrue(head.cancelled(), "nobody asked anything for 40 s");
+        assertTrue(head.join(20_000));
+        assertTrue(s.heads().isEmpty());
+        for (int n = 0; n <= 2; n++) assertTrue(Files.exists(s.segmentFile(n)), "segment " + n + " stays cached");
+    }
+
+    @Test
+    void aHeadARequestWaitsOnIsNotStoppedAsAbandoned() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(0);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        s.config().scheduler().sweep();
+        assertFalse(s.heads().get(0).cancelled(), "a player still waits on its segment");
+        pipelines.get(0).allowed.release();
+        assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
+    }
+}

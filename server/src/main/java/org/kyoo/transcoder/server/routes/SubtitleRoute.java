@@ -1,0 +1,64 @@
+package org.kyoo.transcoder.server.routes;
+
+import io.undertow.server.HttpServerExchange;
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.kyoo.transcoder.engine.extract.SubtitleConverter;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.Route;
+import org.kyoo.transcoder.server.media.BackgroundExtraction;
+import org.kyoo.transcoder.server.media.MediaSource;
+import org.kyoo.transcoder.server.paths.RequestedFile;
+import org.kyoo.transcoder.server.paths.SafeRoot;
+
+/**
+ * {@code /:path/subtitle/:name[?format=vtt|srt|ass]}: an extracted subtitle (or sidecar) from
+ * {@code {metadata}/{sha}/sub}, once extraction has run, converted on request. An unknown format
+ * is refused before anything waits; a picture subtitle asked for as text answers 400 saying why.
+ */
+final class SubtitleRoute implements Route {
+    /**
+     * Conversions (and the WebVTT renditions cut from them) read and write files: off Undertow's
+     * threads, two at a time at most (2-core hosts).
+     */
+    static final ExecutorService CONVERSIONS = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "subtitle conversion");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SafeRoot root;
+    private final MediaSource media;
+    private final BackgroundExtraction extraction;
+    private final Path metadataRoot;
+
+    SubtitleRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, Path metadataRoot) {
+        this.root = root;
+        this.media = media;
+        this.extraction = extraction;
+        this.metadataRoot = metadataRoot;
+    }
+
+    @Override
+    public Answer answer(HttpServerExchange exchange) {
+        RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
+        String name = SafeRoot.checkName(RouteParams.raw(exchange, "name"));
+        Deque<String> formats = exchange.getQueryParameters().get("format");
+        String format = formats == null || formats.isEmpty() ? null : formats.getFirst();
+        if (format != null) SubtitleConverter.checkFormat(format);
+        MediaInfo info = media.info(file.path(), file.sha());
+        Path extracted = metadataRoot.resolve(file.sha()).resolve("sub").resolve(name);
+        CompletableFuture<Void> ready = extraction.extract(file.path(), file.sha(), info);
+        if (format == null) {
+            return new Answer.Later(ready.thenApply(done -> new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE)));
+        }
+        return new Answer.Later(ready.thenApplyAsync(done -> {
+            Path converted = SubtitleConverter.inFormat(extracted, format);
+            return new Answer.File(converted, ContentTypes.of(converted), Answer.CACHEABLE);
+        }, CONVERSIONS));
+    }
+}

@@ -1,0 +1,42 @@
+package org.kyoo.transcoder.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+
+class SchedulingConfigTest {
+    @Test
+    void nothingSetPlansByExpectedTimeWithAHeadPerCore() {
+        SchedulerSettings s = SchedulingConfig.fromEnvironment(Map.of());
+        assertEquals(Planner.EXPECTED_TIME, s.planner());
+        assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors()), s.maxHeads());
+        assertEquals(3, s.maxHardwareHeads());
+        assertEquals(60, s.bufferSeconds());
+        assertEquals(Duration.ofSeconds(20), s.idleStop());
+    }
+
+    @Test
+    void everyKnobIsRead() {
+        SchedulerSettings s = SchedulingConfig.fromEnvironment(Map.of("GOCODER_MAX_HEADS", "3", "GOCODER_MAX_HW_HEADS", "5",
+                "GOCODER_HEAD_BUFFER", "90", "GOCODER_IDLE_STOP", "45"));
+        assertEquals(new SchedulerSettings(Planner.EXPECTED_TIME, 3, 5, 90, Duration.ofSeconds(45)), s);
+    }
+
+    @Test
+    void theDistancePlannerIsThePreviousBehaviour() {
+        assertEquals(SchedulerSettings.legacy(), SchedulingConfig.fromEnvironment(Map.of("GOCODER_PLANNER", "distance")));
+    }
+
+    @Test
+    void aValueItCannotUseStopsStartUpNamingTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> SchedulingConfig.fromEnvironment(Map.of("GOCODER_MAX_HEADS", "0")));
+        assertTrue(e.getMessage().contains("GOCODER_MAX_HEADS"));
+        assertThrows(ConfigException.class, () -> SchedulingConfig.fromEnvironment(Map.of("GOCODER_PLANNER", "fastest")));
+    }
+}
