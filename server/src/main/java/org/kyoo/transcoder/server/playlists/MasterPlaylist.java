@@ -3,7 +3,7 @@ package org.kyoo.transcoder.server.playlists;
 import java.util.List;
 import java.util.Locale;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MpegTsCodecs;
+import org.kyoo.transcoder.engine.media.TransportStreamCodecs;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -74,7 +74,7 @@ public final class MasterPlaylist {
      * is (an RFC 6381 string), and the cuts are real keyframes.
      */
     static boolean originalPlayable(MediaInfo.Video video, boolean fallbackKeyframes) {
-        return video.mimeCodec() != null && MpegTsCodecs.carriesVideo(video.codec()) && !fallbackKeyframes;
+        return video.mimeCodec() != null && TransportStreamCodecs.carriesVideo(video.codec()) && !fallbackKeyframes;
     }
 
     private static void original(

@@ -1,0 +1,72 @@
+package org.kyoo.transcoder.players;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * hls.js on the player page, driven as a viewer would: load, watch, seek, pick a quality or an
+ * audio track. Every wait fails early, with what the player said, when hls.js reports a fatal error.
+ */
+public final class HlsPlayer {
+    private final JavascriptExecutor js;
+
+    HlsPlayer(WebDriver driver) {
+        this.js = (JavascriptExecutor) driver;
+    }
+
+    /** Whether this browser's Media Source Extensions play H.264 and AAC in MPEG-TS as hls.js needs. */
+    public boolean playsH264AndAac() {
+        return Boolean.TRUE.equals(js.executeScript(
+                "return Hls.isSupported() && MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.640028,mp4a.40.2\"')"));
+    }
+
+    /**
+     * Starts playing {@code masterUrl}, muted.
+     *
+     * @param headerClientId sent as {@code X-CLIENT-ID} on every request (hls.js's xhrSetup); null
+     *                       when the URL's query names the player
+     */
+    public void start(String masterUrl, String headerClientId) {
+        start(masterUrl, headerClientId, 0);
+    }
+
+    /** As {@link #start(String, String)}, the quality of height {@code forcedHeight} chosen before playing (0: automatic). */
+    public void start(String masterUrl, String headerClientId, int forcedHeight) {
+        js.executeScript("player.start(arguments[0], arguments[1], arguments[2])", masterUrl, headerClientId, forcedHeight);
+    }
+
+    @SuppressWarnings("unchecked")
+    public PlayerState state() {
+        return PlayerState.of((Map<String, Object>) js.executeScript("return player.state()"));
+    }
+
+    public void seek(double seconds) {
+        js.executeScript("player.seek(arguments[0])", seconds);
+    }
+
+    /** Forces a quality (hls.js's index into its levels); -1 for automatic. */
+    public void chooseLevel(int level) {
+        js.executeScript("player.hls.currentLevel = arguments[0]", level);
+    }
+
+    public void chooseAudioTrack(int track) {
+        js.executeScript("player.hls.audioTrack = arguments[0]", track);
+    }
+
+    /** Waits until {@code condition} holds; fails on a fatal hls.js error or after {@code timeout}. */
+    public PlayerState await(String what, Duration timeout, Predicate<PlayerState> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            PlayerState state = state();
+            if (state.fatal() != null) {
+                throw new AssertionError("hls.js fatal error " + state.fatal() + " while waiting for " + what + ": " + state);
+            }
+            if (condition.test(state)) return state;
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what + ": " + state);
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.kyoo.transcoder.players;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+import org.kyoo.transcoder.server.TranscoderServer;
+import org.kyoo.transcoder.server.config.Config;
+import org.kyoo.transcoder.server.paths.Base64Path;
+
+/**
+ * The server played by a real player: hls.js 1.7 in headless Chromium, through the URIs the
+ * server writes and nothing else, on each kind of file a library holds. It asserts what a viewer
+ * sees: playback starts and moves on after every seek, the picture has the size of the chosen
+ * quality, the chosen audio track plays, and hls.js reports no fatal error.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class RealPlayersTest {
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration MOVE = Duration.ofSeconds(60);
+
+    /** No MPEG-TS mapping, odd frame size, no audio: from {@code ../shared/media} beside the checkout. */
+    private static final Path THEORA = Path.of(System.getProperty("shared.media.dir", "../shared/media"),
+            "theora-378x382-15fps.ogv");
+
+    @TempDir
+    static Path dir;
+    Path root;
+    TranscoderServer server;
+    PlayerSite site;
+    Chromium chromium;
+
+    @BeforeAll
+    void start() throws Exception {
+        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
+        root = Files.createDirectories(config.safeRoot()).toRealPath();
+        server = TranscoderServer.start(config);
+        site = PlayerSite.start(server.port());
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (chromium != null) chromium.close();
+        if (site != null) site.close();
+        if (server != null) server.close();
+    }
+
+    static Stream<Named<Path>> library() {
+        return Stream.of(
+                Named.of("multi-track MKV (H.264, AAC + AC-3 5.1)", TestMedia.multiTrackMkv().path()),
+                Named.of("MP4 with B-frames", TestMedia.mp4().path()),
+                Named.of("MPEG-TS starting at 10 s", TestMedia.mpegTsOffset().path()),
+                Named.of("variable frame rate MKV", TestMedia.variableFrameRate().path()),
+                Named.of("audio-only M4A", TestMedia.audioOnly().path()),
+                Named.of("MP3 with a cover picture", TestMedia.coverPicture().path()),
+                // no MPEG-TS mapping: only the transcodes are offered, and they must play
+                Named.of("Theora in Ogg (not H.264)", THEORA),
+                Named.of("long file (130 s)", TestMedia.manySegments().path()));
+    }
+
+    private String route(Path fixture) throws Exception {
+        Path file = Files.copy(fixture, root.resolve(fixture.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return site.origin() + "/" + Base64Path.encode(file.toString());
+    }
+
+    private HlsPlayer open() {
+        HlsPlayer player = chromium.open(site);
+        assertTrue(player.playsH264AndAac(),
+                "this Chromium's MSE cannot play H.264/AAC: install Debian's chromium (it has the proprietary codecs)");
+        return player;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("library")
+    void aPlayerNamedInTheQueryPlaysSeeksAndSwitches(Path fixture) throws Exception {
+        HlsPlayer player = open();
+        player.start(route(fixture) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
+        PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
+        assertPictureMatchesLevel(player);
+        double duration = playing.duration();
+        assertTrue(duration > 5, "duration " + duration);
+
+        // three seeks, one of them far
+        for (double at : new double[] {0.4 * duration, 0.85 * duration, 0.1 * duration}) {
+            player.seek(at);
+            player.await("playing past " + at, MOVE, s -> s.ended() || s.currentTime() > at + 0.3);
+        }
+        player.seek(0.2 * duration);
+        player.await("playing again", MOVE, s -> s.currentTime() > 0.2 * duration + 0.3);
+
+        List<PlayerState.Level> levels = player.state().levels();
+        if (levels.size() > 1) {
+            int now = player.state().currentLevel();
+            int other = now == levels.size() - 1 ? 0 : levels.size() - 1;
+            player.chooseLevel(other);
+            PlayerState.Level chosen = levels.get(other);
+            double from = player.state().currentTime();
+            player.await("the picture of " + chosen, MOVE, s -> s.currentLevel() == other
+                    && shows(s, chosen) && s.currentTime() > from + 0.5);
+        }
+
+        List<String> tracks = player.state().audioTracks();
+        if (tracks.size() > 1) {
+            int other = player.state().audioTrack() == 0 ? 1 : 0;
+            player.chooseAudioTrack(other);
+            double from = player.state().currentTime();
+            player.await("audio track " + tracks.get(other), MOVE,
+                    s -> s.audioSwitched() == other && s.currentTime() > from + 1);
+        }
+        PlayerState end = player.state();
+        assertEquals(null, end.fatal(), end.toString());
+    }
+
+    @Test
+    void aPlayerNamedInAHeaderPlaysAndSeeks() throws Exception {
+        HlsPlayer player = open();
+        player.start(route(TestMedia.mp4().path()) + "/master.m3u8", "header-" + UUID.randomUUID());
+        PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
+        double far = 0.8 * playing.duration();
+        player.seek(far);
+        player.await("playing past " + far, MOVE, s -> s.ended() || s.currentTime() > far + 0.3);
+        assertPictureMatchesLevel(player);
+    }
+
+    @Test
+    void aViewerChoosingAQualitySeesThePictureOfThatSize() throws Exception {
+        // the library's small files offer their original only: a 1080p one offers every quality
+        Path hd = TestMedia.long1080p(60, 5).path();
+        HlsPlayer player = open();
+        player.start(route(hd) + "/master.m3u8?clientId=" + UUID.randomUUID(), null, 240);
+        PlayerState playing = player.await("playback at 240p", START, s -> s.currentTime() > 0.5);
+        assertEquals(240, playing.level().height(), playing.toString());
+        assertPictureMatchesLevel(player);
+        for (int height : new int[] {480, 360}) {
+            int index = indexOf(playing.levels(), height);
+            player.chooseLevel(index);
+            double from = player.state().currentTime();
+            PlayerState.Level chosen = playing.levels().get(index);
+            player.await("the picture of " + chosen, MOVE, s -> s.currentLevel() == index
+                    && shows(s, chosen) && s.currentTime() > from + 0.5);
+        }
+        player.seek(45);
+        player.await("playing past 45 s at 360p", MOVE, s -> s.currentTime() > 45.3 && s.videoHeight() == 360);
+    }
+
+    private static int indexOf(List<PlayerState.Level> levels, int height) {
+        for (int i = 0; i < levels.size(); i++) if (levels.get(i).height() == height) return i;
+        throw new AssertionError("no " + height + "p level in " + levels);
+    }
+
+    @Test
+    void aSourceMpegTsCannotCarryIsOfferedOnlyAsTranscodes() throws Exception {
+        // offered as they are, hls.js would pick the copy for its height and fail to parse it
+        HlsPlayer player = open();
+        player.start(route(THEORA) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
+        PlayerState parsed = player.await("the master playlist", START, s -> !s.levels().isEmpty());
+        assertEquals(3, parsed.levels().size(), parsed.toString());
+        for (PlayerState.Level level : parsed.levels()) {
+            assertTrue(level.codecs().startsWith("avc1.640028"), level.toString());
+            assertFalse(level.url().contains("/original/"), "Theora has no MPEG-TS mapping: " + level);
+        }
+    }
+
+    /** What the video element shows is the size of the level hls.js says it plays. */
+    private static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
+        PlayerState state = player.state();
+        PlayerState.Level level = state.level();
+        if (level == null || level.height() == 0) {
+            assertEquals(0, state.videoHeight(), "an audio-only level shows no picture");
+            return;
+        }
+        player.await("the picture of " + level, MOVE, s -> s.level() != null && shows(s, s.level()));
+    }
+
+    /**
+     * The picture has the level's height, and its width to a pixel: the scaler rounds the width to
+     * an even number and keeps the display aspect in the sample aspect ratio, which the video
+     * element applies (1920x1080 at 240p: 426 pixels wide, shown 427 wide).
+     */
+    private static boolean shows(PlayerState state, PlayerState.Level level) {
+        return state.videoHeight() == level.height() && Math.abs(state.videoWidth() - level.width()) <= 1;
+    }
+}
