@@ -180,6 +180,17 @@ public final class FileStream {
                 : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4);
     }
 
+    /** The heads running now, every stream of the file. */
+    public java.util.List<RunningHead> runningHeads() {
+        java.util.List<RunningHead> out = new java.util.ArrayList<>();
+        streams.forEach((label, s) -> {
+            for (EncoderHead h : s.heads()) {
+                if (!h.cancelled()) out.add(new RunningHead(path.toString(), label, h.id(), h.position(), h.end()));
+            }
+        });
+        return out;
+    }
+
     /** Stops the heads of one fMP4 rendition. */
     public void kill(Rendition rendition) {
         SegmentedStream s = streams.get(rendition.label());

@@ -119,6 +119,15 @@ public final class Transcoder implements AutoCloseable {
         return Optional.of(f.join());
     }
 
+    /** The heads running now, in every file (for {@code /streams}). */
+    public java.util.List<RunningHead> runningHeads() {
+        java.util.List<RunningHead> out = new java.util.ArrayList<>();
+        for (CompletableFuture<FileStream> f : files.values()) {
+            if (f.isDone() && !f.isCompletedExceptionally()) out.addAll(f.join().runningHeads());
+        }
+        return out;
+    }
+
     /** Stops the file's heads and deletes its cached segments. */
     public void destroy(Path path) {
         CompletableFuture<FileStream> f = files.remove(path);

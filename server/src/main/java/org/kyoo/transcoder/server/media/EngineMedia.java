@@ -63,6 +63,11 @@ public final class EngineMedia implements MediaSource, StreamControl {
     }
 
     @Override
+    public java.util.List<org.kyoo.transcoder.engine.segments.RunningHead> runningHeads() {
+        return transcoder.runningHeads();
+    }
+
+    @Override
     public void killVideo(Path file, VideoTrack video) {
         if (video.fmp4() != null) {
             transcoder.existing(file).ifPresent(stream -> stream.kill(video.fmp4()));

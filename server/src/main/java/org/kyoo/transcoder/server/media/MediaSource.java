@@ -10,4 +10,9 @@ public interface MediaSource {
 
     /** The file's streams; blocks until its info and first keyframes are known. */
     StreamedFile stream(Path file, String sha);
+
+    /** The heads running now (for {@code /streams}); fakes run none. */
+    default java.util.List<org.kyoo.transcoder.engine.segments.RunningHead> runningHeads() {
+        return java.util.List.of();
+    }
 }

@@ -40,8 +40,11 @@ public final class KyooMasterPlaylist {
         return rate > sourceAudio ? sourceAudio : rate;
     }
 
-    /** The source audio's place on the ladder; unknown bit rates (our probe gives none) sit at its top. */
+    /** The source audio's place on the ladder: the first rate at or above its own; unknown or higher, the top. */
     static long audioQuality(MediaInfo.Audio audio) {
+        if (audio.bitrate() > 0) {
+            for (long rate : AUDIO_LADDER) if (rate >= audio.bitrate()) return rate;
+        }
         return AUDIO_LADDER.get(AUDIO_LADDER.size() - 1);
     }
 

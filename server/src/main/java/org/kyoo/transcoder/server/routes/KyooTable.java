@@ -32,6 +32,8 @@ final class KyooTable {
             routes.get(base + path, direct);
             routes.add(Methods.HEAD, base + path, direct);
         }
+        routes.get(base + "/streams", h.apply(new StreamsRoute(media, tracker)));
+        routes.get(base + "/{path}/prepare", h.apply(new PrepareRoute(root, media, extraction)));
         routes.get(base + "/{path}/master.m3u8", h.apply(new KyooMasterRoute(root, media, tracker)));
         routes.get(base + "/{path}/{video}/{quality}/index.m3u8", h.apply(new KyooIndexRoute(root, media, tracker, false)));
         routes.get(base + "/{path}/audio/{audio}/{quality}/index.m3u8", h.apply(new KyooIndexRoute(root, media, tracker, true)));

@@ -57,6 +57,17 @@ class KyooMasterPlaylistTest {
     }
 
     @Test
+    void theLadderIsCappedByTheSourceAudiosBitRate() {
+        MediaInfo.Audio small = new MediaInfo.Audio(0, null, "fr", "ac3", "ac-3", 6, true, false, 96_000);
+        MediaInfo.Video uhd = new MediaInfo.Video("hevc", "hvc1.1.6.L150.90", null, "4k", 3840, 2160, 20_000_000);
+        String m = KyooMasterPlaylist.render(info(List.of(uhd), List.of(small)), Q);
+        // 96 kb/s sits at 128k: nothing above it is offered, and every variant pairs with at most that
+        assertTrue(m.contains("GROUP-ID=\"a-128k\""), m);
+        assertTrue(!m.contains("a-192k") && !m.contains("a-512k"), m);
+        assertTrue(m.contains("AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n0/1440p/index.m3u8"), m);
+    }
+
+    @Test
     void aFileWithoutAudioNamesNoGroup() {
         String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of()), Q);
         assertTrue(!m.contains("AUDIO="), m);

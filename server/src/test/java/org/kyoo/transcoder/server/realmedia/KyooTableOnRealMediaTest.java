@@ -117,6 +117,20 @@ class KyooTableOnRealMediaTest {
     }
 
     @Test
+    void prepareAnswers202AtOnceAndStreamsListsThePlayers() throws Exception {
+        assertEquals(202, http.get(multi + "/prepare", null).statusCode());
+        assertEquals(400, http.get("/video/bm90LWJhc2U2NA/prepare", null).statusCode(), "a path that is no file");
+        fetch("/0/original/segment-1.mp4", "video/mp4");
+        HttpResponse<String> streams = http.get("/video/streams", null);
+        assertEquals(200, streams.statusCode());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(streams.body());
+        assertTrue(json.get("heads").isArray(), streams.body());
+        boolean seen = false;
+        for (var p : json.get("players")) seen |= CLIENT.equals(p.get("client").asText()) && "fmp4-video-0-original".equals(p.get("video").asText());
+        assertTrue(seen, streams.body());
+    }
+
+    @Test
     void badQualitiesTracksAndChunksAre400AndTheV3TableStaysBeside() throws Exception {
         for (String route : List.of("/0/9000p/index.m3u8", "/1/original/index.m3u8", "/audio/5/original/index.m3u8",
                 "/audio/0/100k/index.m3u8", "/0/original/segment-1.ts", "/0/original/segment-999.mp4")) {

@@ -1,0 +1,41 @@
+package org.kyoo.transcoder.server.routes;
+
+import io.undertow.server.HttpServerExchange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kyoo.transcoder.server.clients.ClientPosition;
+import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.Route;
+import org.kyoo.transcoder.server.media.MediaSource;
+
+/** Upstream's {@code /video/streams}: the heads running now and the players the tracker knows, as JSON. */
+final class StreamsRoute implements Route {
+    private final MediaSource media;
+    private final ClientTracker tracker;
+
+    StreamsRoute(MediaSource media, ClientTracker tracker) {
+        this.media = media;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public Answer answer(HttpServerExchange exchange) {
+        List<Map<String, Object>> players = new ArrayList<>();
+        for (ClientPosition c : tracker.clients()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("client", c.client());
+            p.put("path", c.file().toString());
+            p.put("video", c.video() == null ? null : c.video().toString());
+            p.put("audio", c.audio() < 0 ? null : c.audio());
+            p.put("segment", c.segment() < 0 ? null : c.segment());
+            players.add(p);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("heads", media.runningHeads());
+        body.put("players", players);
+        return new Answer.Json(body);
+    }
+}
