@@ -254,7 +254,12 @@ public final class TranscoderServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stopping.set(true);
-        sweeper.shutdownNow();
+        // not shutdownNow: an eviction under way must finish waiting for its heads, or they would
+        // still run, unseen by the engine's close, when the hardware device they use is freed
+        sweeper.shutdown();
+        if (!sweeper.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.log(System.Logger.Level.WARNING, "Cache sweeper still running after 30 s");
+        }
         inFlight.shutdown();
         long grace = config.operations().shutdownGrace().toMillis();
         if (!inFlight.awaitShutdown(grace)) {

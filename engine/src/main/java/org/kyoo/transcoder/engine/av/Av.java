@@ -16,6 +16,9 @@ import org.bytedeco.javacpp.Loader;
 public final class Av {
     /** {@code AVERROR(EAGAIN)} on Linux; a macro, so not mapped by the bindings. */
     public static final int EAGAIN = -11;
+    /** {@code AVERROR(ENOMEM)} and {@code AVERROR(EIO)} on Linux, likewise. */
+    public static final int ENOMEM = -12;
+    public static final int EIO = -5;
     /** {@code AV_FRAME_FLAG_KEY}; built from an expression, so not mapped. */
     public static final int FRAME_FLAG_KEY = 1 << 1;
     /** {@code AVINDEX_KEYFRAME}; not mapped. */

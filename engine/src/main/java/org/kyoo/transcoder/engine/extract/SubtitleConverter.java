@@ -157,14 +157,17 @@ public final class SubtitleConverter {
 
     private static void copyCues(MediaInput input, int index, Codecs codecs, Output output) {
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
-        BytePointer buffer = Av.checkAlloc(new BytePointer(av_malloc(MAX_CUE_BYTES)), "av_malloc");
+        BytePointer buffer = null;
         try (AVSubtitle cue = new AVSubtitle()) {
+            buffer = Av.checkAlloc(new BytePointer(av_malloc(MAX_CUE_BYTES)), "av_malloc");
             int[] gotCue = new int[1];
             while (input.read(packet)) {
                 try {
                     if (packet.stream_index() != index) continue;
                     int rc = avcodec_decode_subtitle2(codecs.decoder, cue, gotCue, packet);
-                    // One cue libav cannot read costs that cue, not the file (the CLI does the same).
+                    // One cue libav cannot read costs that cue, not the file (the CLI does the same);
+                    // running out of memory is no cue's fault, and must not cache an emptied file.
+                    if (rc == Av.ENOMEM) Av.check(rc, "avcodec_decode_subtitle2");
                     if (rc < 0 || gotCue[0] == 0) continue;
                     try {
                         if (cue.num_rects() > 0) writeCue(cue, packet, codecs, output, buffer);
@@ -177,12 +180,14 @@ public final class SubtitleConverter {
             }
         } finally {
             av_packet_free(packet);
-            av_free(buffer);
+            if (buffer != null) av_free(buffer);
         }
     }
 
     /** As the CLI's subtitle output: the display window folded into the packet's pts and duration. */
     private static void writeCue(AVSubtitle cue, AVPacket source, Codecs codecs, Output output, BytePointer buffer) {
+        // a cue with no time at all cannot be placed: dropped, as its rescaling would wrap
+        if (cue.pts() == AV_NOPTS_VALUE && source.pts() == AV_NOPTS_VALUE) return;
         long start = cue.pts() != AV_NOPTS_VALUE ? cue.pts()
                 : av_rescale_q(source.pts(), codecs.decoder.pkt_timebase(), MICROSECONDS);
         start += av_rescale_q(cue.start_display_time(), MILLISECONDS, MICROSECONDS);

@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXTERNAL;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 
 import java.util.function.Consumer;
@@ -69,8 +70,11 @@ final class Decoder implements AutoCloseable {
             if (rc == AVERROR_EOF) return;
             Av.check(rc, "avcodec_send_packet(flush) " + what);
         }
-        // the loops drain every frame after each send: EAGAIN would be our bug, not the file's
-        if (rc == Av.EAGAIN) Av.check(rc, "avcodec_send_packet " + what);
+        // the loops drain every frame after each send: EAGAIN would be our bug, not the file's;
+        // memory, I/O, a device gone or a send after the drain are not the packet's fault either
+        if (rc == Av.EAGAIN || rc == Av.ENOMEM || rc == Av.EIO || rc == AVERROR_EOF || rc == AVERROR_EXTERNAL) {
+            Av.check(rc, "avcodec_send_packet " + what);
+        }
         if (skipped++ == 0) {
             LOG.log(System.Logger.Level.WARNING, "Skipping packets the " + what + " rejects (" + Av.errorText(rc)
                     + "), first at pts " + packet.pts() + (source == null ? "" : " of " + source));

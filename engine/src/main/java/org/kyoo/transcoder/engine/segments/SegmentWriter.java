@@ -224,7 +224,10 @@ final class SegmentWriter implements AutoCloseable {
         if (holding) {
             if (nextStart != AV_NOPTS_VALUE) {
                 long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) - (shift == AV_NOPTS_VALUE ? 0 : shift);
-                if (end > held.dts()) held.duration(end - held.dts());
+                // the MP4 muxer refuses a duration below 0 or past INT_MAX: the sample then keeps its own
+                if (held.dts() != AV_NOPTS_VALUE && end > held.dts() && end - held.dts() <= Integer.MAX_VALUE) {
+                    held.duration(end - held.dts());
+                }
             }
             holding = false;
             writeOut(held);
