@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.segments.Transcoder;
 import org.kyoo.transcoder.server.config.SchedulingConfig;
 import org.kyoo.transcoder.server.auth.AccessControl;
@@ -68,9 +70,15 @@ public final class TranscoderServer implements AutoCloseable {
      *
      * @param checks what {@code /ready} checks beyond the server's own state
      */
-    public record Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks) {
+    /** @param heads every live head with its state (running, queued, paused), for the metrics */
+    public record Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks,
+                         Supplier<List<HeadState>> heads) {
         public Engine(MediaSource media, StreamControl streams, AutoCloseable resources) {
             this(media, streams, resources, List.of());
+        }
+
+        public Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks) {
+            this(media, streams, resources, checks, List::of);
         }
     }
 
@@ -127,7 +135,7 @@ public final class TranscoderServer implements AutoCloseable {
                 ReadinessChecks.writable("metadata", config.metadataRoot()),
                 // opened once at start-up (start-up stops when it does not open); closed only at shutdown
                 new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
-        return start(config, new Engine(engine, engine, resources, checks), clock, new EngineExtraction(settings));
+        return start(config, new Engine(engine, engine, resources, checks, transcoder::heads), clock, new EngineExtraction(settings));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */
@@ -148,7 +156,7 @@ public final class TranscoderServer implements AutoCloseable {
         ClientTracker tracker = new ClientTracker(engine.streams(), clock);
         AnswerWriter writer = new AnswerWriter(new ObjectMapper());
         Operations ops = config.operations();
-        Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), ops.otlpEndpoint());
+        Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), engine.heads(), ops.otlpEndpoint());
         AtomicBoolean stopping = new AtomicBoolean();
         HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), config.metadataRoot(), writer);
         app = gzipPlaylists(app);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Pointer;
 import org.kyoo.transcoder.engine.events.EngineEvents;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.server.caching.CacheSize;
 
 /**
@@ -41,9 +42,10 @@ public final class Metrics implements AutoCloseable {
     /**
      * @param cacheRoot    whose size on disk is reported
      * @param players      how many players the tracker follows
+     * @param heads        every live head with its state (running, queued for a slot, paused)
      * @param otlpEndpoint the URL OTLP/HTTP metrics are pushed to; null: no push
      */
-    public Metrics(Path cacheRoot, Supplier<Number> players, String otlpEndpoint) {
+    public Metrics(Path cacheRoot, Supplier<Number> players, Supplier<List<HeadState>> heads, String otlpEndpoint) {
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.add(prometheus);
         owned.add(prometheus::close);
@@ -86,6 +88,13 @@ public final class Metrics implements AutoCloseable {
         Gauge.builder("transcoder.cache.size", () -> CacheSize.of(cacheRoot))
                 .description("Bytes of segments in the cache root").baseUnit("bytes").register(registry);
         owned.add(EngineEvents.listen(new EngineMeters(registry)));
+        // the scheduler's view: a paused or queued head holds memory but spends no CPU
+        for (HeadState.State state : HeadState.State.values()) {
+            Gauge.builder("transcoder.heads.scheduled", () -> heads.get().stream().filter(h -> h.state() == state).count())
+                    .description("Live heads by scheduling state (running, queued for an encode slot, paused ahead of every player)")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
     }
 
     public MeterRegistry registry() {

@@ -34,7 +34,7 @@ class MetricsTest {
             Map<String, Double> samples = scrape(s);
             for (String series : List.of("jvm_memory_used_bytes{", "jvm_threads_live_threads", "jvm_gc_", "process_cpu_usage",
                     "process_uptime_seconds", "javacpp_physical_bytes", "javacpp_total_bytes", "transcoder_players_tracked",
-                    "transcoder_cache_size_bytes", "transcoder_heads_running{kind=\"video\"}",
+                    "transcoder_cache_size_bytes", "transcoder_heads_running{kind=\"video\"}", "transcoder_heads_scheduled{state=\"paused\"}",
                     "transcoder_segments_produced_total{kind=\"audio\"}", "transcoder_segments_served_total{kind=\"video\"}")) {
                 assertFalse(Double.isNaN(PrometheusText.value(samples, series)), series + " in the scrape");
             }

@@ -31,7 +31,7 @@ class OtlpExportTest {
         });
         collector.start();
         try {
-            Metrics metrics = new Metrics(dir, () -> 3, "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics");
+            Metrics metrics = new Metrics(dir, () -> 3, java.util.List::of, "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics");
             metrics.registry().counter("transcoder.segments.produced", "kind", "video").increment();
             metrics.close(); // a push registry publishes what it has when closed
         } finally {

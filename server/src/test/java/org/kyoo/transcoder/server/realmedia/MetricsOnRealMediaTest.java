@@ -37,6 +37,10 @@ class MetricsOnRealMediaTest {
             assertTrue(PrometheusText.value(after, "transcoder_head_cold_start_seconds_count{kind=\"video\"}") >= 1);
             // no keyframe scan here: this file's keyframes come from its Matroska cues, read with its info
             assertTrue(PrometheusText.value(after, "transcoder_cache_size_bytes") > 0);
+            // the scheduler's own view of the live heads is scraped too (running, queued, paused)
+            for (String state : java.util.List.of("running", "queued", "paused")) {
+                assertTrue(PrometheusText.value(after, "transcoder_heads_scheduled{state=\"" + state + "\"}") >= 0, state);
+            }
             assertEquals(1.0, PrometheusText.value(after, "transcoder_players_tracked"));
         }
     }
