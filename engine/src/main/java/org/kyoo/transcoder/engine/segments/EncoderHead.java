@@ -100,9 +100,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     public void run() {
         Thread.currentThread().setName(threadName(first));
         startedAt = System.nanoTime();
-        EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
         Throwable failure = null;
         try {
+            // inside the try: a listener throwing an Error must not skip headEnded and the latch (a ghost head)
+            EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
             if (takeSlot()) {
                 startedNanos = stream.now();
                 segmentBeganNanos = startedNanos;
@@ -115,12 +116,15 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
                 giveSlot();
                 stream.headEnded(this, failure);
             } finally {
-                Throwable failed = cancelled ? null : failure;
-                HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
-                        Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
-                EngineEvents.emit(l -> l.headEnded(report));
-                ended.countDown();
-                Thread.currentThread().setName("head (idle)");
+                try {
+                    Throwable failed = cancelled ? null : failure;
+                    HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
+                            Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
+                    EngineEvents.emit(l -> l.headEnded(report));
+                } finally {
+                    ended.countDown();
+                    Thread.currentThread().setName("head (idle)");
+                }
             }
         }
     }

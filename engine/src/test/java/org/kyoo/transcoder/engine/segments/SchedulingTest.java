@@ -219,4 +219,22 @@ class SchedulingTest {
                 && s.heads().stream().filter(h -> h.runState() == HeadState.State.QUEUED).count() == 1);
         assertEquals(1, s.config().slots().running());
     }
+
+    @Test
+    void aListenerThrowingAnErrorAtHeadStartLeavesNoGhostHead() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1);
+        try (AutoCloseable l = org.kyoo.transcoder.engine.events.EngineEvents.listen(new org.kyoo.transcoder.engine.events.EngineListener() {
+            @Override
+            public void headStarted(org.kyoo.transcoder.engine.events.HeadStart start) {
+                throw new AssertionError("listener bug");
+            }
+        })) {
+            CompletableFuture<Path> waiting = s.segment(0);
+            EncoderHead head = s.heads().isEmpty() ? null : s.heads().get(0);
+            if (head != null) assertTrue(head.join(20_000), "the head ended and counted down");
+            await("the head is gone", () -> s.heads().isEmpty());
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> waiting.get(20, TimeUnit.SECONDS)).getCause() != null, "the waiter heard of the failure");
+        }
+    }
 }
