@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Planner;
 import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.RequestWindow;
@@ -232,7 +233,10 @@ final class SegmentedStream {
         int from = h.position();
         while (from < n && done.get(from)) from++;
         double work = (mediaEnd(n) - segmentStart(from)) / speed;
-        double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 ? (now - h.segmentBeganNanos()) / 1e9 : 0;
+        // only a running head gets on with its segment: a paused or queued one (it gave its slot back
+        // between two segments) has done none of the next, however long it has been waiting
+        double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 && h.runState() == HeadState.State.RUNNING
+                ? (now - h.segmentBeganNanos()) / 1e9 : 0;
         return startup + Math.max(0, work - inSegment);
     }
 

@@ -237,4 +237,14 @@ class SchedulingTest {
                     () -> waiting.get(20, TimeUnit.SECONDS)).getCause() != null, "the waiter heard of the failure");
         }
     }
+
+    @Test
+    void aPausedHeadsEtaDoesNotAgeWhileItWaits() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        s.segment(0).join();
+        await("paused before segment 6", () -> pausedBefore(s, 6));
+        // 4 s of media a second: one second of work left for segment 6, however long it stays paused
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(100));
+        assertTrue(s.headEta(6) >= 0.9, "eta " + s.headEta(6));
+    }
 }
