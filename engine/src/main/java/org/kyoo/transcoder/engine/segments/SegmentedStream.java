@@ -56,6 +56,12 @@ final class SegmentedStream {
     /** What waiters wait on; completed outside the lock, so no caller's callback runs holding it. */
     private final List<CompletableFuture<Path>> ready = new ArrayList<>();
     private final List<EncoderHead> heads = new ArrayList<>();
+    /**
+     * Requests waiting on each segment now, under the lock: counted up when a request starts to
+     * wait and down when its future completes in any way (ready, failed, timed out, cancelled).
+     * A future's number of dependents never goes down, so it cannot tell this.
+     */
+    private final java.util.Map<Integer, Integer> waitCount = new java.util.HashMap<>();
     private int nextHeadId;
     private boolean destroyed;
     /** How many times every head was stopped; a request's prefetch after that is void. */
@@ -130,6 +136,7 @@ final class SegmentedStream {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
             ready = done.get(n);
+            if (!ready) waitCount.merge(n, 1, Integer::sum);
             if (ready) {
                 prefetch(n);
             } else if (needsHead(n)) {
@@ -152,11 +159,20 @@ final class SegmentedStream {
                     }
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
+        // however it ends, this request no longer waits: its head may pause or stop again
+        waiting.whenComplete((path, error) -> stoppedWaiting(n));
         if (config.prefetch()) {
             int generation = killed;
             waiting.thenRun(() -> prefetchLocked(n, generation));
         }
         return waiting;
+    }
+
+    private void stoppedWaiting(int n) {
+        synchronized (this) {
+            waitCount.computeIfPresent(n, (k, c) -> c > 1 ? c - 1 : null);
+        }
+        scheduler.reconsider();
     }
 
     /** True once segment n is complete on disk. */
@@ -471,7 +487,7 @@ final class SegmentedStream {
      */
     private boolean awaited(EncoderHead h) {
         for (int k = h.position(); k < h.end() && k < ready.size(); k++) {
-            if (!done.get(k) && ready.get(k).getNumberOfDependents() > 0) return true;
+            if (!done.get(k) && waitCount.containsKey(k)) return true;
         }
         return false;
     }

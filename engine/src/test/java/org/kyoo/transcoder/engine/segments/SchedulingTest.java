@@ -247,4 +247,17 @@ class SchedulingTest {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(100));
         assertTrue(s.headEta(6) >= 0.9, "eta " + s.headEta(6));
     }
+
+    @Test
+    void aRequestThatStopsWaitingNoLongerKeepsItsHeadAwaited() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(0);
+        EncoderHead head = s.heads().get(0);
+        // the player gives up (its copy is cancelled, as a timeout would complete it)
+        waiting.cancel(true);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        s.config().scheduler().sweep();
+        assertTrue(head.cancelled(), "nobody waits on it any more: abandoned");
+        assertTrue(head.join(20_000));
+    }
 }
