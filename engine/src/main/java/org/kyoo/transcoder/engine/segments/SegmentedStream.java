@@ -387,9 +387,8 @@ final class SegmentedStream {
      * Returns whether it goes on.
      */
     boolean beforeSegment(EncoderHead head, int next) {
-        if (abandoned(head)) {
+        if (stopIfAbandoned(head)) {
             LOG.log(Level.DEBUG, "{0}: nobody asked anything for a while, {1} stops", label(), head);
-            head.cancel();
             return false;
         }
         try {
@@ -434,6 +433,18 @@ final class SegmentedStream {
         if (!abandoned(head)) return;
         head.cancel();
         notifyAll();
+    }
+
+    /**
+     * Checks and stops in one step under the lock, as {@link #sweep} does: a request that starts to
+     * wait on this head in between sees it cancelled (and starts its own) rather than waiting on a
+     * head that is about to stop.
+     */
+    private synchronized boolean stopIfAbandoned(EncoderHead head) {
+        if (!abandoned(head)) return false;
+        head.cancel();
+        notifyAll();
+        return true;
     }
 
     /** Nobody asked anything of this stream for the idle time, and no request still waits on this head. */
