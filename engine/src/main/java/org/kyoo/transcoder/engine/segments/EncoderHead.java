@@ -45,6 +45,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
     private volatile boolean cancelled;
+    /** Stopped on purpose by its stream's owner (kill), not by the stream's own scheduling. */
+    private volatile boolean killed;
+    /** Its stream told it, at a publish, not to go on (another head has it, or it was paused off). */
+    private volatile boolean declined;
     private volatile HeadState.State state = HeadState.State.QUEUED;
     /** Holds an encode slot (only its own thread changes this). */
     private boolean holding;
@@ -217,6 +221,21 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         cancelled = true;
     }
 
+    /** Cancels it on its owner's order: requests still waiting on its segments are failed, not re-served. */
+    void kill() {
+        killed = true;
+        cancelled = true;
+    }
+
+    boolean killed() {
+        return killed;
+    }
+
+    /** Whether it ended because its stream said not to go on (rather than its pipeline running out). */
+    boolean declined() {
+        return declined;
+    }
+
     /** Waits for the head to end (after {@link #cancel()}); false when it did not in time. */
     boolean join(long millis) throws InterruptedException {
         return ended.await(millis, TimeUnit.MILLISECONDS);
@@ -271,7 +290,9 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         }
         measured = true;
         segmentBeganNanos = now;
-        return stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+        boolean goOn = stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+        if (!goOn) declined = true;
+        return goOn;
     }
 
     /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */

@@ -461,24 +461,54 @@ final class SegmentedStream {
     void headEnded(EncoderHead head, Throwable failure) {
         scheduler.unregister(head);
         CompletableFuture<Path> waiters = null;
+        List<CompletableFuture<Path>> stranded = new ArrayList<>();
+        boolean restarted = false;
+        RuntimeException startFailure = null;
         synchronized (this) {
             heads.remove(head);
             int n = head.position();
-            if (failure != null && !head.cancelled() && !done.get(n) && n < ready.size()) {
+            boolean failed = failure != null && !head.cancelled();
+            if (failed && !done.get(n) && n < ready.size()) {
                 // later requests wait on a fresh future (and may start a new head); these hear of the failure
                 waiters = ready.get(n);
                 ready.set(n, new CompletableFuture<>());
+            } else if (!failed && (head.cancelled() || head.declined())) {
+                // stopped before segments it was to make that requests still wait on: they would wait
+                // out the timeout. A fresh head serves them, unless the stream or the head was killed
+                for (int k = n; k < head.end() && k < ready.size(); k++) {
+                    if (done.get(k) || !waitCount.containsKey(k)) continue;
+                    if (destroyed || head.killed()) {
+                        stranded.add(ready.get(k));
+                        ready.set(k, new CompletableFuture<>());
+                    } else {
+                        // the first one only: the head started there goes on to the later ones
+                        try {
+                            if (needsHead(k)) startHead(k, true);
+                        } catch (RuntimeException e) {
+                            startFailure = e;
+                            stranded.add(ready.get(k));
+                            ready.set(k, new CompletableFuture<>());
+                        }
+                        restarted = true;
+                        break;
+                    }
+                }
             }
         }
         if (failure != null && !head.cancelled()) LOG.log(Level.WARNING, label() + ": " + head + " failed", failure);
         // whoever waits on the segment it was making hears why now, not after the timeout
         if (waiters != null) waiters.completeExceptionally(failure);
+        if (restarted) scheduler.reconsider();
+        for (CompletableFuture<Path> f : stranded) {
+            f.completeExceptionally(startFailure != null ? startFailure
+                    : new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
+        }
     }
 
     /** Stops every head (they end between two packets and delete their unfinished file). */
     synchronized void kill() {
         killed++;
-        for (EncoderHead h : heads) h.cancel();
+        for (EncoderHead h : heads) h.kill();
         notifyAll();
     }
 
@@ -505,7 +535,7 @@ final class SegmentedStream {
 
     /** Stops one head. */
     synchronized void killHead(int id) {
-        for (EncoderHead h : heads) if (h.id() == id) h.cancel();
+        for (EncoderHead h : heads) if (h.id() == id) h.kill();
     }
 
     /** The heads still running (cancelled ones until their thread ends), for tests and diagnostics. */
