@@ -554,9 +554,15 @@ final class SegmentedStream {
 
     /** Stops every head for good and waits (bounded) for their threads, so nothing writes afterwards. */
     void destroy(Duration wait) {
+        List<CompletableFuture<Path>> pending = new ArrayList<>();
         synchronized (this) {
             destroyed = true;
             kill();
+            for (CompletableFuture<Path> f : ready) if (!f.isDone()) pending.add(f);
+        }
+        // nobody will make them now: whoever waits hears so at once, outside the lock
+        for (CompletableFuture<Path> f : pending) {
+            f.completeExceptionally(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
         }
         try {
             awaitHeads(wait);

@@ -260,4 +260,15 @@ class SchedulingTest {
         assertTrue(head.cancelled(), "nobody waits on it any more: abandoned");
         assertTrue(head.join(20_000));
     }
+
+    @Test
+    void destroyingAStreamTellsItsWaitersAtOnce() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(5);
+        s.destroy(Duration.ofSeconds(10));
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS));
+        assertEquals(org.kyoo.transcoder.engine.media.MediaException.Kind.NOT_FOUND,
+                ((org.kyoo.transcoder.engine.media.MediaException) e.getCause()).kind());
+    }
 }
