@@ -271,4 +271,17 @@ class SchedulingTest {
         assertEquals(org.kyoo.transcoder.engine.media.MediaException.Kind.NOT_FOUND,
                 ((org.kyoo.transcoder.engine.media.MediaException) e.getCause()).kind());
     }
+
+    @Test
+    void aHeadStoppedUnderAWaitingRequestIsReplacedByAFreshOne() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(0);
+        EncoderHead first = s.heads().get(0);
+        // stopped by the stream's own scheduling (not killed) while the request still waits on it
+        first.cancel();
+        assertTrue(first.join(20_000));
+        await("a fresh head for the waited segment", () -> pipelines.size() == 2 && !s.heads().isEmpty());
+        pipelines.get(1).allowed.release();
+        assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
+    }
 }
