@@ -45,6 +45,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
     private volatile boolean cancelled;
+    /** Stopped on purpose by its stream's owner (kill), not by the stream's own scheduling. */
+    private volatile boolean killed;
+    /** Its stream told it, at a publish, not to go on (another head has it, or it was paused off). */
+    private volatile boolean declined;
     private volatile HeadState.State state = HeadState.State.QUEUED;
     /** Holds an encode slot (only its own thread changes this). */
     private boolean holding;
@@ -100,9 +104,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     public void run() {
         Thread.currentThread().setName(threadName(first));
         startedAt = System.nanoTime();
-        EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
         Throwable failure = null;
         try {
+            // inside the try: a listener throwing an Error must not skip headEnded and the latch (a ghost head)
+            EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
             if (takeSlot()) {
                 startedNanos = stream.now();
                 segmentBeganNanos = startedNanos;
@@ -115,12 +120,15 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
                 giveSlot();
                 stream.headEnded(this, failure);
             } finally {
-                Throwable failed = cancelled ? null : failure;
-                HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
-                        Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
-                EngineEvents.emit(l -> l.headEnded(report));
-                ended.countDown();
-                Thread.currentThread().setName("head (idle)");
+                try {
+                    Throwable failed = cancelled ? null : failure;
+                    HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
+                            Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
+                    EngineEvents.emit(l -> l.headEnded(report));
+                } finally {
+                    ended.countDown();
+                    Thread.currentThread().setName("head (idle)");
+                }
             }
         }
     }
@@ -213,6 +221,21 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         cancelled = true;
     }
 
+    /** Cancels it on its owner's order: requests still waiting on its segments are failed, not re-served. */
+    void kill() {
+        killed = true;
+        cancelled = true;
+    }
+
+    boolean killed() {
+        return killed;
+    }
+
+    /** Whether it ended because its stream said not to go on (rather than its pipeline running out). */
+    boolean declined() {
+        return declined;
+    }
+
     /** Waits for the head to end (after {@link #cancel()}); false when it did not in time. */
     boolean join(long millis) throws InterruptedException {
         return ended.await(millis, TimeUnit.MILLISECONDS);
@@ -267,7 +290,9 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         }
         measured = true;
         segmentBeganNanos = now;
-        return stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+        boolean goOn = stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+        if (!goOn) declined = true;
+        return goOn;
     }
 
     /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Planner;
 import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.RequestWindow;
@@ -55,6 +56,12 @@ final class SegmentedStream {
     /** What waiters wait on; completed outside the lock, so no caller's callback runs holding it. */
     private final List<CompletableFuture<Path>> ready = new ArrayList<>();
     private final List<EncoderHead> heads = new ArrayList<>();
+    /**
+     * Requests waiting on each segment now, under the lock: counted up when a request starts to
+     * wait and down when its future completes in any way (ready, failed, timed out, cancelled).
+     * A future's number of dependents never goes down, so it cannot tell this.
+     */
+    private final java.util.Map<Integer, Integer> waitCount = new java.util.HashMap<>();
     private int nextHeadId;
     private boolean destroyed;
     /** How many times every head was stopped; a request's prefetch after that is void. */
@@ -129,6 +136,7 @@ final class SegmentedStream {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
             ready = done.get(n);
+            if (!ready) waitCount.merge(n, 1, Integer::sum);
             if (ready) {
                 prefetch(n);
             } else if (needsHead(n)) {
@@ -151,11 +159,20 @@ final class SegmentedStream {
                     }
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
+        // however it ends, this request no longer waits: its head may pause or stop again
+        waiting.whenComplete((path, error) -> stoppedWaiting(n));
         if (config.prefetch()) {
             int generation = killed;
             waiting.thenRun(() -> prefetchLocked(n, generation));
         }
         return waiting;
+    }
+
+    private void stoppedWaiting(int n) {
+        synchronized (this) {
+            waitCount.computeIfPresent(n, (k, c) -> c > 1 ? c - 1 : null);
+        }
+        scheduler.reconsider();
     }
 
     /** True once segment n is complete on disk. */
@@ -232,7 +249,10 @@ final class SegmentedStream {
         int from = h.position();
         while (from < n && done.get(from)) from++;
         double work = (mediaEnd(n) - segmentStart(from)) / speed;
-        double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 ? (now - h.segmentBeganNanos()) / 1e9 : 0;
+        // only a running head gets on with its segment: a paused or queued one (it gave its slot back
+        // between two segments) has done none of the next, however long it has been waiting
+        double inSegment = h.hasPublished() && h.segmentBeganNanos() != 0 && h.runState() == HeadState.State.RUNNING
+                ? (now - h.segmentBeganNanos()) / 1e9 : 0;
         return startup + Math.max(0, work - inSegment);
     }
 
@@ -367,9 +387,8 @@ final class SegmentedStream {
      * Returns whether it goes on.
      */
     boolean beforeSegment(EncoderHead head, int next) {
-        if (abandoned(head)) {
+        if (stopIfAbandoned(head)) {
             LOG.log(Level.DEBUG, "{0}: nobody asked anything for a while, {1} stops", label(), head);
-            head.cancel();
             return false;
         }
         try {
@@ -416,6 +435,18 @@ final class SegmentedStream {
         notifyAll();
     }
 
+    /**
+     * Checks and stops in one step under the lock, as {@link #sweep} does: a request that starts to
+     * wait on this head in between sees it cancelled (and starts its own) rather than waiting on a
+     * head that is about to stop.
+     */
+    private synchronized boolean stopIfAbandoned(EncoderHead head) {
+        if (!abandoned(head)) return false;
+        head.cancel();
+        notifyAll();
+        return true;
+    }
+
     /** Nobody asked anything of this stream for the idle time, and no request still waits on this head. */
     private synchronized boolean abandoned(EncoderHead head) {
         return requests.abandoned() && !awaited(head);
@@ -430,24 +461,54 @@ final class SegmentedStream {
     void headEnded(EncoderHead head, Throwable failure) {
         scheduler.unregister(head);
         CompletableFuture<Path> waiters = null;
+        List<CompletableFuture<Path>> stranded = new ArrayList<>();
+        boolean restarted = false;
+        RuntimeException startFailure = null;
         synchronized (this) {
             heads.remove(head);
             int n = head.position();
-            if (failure != null && !head.cancelled() && !done.get(n) && n < ready.size()) {
+            boolean failed = failure != null && !head.cancelled();
+            if (failed && !done.get(n) && n < ready.size()) {
                 // later requests wait on a fresh future (and may start a new head); these hear of the failure
                 waiters = ready.get(n);
                 ready.set(n, new CompletableFuture<>());
+            } else if (!failed && (head.cancelled() || head.declined())) {
+                // stopped before segments it was to make that requests still wait on: they would wait
+                // out the timeout. A fresh head serves them, unless the stream or the head was killed
+                for (int k = n; k < head.end() && k < ready.size(); k++) {
+                    if (done.get(k) || !waitCount.containsKey(k)) continue;
+                    if (destroyed || head.killed()) {
+                        stranded.add(ready.get(k));
+                        ready.set(k, new CompletableFuture<>());
+                    } else {
+                        // the first one only: the head started there goes on to the later ones
+                        try {
+                            if (needsHead(k)) startHead(k, true);
+                        } catch (RuntimeException e) {
+                            startFailure = e;
+                            stranded.add(ready.get(k));
+                            ready.set(k, new CompletableFuture<>());
+                        }
+                        restarted = true;
+                        break;
+                    }
+                }
             }
         }
         if (failure != null && !head.cancelled()) LOG.log(Level.WARNING, label() + ": " + head + " failed", failure);
         // whoever waits on the segment it was making hears why now, not after the timeout
         if (waiters != null) waiters.completeExceptionally(failure);
+        if (restarted) scheduler.reconsider();
+        for (CompletableFuture<Path> f : stranded) {
+            f.completeExceptionally(startFailure != null ? startFailure
+                    : new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
+        }
     }
 
     /** Stops every head (they end between two packets and delete their unfinished file). */
     synchronized void kill() {
         killed++;
-        for (EncoderHead h : heads) h.cancel();
+        for (EncoderHead h : heads) h.kill();
         notifyAll();
     }
 
@@ -467,14 +528,14 @@ final class SegmentedStream {
      */
     private boolean awaited(EncoderHead h) {
         for (int k = h.position(); k < h.end() && k < ready.size(); k++) {
-            if (!done.get(k) && ready.get(k).getNumberOfDependents() > 0) return true;
+            if (!done.get(k) && waitCount.containsKey(k)) return true;
         }
         return false;
     }
 
     /** Stops one head. */
     synchronized void killHead(int id) {
-        for (EncoderHead h : heads) if (h.id() == id) h.cancel();
+        for (EncoderHead h : heads) if (h.id() == id) h.kill();
     }
 
     /** The heads still running (cancelled ones until their thread ends), for tests and diagnostics. */
@@ -493,9 +554,15 @@ final class SegmentedStream {
 
     /** Stops every head for good and waits (bounded) for their threads, so nothing writes afterwards. */
     void destroy(Duration wait) {
+        List<CompletableFuture<Path>> pending = new ArrayList<>();
         synchronized (this) {
             destroyed = true;
             kill();
+            for (CompletableFuture<Path> f : ready) if (!f.isDone()) pending.add(f);
+        }
+        // nobody will make them now: whoever waits hears so at once, outside the lock
+        for (CompletableFuture<Path> f : pending) {
+            f.completeExceptionally(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
         }
         try {
             awaitHeads(wait);

@@ -219,4 +219,69 @@ class SchedulingTest {
                 && s.heads().stream().filter(h -> h.runState() == HeadState.State.QUEUED).count() == 1);
         assertEquals(1, s.config().slots().running());
     }
+
+    @Test
+    void aListenerThrowingAnErrorAtHeadStartLeavesNoGhostHead() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1);
+        try (AutoCloseable l = org.kyoo.transcoder.engine.events.EngineEvents.listen(new org.kyoo.transcoder.engine.events.EngineListener() {
+            @Override
+            public void headStarted(org.kyoo.transcoder.engine.events.HeadStart start) {
+                throw new AssertionError("listener bug");
+            }
+        })) {
+            CompletableFuture<Path> waiting = s.segment(0);
+            EncoderHead head = s.heads().isEmpty() ? null : s.heads().get(0);
+            if (head != null) assertTrue(head.join(20_000), "the head ended and counted down");
+            await("the head is gone", () -> s.heads().isEmpty());
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> waiting.get(20, TimeUnit.SECONDS)).getCause() != null, "the waiter heard of the failure");
+        }
+    }
+
+    @Test
+    void aPausedHeadsEtaDoesNotAgeWhileItWaits() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        s.segment(0).join();
+        await("paused before segment 6", () -> pausedBefore(s, 6));
+        // 4 s of media a second: one second of work left for segment 6, however long it stays paused
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(100));
+        assertTrue(s.headEta(6) >= 0.9, "eta " + s.headEta(6));
+    }
+
+    @Test
+    void aRequestThatStopsWaitingNoLongerKeepsItsHeadAwaited() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(0);
+        EncoderHead head = s.heads().get(0);
+        // the player gives up (its copy is cancelled, as a timeout would complete it)
+        waiting.cancel(true);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        s.config().scheduler().sweep();
+        assertTrue(head.cancelled(), "nobody waits on it any more: abandoned");
+        assertTrue(head.join(20_000));
+    }
+
+    @Test
+    void destroyingAStreamTellsItsWaitersAtOnce() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(5);
+        s.destroy(Duration.ofSeconds(10));
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS));
+        assertEquals(org.kyoo.transcoder.engine.media.MediaException.Kind.NOT_FOUND,
+                ((org.kyoo.transcoder.engine.media.MediaException) e.getCause()).kind());
+    }
+
+    @Test
+    void aHeadStoppedUnderAWaitingRequestIsReplacedByAFreshOne() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
+        CompletableFuture<Path> waiting = s.segment(0);
+        EncoderHead first = s.heads().get(0);
+        // stopped by the stream's own scheduling (not killed) while the request still waits on it
+        first.cancel();
+        assertTrue(first.join(20_000));
+        await("a fresh head for the waited segment", () -> pipelines.size() == 2 && !s.heads().isEmpty());
+        pipelines.get(1).allowed.release();
+        assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
+    }
 }
