@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.players;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,6 +55,31 @@ public final class HlsPlayer {
 
     public void chooseAudioTrack(int track) {
         js.executeScript("player.hls.audioTrack = arguments[0]", track);
+    }
+
+    /** The names of the subtitle tracks hls.js found in the master playlist. */
+    @SuppressWarnings("unchecked")
+    public List<String> subtitleTracks() {
+        return (List<String>) js.executeScript("return player.hls.subtitleTracks.map((t) => t.name)");
+    }
+
+    /** Shows subtitle track {@code track}, as a viewer picking it in a menu. */
+    public void chooseSubtitleTrack(int track) {
+        js.executeScript("player.hls.subtitleDisplay = true; player.hls.subtitleTrack = arguments[0]", track);
+    }
+
+    /** Pauses and moves to {@code seconds}: the picture, and the cues, of that instant stay on screen. */
+    public void pauseAt(double seconds) {
+        js.executeScript("const v = document.getElementById('video'); v.pause(); v.currentTime = arguments[0]", seconds);
+    }
+
+    /** The text of every cue the video element shows now, over all its text tracks. */
+    @SuppressWarnings("unchecked")
+    public List<String> activeCues() {
+        return (List<String>) js.executeScript("const out = [];"
+                + " for (const t of document.getElementById('video').textTracks) {"
+                + "   if (t.activeCues) for (const c of t.activeCues) out.push(c.text);"
+                + " } return out;");
     }
 
     /** Waits until {@code condition} holds; fails on a fatal hls.js error or after {@code timeout}. */

@@ -181,6 +181,33 @@ class RealPlayersTest {
         }
     }
 
+    @Test
+    void aChosenSubtitleTrackShowsItsCueAtItsTime() throws Exception {
+        // the multi-track file's English SRT has "Third cue" from 10.5 to 12.0 s: offered as a
+        // WebVTT rendition, hls.js renders it natively, with no subtitle code in the page
+        HlsPlayer player = open();
+        player.start(route(TestMedia.multiTrackMkv().path()) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
+        player.await("playback", START, s -> s.currentTime() > 0.5);
+        List<String> subtitles = player.subtitleTracks();
+        int english = subtitles.indexOf("English");
+        assertTrue(english >= 0, "subtitle renditions " + subtitles);
+        player.chooseSubtitleTrack(english);
+        player.pauseAt(11.2);
+        long deadline = System.nanoTime() + MOVE.toNanos();
+        List<String> shown = player.activeCues();
+        while (!shown.contains("Third cue") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            shown = player.activeCues();
+        }
+        assertEquals(List.of("Third cue"), shown, "cues shown at 11.2 s: " + player.state());
+        // and none of it a moment before the cue begins
+        player.pauseAt(9.5);
+        deadline = System.nanoTime() + MOVE.toNanos();
+        while (!player.activeCues().isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertEquals(List.of(), player.activeCues(), "cues shown at 9.5 s");
+        assertEquals(null, player.state().fatal(), player.state().toString());
+    }
+
     /** What the video element shows is the size of the level hls.js says it plays. */
     private static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
         PlayerState state = player.state();
