@@ -78,6 +78,8 @@ public final class Transcoder implements AutoCloseable {
                 return mine.join();
             }
             FileStream stream = await(existing);
+            // null: the file's cache was being deleted (see destroy); it is gone now, start afresh
+            if (stream == null) continue;
             if (stream.info().sha().equals(sha)) return stream;
             // the file changed since: its old segments are of another version
             if (files.remove(path, existing)) stream.destroy();
@@ -114,24 +116,40 @@ public final class Transcoder implements AutoCloseable {
 
     /** The file's streams when they exist already. */
     public Optional<FileStream> existing(Path path) {
-        CompletableFuture<FileStream> f = files.get(path);
-        if (f == null || !f.isDone() || f.isCompletedExceptionally()) return Optional.empty();
-        return Optional.of(f.join());
+        return Optional.ofNullable(ready(files.get(path)));
     }
 
     /** The heads running now, in every file (for {@code /streams}). */
     public java.util.List<RunningHead> runningHeads() {
         java.util.List<RunningHead> out = new java.util.ArrayList<>();
         for (CompletableFuture<FileStream> f : files.values()) {
-            if (f.isDone() && !f.isCompletedExceptionally()) out.addAll(f.join().runningHeads());
+            FileStream stream = ready(f);
+            if (stream != null) out.addAll(stream.runningHeads());
         }
         return out;
     }
 
     /** Stops the file's heads and deletes its cached segments. */
     public void destroy(Path path) {
-        CompletableFuture<FileStream> f = files.remove(path);
-        if (f != null && f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
+        CompletableFuture<FileStream> f = files.get(path);
+        FileStream stream = ready(f);
+        if (stream == null) return;
+        // while the folder is deleted, a player coming back waits here rather than making a new
+        // stream whose fresh segments the deletion would then remove behind its back
+        CompletableFuture<FileStream> deleting = new CompletableFuture<>();
+        if (!files.replace(path, f, deleting)) return;
+        try {
+            stream.destroy();
+        } finally {
+            files.remove(path, deleting);
+            deleting.complete(null);
+        }
+    }
+
+    /** The stream a settled entry holds; null while it is made, when making it failed, or while deleted. */
+    private static FileStream ready(CompletableFuture<FileStream> f) {
+        if (f == null || !f.isDone() || f.isCompletedExceptionally()) return null;
+        return f.join();
     }
 
     /**
@@ -141,7 +159,8 @@ public final class Transcoder implements AutoCloseable {
     @Override
     public void close() {
         for (CompletableFuture<FileStream> f : files.values()) {
-            if (f.isDone() && !f.isCompletedExceptionally()) f.join().destroy();
+            FileStream stream = ready(f);
+            if (stream != null) stream.destroy();
         }
         scheduler.close();
     }
