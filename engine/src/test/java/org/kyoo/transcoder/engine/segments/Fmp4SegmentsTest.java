@@ -82,11 +82,18 @@ class Fmp4SegmentsTest {
         long scale = Boxes.timescale(init);
         assertEquals(0, fragments.get(0).baseMediaDecodeTime(), "the first segment starts at 0, not before");
         assertEquals(Fixtures.keyframes(f.spec())[4] * scale, alone.baseMediaDecodeTime(), scale * 0.001);
-        assertEquals(fragments.get(4).samples(), alone.samples());
+        // the same samples at the same times; their sizes are the encoder's, which x264's threads
+        // may vary by a few bytes from one encode to the next
+        assertEquals(timing(fragments.get(4)), timing(alone));
         WrittenSegment decoded = WrittenSegment.read(Boxes.joined(get(seeking.fmp4Init(p240)), deep, dir.resolve("deep.mp4")));
         assertTrue(Boxes.opensOnIdr(alone));
         assertEquals(Fixtures.keyframes(f.spec())[4], decoded.start(), 0.1);
         assertEquals(240, decoded.height(), "240p");
+    }
+
+    /** Each sample's duration and composition offset: where a player shows it. */
+    private static List<List<Long>> timing(Boxes.Fragment fragment) {
+        return fragment.samples().stream().map(s -> List.of(s.duration(), (long) s.compositionOffset())).toList();
     }
 
     @Test
