@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
 import org.kyoo.transcoder.engine.testmedia.PgsWriter;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 class SubtitleConverterTest {
     private static final String SRT = """
@@ -30,18 +31,7 @@ class SubtitleConverterTest {
             <i>Late</i> cue
             """;
 
-    private static final String ASS = """
-            [Script Info]
-            ScriptType: v4.00+
-            PlayResX: 320
-            PlayResY: 180
-
-            [V4+ Styles]
-            Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
-            Style: Default,Test Font,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0
-
-            [Events]
-            Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+    private static final String ASS = TestMedia.ASS_HEADER + """
             Dialogue: 0,0:00:02.00,0:00:03.50,Default,,0,0,0,,Bonjour
             Dialogue: 0,0:00:05.00,0:00:06.25,Default,,0,0,0,,{\\i1}Salut{\\i0} tout le monde
             Dialogue: 0,0:00:07.00,0:00:08.00,Default,,0,0,0,,{\\pos(10,20)\\fnOther Font}Placed\\Nover two lines

@@ -30,7 +30,8 @@ import org.kyoo.transcoder.engine.testmedia.Recipe.VideoRecipe;
  * is what the muxer was told, the truth to compare against.
  */
 public final class TestMedia {
-    static final String ASS_HEADER = """
+    /** The ASS script header every test subtitle in ASS starts with. */
+    public static final String ASS_HEADER = """
             [Script Info]
             ScriptType: v4.00+
             PlayResX: 320
