@@ -1,9 +1,15 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
 import org.kyoo.transcoder.server.media.MediaSource;
@@ -16,6 +22,17 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
  */
 final class PrepareRoute implements Route {
     private static final System.Logger LOG = System.getLogger(PrepareRoute.class.getName());
+    /**
+     * One preparation at a time, a few queued, the rest refused: each blocks on a probe and the
+     * first keyframes, which must not take the JVM's common pool (one thread on two cores) from
+     * whatever else uses it, nor pile up without bound.
+     */
+    private static final ExecutorService PREPARING = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(16), task -> {
+                Thread t = new Thread(task, "prepare");
+                t.setDaemon(true);
+                return t;
+            });
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;
@@ -30,16 +47,21 @@ final class PrepareRoute implements Route {
     public Answer answer(HttpServerExchange exchange) {
         // the path is checked now (400/404 as elsewhere); the work is not waited for
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
-        CompletableFuture.runAsync(() -> {
-            MediaInfo info = media.info(file.path(), file.sha());
-            extraction.extract(file.path(), file.sha(), info);
-            if (info.video() != null) extraction.sprite(file.path(), file.sha(), info);
-            // the file's streams: its keyframe scan starts, the first batch is waited for here
-            media.stream(file.path(), file.sha());
-        }).exceptionally(e -> {
-            LOG.log(System.Logger.Level.WARNING, "Could not prepare " + file.path(), e);
-            return null;
-        });
+        try {
+            CompletableFuture.runAsync(() -> {
+                MediaInfo info = media.info(file.path(), file.sha());
+                extraction.extract(file.path(), file.sha(), info);
+                if (info.video() != null) extraction.sprite(file.path(), file.sha(), info);
+                // the file's streams: its keyframe scan starts, the first batch is waited for here
+                media.stream(file.path(), file.sha());
+            }, PREPARING).exceptionally(e -> {
+                LOG.log(System.Logger.Level.WARNING, "Could not prepare " + file.path(), e);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            // a hint, not an order: the file is prepared when it is opened all the same
+            throw new HttpError(503, "Too many files being prepared; ask again later.");
+        }
         exchange.setStatusCode(202);
         return new Answer.Text("text/plain", "", Answer.NO_CACHE);
     }
