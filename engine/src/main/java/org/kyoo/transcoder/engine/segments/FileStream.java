@@ -141,15 +141,14 @@ public final class FileStream {
     }
 
     /**
-     * The rendition's {@code init.mp4}: at once when a segment was published, otherwise once
-     * segment 0 is (as upstream does; every head writes the same header).
+     * The rendition's {@code init.mp4}: at once when a segment was published, otherwise with the
+     * first segment any head publishes (every head writes the same header; see
+     * {@link SegmentedStream#init()}).
      */
     public CompletableFuture<Path> fmp4Init(Rendition rendition) {
         MediaException invalid = invalid(rendition);
         if (invalid != null) return CompletableFuture.failedFuture(invalid);
-        SegmentedStream s = fmp4Stream(rendition);
-        if (s.hasInit()) return CompletableFuture.completedFuture(s.initFile());
-        return s.segment(0).thenApply(segment -> s.initFile());
+        return fmp4Stream(rendition).init();
     }
 
     private MediaException invalid(Rendition r) {

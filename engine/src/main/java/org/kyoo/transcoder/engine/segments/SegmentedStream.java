@@ -56,6 +56,8 @@ final class SegmentedStream {
     /** What waiters wait on; completed outside the lock, so no caller's callback runs holding it. */
     private final List<CompletableFuture<Path>> ready = new ArrayList<>();
     private final List<EncoderHead> heads = new ArrayList<>();
+    /** fMP4: completed with {@link #initFile()} when the first segment, from any head, is published. */
+    private final CompletableFuture<Path> initPublished = new CompletableFuture<>();
     /**
      * Requests waiting on each segment now, under the lock: counted up when a request starts to
      * wait and down when its future completes in any way (ready, failed, timed out, cancelled).
@@ -115,9 +117,24 @@ final class SegmentedStream {
         return config.dir().resolve("init.mp4");
     }
 
-    /** True once some segment of an fMP4 stream was published, and with it {@link #initFile()}. */
-    synchronized boolean hasInit() {
-        return !done.isEmpty();
+    /**
+     * An fMP4 stream's init segment: at once when a segment was published; else with the first
+     * segment any live head publishes (after a deep seek, the seek's head gives it: no head is
+     * started at 0 for it); with no head running, once segment 0 is made, as upstream does.
+     */
+    CompletableFuture<Path> init() {
+        EncoderHead live = null;
+        synchronized (this) {
+            if (!done.isEmpty()) return CompletableFuture.completedFuture(initFile());
+            for (EncoderHead h : heads) {
+                if (!h.cancelled() && (live == null || h.position() < live.position())) live = h;
+            }
+        }
+        if (live == null) return segment(0).thenApply(segment -> initFile());
+        // waited on as a request for the head's segment, so a head that fails or stalls fails the
+        // init with its error or the segment timeout instead of leaving it waiting for ever
+        CompletableFuture<Path> viaHead = segment(live.position()).thenApply(segment -> initFile());
+        return initPublished.copy().applyToEither(viaHead, file -> file);
     }
 
     /**
@@ -376,6 +393,7 @@ final class SegmentedStream {
                     && (planner == Planner.DISTANCE || !headAt(next, head));
         }
         head.published(n);
+        if (config.container() == Container.FMP4) initPublished.complete(initFile());
         waiters.complete(file);
         return goOn;
     }

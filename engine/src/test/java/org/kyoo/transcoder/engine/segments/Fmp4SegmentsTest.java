@@ -64,6 +64,23 @@ class Fmp4SegmentsTest {
     }
 
     @Test
+    void anInitAskedDuringADeepSeekComesFromTheSeeksHeadWithoutMakingSegmentZero() throws Exception {
+        Fixture f = TestMedia.multiTrackMkv();
+        FileStream stream = Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
+        for (Rendition r : List.of(Rendition.videoOriginal(0), Rendition.audioOriginal(1))) {
+            int deep = Fixtures.keyframes(f.spec()).length - 2;
+            // a player seeking deep asks for the segment and the init together
+            var segment = stream.fmp4Segment(r, deep);
+            Path init = get(stream.fmp4Init(r));
+            get(segment);
+            assertEquals(List.of("ftyp", "moov"), Boxes.types(Boxes.top(init)), r.label());
+            SegmentedStream s = stream.fmp4Stream(r);
+            assertTrue(!s.isReady(0) && !java.nio.file.Files.exists(s.segmentFile(0)), r.label() + ": no head went back to 0 for the init");
+            for (RunningHead h : stream.runningHeads()) assertTrue(h.position() >= deep, "a head at " + h.position());
+        }
+    }
+
+    @Test
     void aTranscodedQualityLinesUpWhicheverHeadMadeTheSegment() throws Exception {
         Fixture f = TestMedia.multiTrackMkv();
         Rendition p240 = Rendition.video(0, Quality.P240);
