@@ -1,0 +1,246 @@
+package org.kyoo.transcoder.server.realmedia;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.segments.Boxes;
+import org.kyoo.transcoder.engine.testmedia.Fixture;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
+import org.kyoo.transcoder.server.Http;
+import org.kyoo.transcoder.server.TranscoderServer;
+import org.kyoo.transcoder.server.clients.MutableClock;
+import org.kyoo.transcoder.server.config.Config;
+
+/**
+ * Upstream Kyoo's HLS validation suite ({@code transcoder/tests/hls_validation}), its checks in
+ * our words, over HTTP on the {@code /video} table: what a player watching in order, seeking,
+ * seeking back, switching quality or sharing the file with others gets is one timeline, without
+ * holes or repeats, whichever head made each segment; every {@code tfdt} is absolute.
+ *
+ * <p>Times are read from the boxes as a browser's MSE reads them (tfdt, sample durations, signed
+ * composition offsets). Each pattern runs on its own copy of the file, so its segments are made
+ * for it by the heads its requests start, not served from another test's cache.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KyooPlaybackPatternsTest {
+    /** The suite's tolerances: a hole a viewer would see, a repeat a viewer would see. */
+    private static final double VIDEO_GAP = 0.05, VIDEO_OVERLAP = 0.04, AUDIO_GAP = 0.06, AUDIO_OVERLAP = 0.02;
+    /** A tfdt off its place on the playlist's timeline by more than this is not absolute. */
+    private static final double TFDT_OFF = 0.05;
+    @TempDir static Path dir;
+    TranscoderServer server;
+    Http http;
+    Path root;
+    int copies;
+
+    @BeforeAll
+    void start() throws Exception {
+        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
+        root = Files.createDirectories(config.safeRoot());
+        server = TranscoderServer.start(config, new MutableClock());
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) server.close();
+    }
+
+    /** A fresh copy of the fixture: nothing of it cached yet. Returns its {@code /video} base. */
+    private String freshCopy(Fixture fixture) throws Exception {
+        String name = "copy-" + (++copies) + "-" + fixture.path().getFileName();
+        return "/video" + Http.file(Files.copy(fixture.path(), root.resolve(name)));
+    }
+
+    /** Where a segment shows its pictures or sounds, in seconds on the source's timeline. */
+    record Shown(int segment, double tfdt, double start, double end) {}
+
+    /** One rendition's playlist as a player reads it. */
+    private final class Rendition {
+        final String base;
+        final String client;
+        final List<Double> extinf = new ArrayList<>();
+        final long timescale;
+
+        Rendition(String file, String rendition, String client) throws Exception {
+            this.base = file + rendition;
+            this.client = client;
+            String index = new String(fetch("/index.m3u8"));
+            for (String line : index.lines().toList()) {
+                if (line.startsWith("#EXTINF:")) extinf.add(Double.parseDouble(line.substring(8, line.indexOf(','))));
+            }
+            assertTrue(index.contains("#EXT-X-MAP:URI=\"init.mp4"), index);
+            timescale = Boxes.timescale(save(fetch("/init.mp4"), "init"));
+        }
+
+        int count() {
+            return extinf.size();
+        }
+
+        /** Where the playlist says segment n starts: the sum of the durations before it. */
+        double listedStart(int n) {
+            double t = 0;
+            for (int i = 0; i < n; i++) t += extinf.get(i);
+            return t;
+        }
+
+        Shown segment(int n) throws Exception {
+            Boxes.Fragment f = Boxes.fragment(save(fetch("/segment-" + n + ".mp4"), "segment-" + n));
+            long decode = f.baseMediaDecodeTime();
+            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+            for (Boxes.Sample s : f.samples()) {
+                long shown = decode + s.compositionOffset();
+                first = Math.min(first, shown);
+                last = Math.max(last, shown + s.duration());
+                decode += s.duration();
+            }
+            return new Shown(n, f.baseMediaDecodeTime() / (double) timescale, first / (double) timescale, last / (double) timescale);
+        }
+
+        private byte[] fetch(String route) throws Exception {
+            HttpResponse<byte[]> r = http.bytes(base + route, client);
+            assertEquals(200, r.statusCode(), base + route + ": " + new String(r.body()));
+            return r.body();
+        }
+
+        private Path save(byte[] bytes, String name) throws Exception {
+            return Files.write(Files.createTempFile(dir, name.replace('/', '_'), ".mp4"), bytes);
+        }
+    }
+
+    private static void assertFollowOn(List<Shown> played, boolean audio, String what) {
+        double gap = audio ? AUDIO_GAP : VIDEO_GAP, overlap = audio ? AUDIO_OVERLAP : VIDEO_OVERLAP;
+        for (int i = 1; i < played.size(); i++) {
+            Shown before = played.get(i - 1), after = played.get(i);
+            assertTrue(after.end() > after.start(), what + ": segment " + after.segment() + " shows nothing");
+            double delta = after.start() - before.end();
+            assertTrue(delta <= gap, String.format("%s: a hole of %.3f s between segments %d and %d", what, delta, before.segment(), after.segment()));
+            assertTrue(delta >= -overlap, String.format("%s: %.3f s shown twice between segments %d and %d", what, -delta, before.segment(), after.segment()));
+        }
+    }
+
+    private List<Shown> play(Rendition r, int... segments) throws Exception {
+        List<Shown> out = new ArrayList<>();
+        for (int n : segments) out.add(r.segment(n));
+        return out;
+    }
+
+    @Test
+    void watchingInOrderEveryRenditionIsOneTimelineWithAbsoluteGrowingTfdts() throws Exception {
+        String file = freshCopy(TestMedia.multiTrackMkv());
+        for (String rendition : List.of("/0/original", "/0/transcode", "/0/240p", "/audio/0/original", "/audio/1/original", "/audio/1/128k")) {
+            Rendition r = new Rendition(file, rendition, "in-order");
+            assertTrue(r.count() >= 3, rendition);
+            List<Shown> played = new ArrayList<>();
+            for (int n = 0; n < r.count(); n++) played.add(r.segment(n));
+            assertFollowOn(played, rendition.startsWith("/audio"), rendition);
+            for (Shown s : played) {
+                assertEquals(r.listedStart(s.segment()), s.tfdt(), TFDT_OFF, rendition + ": tfdt of segment " + s.segment() + " is its place on the timeline");
+                if (s.segment() > 0) {
+                    double step = s.tfdt() - played.get(s.segment() - 1).tfdt();
+                    assertTrue(step > 0, rendition + ": tfdt grows at " + s.segment());
+                    assertEquals(r.extinf.get(s.segment() - 1), step, TFDT_OFF, rendition + ": tfdt steps by the listed duration at " + s.segment());
+                }
+            }
+        }
+    }
+
+    @Test
+    void seekingForwardAndBackStaysContinuousInEachWindowWatched() throws Exception {
+        String file = freshCopy(TestMedia.multiTrackMkv());
+        for (String rendition : List.of("/0/original", "/0/240p", "/audio/1/original")) {
+            Rendition r = new Rendition(file, rendition, "seeker");
+            int last = r.count() - 1, mid = r.count() / 2;
+            // start, jump to the middle, back near the start, to the end, back to the middle
+            for (int[] window : new int[][] {{0, 1, 2}, {mid, mid + 1}, {3, 4}, {last - 2, last - 1, last}, {mid, mid + 1}}) {
+                List<Shown> played = play(r, window);
+                assertFollowOn(played, rendition.startsWith("/audio"), rendition + " from " + window[0]);
+                for (Shown s : played) assertEquals(r.listedStart(s.segment()), s.tfdt(), TFDT_OFF, rendition + ": deep segment " + s.segment() + "'s tfdt");
+            }
+        }
+    }
+
+    @Test
+    void switchingQualityBackAndForthNeverLeavesAHole() throws Exception {
+        String file = freshCopy(TestMedia.multiTrackMkv());
+        List<Rendition> qualities = List.of(new Rendition(file, "/0/original", "switcher"),
+                new Rendition(file, "/0/240p", "switcher"), new Rendition(file, "/0/transcode", "switcher"));
+        // every quality cuts on the same keyframes, so their playlists list the same durations
+        for (Rendition q : qualities) assertEquals(qualities.get(0).extinf, q.extinf);
+        List<Shown> zigzag = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) zigzag.add(qualities.get(n % 2).segment(n));
+        assertFollowOn(zigzag, false, "original / 240p zigzag");
+        // after sparse seeks in several qualities, a stretch played across the three
+        qualities.get(0).segment(0);
+        qualities.get(0).segment(8);
+        qualities.get(1).segment(9);
+        qualities.get(2).segment(10);
+        assertFollowOn(List.of(qualities.get(1).segment(7), qualities.get(2).segment(8), qualities.get(0).segment(9)), false, "three-way switch");
+    }
+
+    @Test
+    void playersSeekingTheSameFileTogetherEachSeeOneTimeline() throws Exception {
+        String file = freshCopy(TestMedia.multiTrackMkv());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> players = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                String client = "together-" + p;
+                players.add(pool.submit(() -> {
+                    Rendition r = new Rendition(file, "/0/original", client);
+                    int count = r.count();
+                    play(r, 0, count / 3, 2 * count / 3);
+                    assertFollowOn(play(r, 1, 2, 3), false, client);
+                    return null;
+                }));
+            }
+            for (Future<?> f : players) f.get(120, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTranscodeStartedForSegmentZeroStillMakesSegmentTwoWhole() throws Exception {
+        String file = freshCopy(TestMedia.multiTrackMkv());
+        Rendition r = new Rendition(file, "/0/transcode", "first-window");
+        r.segment(0);
+        Shown two = r.segment(2);
+        assertEquals(r.extinf.get(2), two.end() - two.start(), 0.05, "segment 2 lasts what the playlist says");
+    }
+
+    @Test
+    void audioCrossesTheHundredSegmentHeadBoundaryWithoutAHoleOrAReset() throws Exception {
+        // 130 one-second segments: a head makes at most 100, so segment 100 comes from a second head
+        String file = freshCopy(TestMedia.manySegments());
+        for (String rendition : List.of("/audio/0/original", "/audio/0/128k")) {
+            Rendition r = new Rendition(file, rendition, "long-listener");
+            assertTrue(r.count() > 101, rendition + " has " + r.count() + " segments");
+            r.segment(0);
+            List<Shown> boundary = play(r, 98, 99, 100, 101);
+            assertFollowOn(boundary, true, rendition + " at 100");
+            // never back to the start of a head's own window: each segment where the playlist puts it
+            for (Shown s : boundary) assertEquals(r.listedStart(s.segment()), s.start(), TFDT_OFF, rendition + ": segment " + s.segment());
+        }
+        // copied audio, the first fifty segments in order: no hole anywhere
+        Rendition copied = new Rendition(file, "/audio/0/original", "long-listener");
+        List<Shown> first = new ArrayList<>();
+        for (int n = 0; n <= 50; n++) first.add(copied.segment(n));
+        assertFollowOn(first, true, "copied audio 0-50");
+    }
+}
