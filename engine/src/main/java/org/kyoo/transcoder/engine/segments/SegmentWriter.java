@@ -63,6 +63,8 @@ final class SegmentWriter implements AutoCloseable {
     private boolean holding;
     /** fMP4: how far the muxer moves decode times up (the first packet's pts - dts, stream time base). */
     private long shift = AV_NOPTS_VALUE;
+    /** fMP4: the first packet's pts and the smallest pts written (leading pictures show before the keyframe). */
+    private long firstPts = AV_NOPTS_VALUE, minPts = AV_NOPTS_VALUE;
 
     /** A segment of packets encoded by {@code encoder} (timestamps in its time base). */
     static SegmentWriter forEncoder(Path file, AVCodecContext encoder) {
@@ -171,6 +173,10 @@ final class SegmentWriter implements AutoCloseable {
             if (shift == AV_NOPTS_VALUE && packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE) {
                 shift = packet.pts() - packet.dts();
             }
+            if (packet.pts() != AV_NOPTS_VALUE) {
+                if (firstPts == AV_NOPTS_VALUE) firstPts = packet.pts();
+                minPts = minPts == AV_NOPTS_VALUE ? packet.pts() : Math.min(minPts, packet.pts());
+            }
             if (holding) writeOut(held);
             av_packet_move_ref(held, packet);
             holding = true;
@@ -216,14 +222,18 @@ final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * As {@link #finish()}, where the next segment's first packet is shown at {@code nextStart}
+     * As {@link #finish()}, where the next segment's earliest picture is shown at {@code nextStart}
      * (source time base), which is its fragment's {@code tfdt}: an fMP4 fragment's last sample then
      * lasts up to it, so the fragments follow on exactly ({@code tfdt} + durations = the next one's).
+     * A fragment whose first packet is not its earliest shown (an open-GOP keyframe's leading
+     * pictures) gets the earliest as its {@code tfdt}: see {@link EarliestPresentation}.
      */
     void finish(long nextStart) {
+        long lead = container == Container.FMP4 && firstPts != AV_NOPTS_VALUE ? firstPts - minPts : 0;
         if (holding) {
             if (nextStart != AV_NOPTS_VALUE) {
-                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) - (shift == AV_NOPTS_VALUE ? 0 : shift);
+                // the muxer starts decoding at the first packet's pts; the lead is taken off after it
+                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) + lead - (shift == AV_NOPTS_VALUE ? 0 : shift);
                 // the MP4 muxer refuses a duration below 0 or past INT_MAX: the sample then keeps its own
                 if (held.dts() != AV_NOPTS_VALUE && end > held.dts() && end - held.dts() <= Integer.MAX_VALUE) {
                     held.duration(end - held.dts());
@@ -234,7 +244,10 @@ final class SegmentWriter implements AutoCloseable {
         }
         Av.check(av_write_trailer(ctx), "av_write_trailer " + file);
         release();
-        if (container == Container.FMP4) Fmp4Split.split(file);
+        if (container == Container.FMP4) {
+            Fmp4Split.split(file);
+            EarliestPresentation.moveDecodeEarlier(file, lead);
+        }
         finished = true;
     }
 

@@ -67,6 +67,10 @@ final class TransmuxPipeline implements SegmentPipeline {
     private final class Run extends SourceRun {
         private final List<AVPacket> held = new ArrayList<>();
         private long heldBytes;
+        /** Where the next segment's keyframe is in {@link #held} while its leading pictures are read; -1 when none. */
+        private int cut = -1;
+        /** The next segment's keyframe time, and the smallest of it and its leading pictures' (its fragment's tfdt). */
+        private long cutTime = AV_NOPTS_VALUE, nextEarliest = AV_NOPTS_VALUE;
         private AVStream stream;
         private boolean open;
 
@@ -92,22 +96,40 @@ final class TransmuxPipeline implements SegmentPipeline {
                     if (ts == AV_NOPTS_VALUE) continue;
                     double t = Timestamps.seconds(ts, stream.time_base());
                     boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (!key && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
+                    if (cut >= 0) {
+                        if (!key && ts < cutTime) {
+                            // a leading picture of the next segment's open-GOP keyframe, shown before it
+                            nextEarliest = Math.min(nextEarliest, ts);
+                        } else {
+                            if (!finishSegment(nextEarliest)) return;
+                            n++;
+                            sink.starting(n);
+                        }
+                    }
+                    if (!key && cut < 0 && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
                     if (!open) {
                         // the seek lands on or before the segment's keyframe: nothing before it is copied
                         if (!key || t < start - SegmentSink.EPSILON) continue;
                         open = true;
-                    } else if (key && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                        if (!finishSegment(packet)) return;
-                        n++;
-                        sink.starting(n);
+                    } else if (key && cut < 0 && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
+                        // segment n ends here, once the keyframe's leading pictures (if any) are read:
+                        // they are the next segment's, and where it starts showing
+                        cut = held.size();
+                        cutTime = ts;
+                        nextEarliest = ts;
                     }
                     hold();
                 } finally {
                     av_packet_unref(packet);
                 }
             }
-            if (!sink.cancelled() && !held.isEmpty()) finishSegment(null);
+            if (sink.cancelled() || held.isEmpty()) return;
+            if (cut >= 0) {
+                if (!finishSegment(nextEarliest)) return;
+                n++;
+                sink.starting(n);
+            }
+            finishSegment(AV_NOPTS_VALUE);
         }
 
         /**
@@ -131,16 +153,23 @@ final class TransmuxPipeline implements SegmentPipeline {
             held.add(Av.checkAlloc(av_packet_clone(packet), "av_packet_clone"));
         }
 
-        /** Writes and publishes segment n; {@code next} is the next segment's keyframe (null at the end). */
-        private boolean finishSegment(AVPacket next) {
-            fixDecodeTimestamps();
-            // the next segment's keyframe: its fMP4 fragment's tfdt, where this one's samples end
-            long nextStart = next == null ? AV_NOPTS_VALUE : next.pts();
+        /**
+         * Writes and publishes segment n: the held packets before the cut (all when there is none);
+         * {@code nextStart} is where the next segment starts showing (none at the end).
+         */
+        private boolean finishSegment(long nextStart) {
+            List<AVPacket> segment = cut >= 0 ? held.subList(0, cut) : held;
+            fixDecodeTimestamps(segment);
             try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container)) {
-                for (AVPacket p : held) out.write(p);
+                for (AVPacket p : segment) out.write(p);
                 out.finish(nextStart);
             } finally {
-                freeHeld();
+                for (AVPacket p : segment) {
+                    heldBytes -= p.size();
+                    av_packet_free(p);
+                }
+                segment.clear();
+                cut = -1;
             }
             return sink.publish(n);
         }
@@ -149,7 +178,7 @@ final class TransmuxPipeline implements SegmentPipeline {
          * Keeps the source's dts when they increase and never pass the pts; otherwise gives the i-th
          * packet the i-th smallest pts, moved back just enough to stay at or before every pts.
          */
-        private void fixDecodeTimestamps() {
+        private void fixDecodeTimestamps(List<AVPacket> held) {
             boolean valid = true;
             long previous = Long.MIN_VALUE;
             for (AVPacket p : held) {

@@ -69,6 +69,15 @@ final class Fixtures {
         return stream;
     }
 
+    /** A stream cut at {@code keyframes}: for a fixture whose encoder placed its keyframes itself. */
+    static FileStream stream(Fixture f, Path cache, double[] keyframes) {
+        FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes), cache.resolve("seg"),
+                settings(cache), Duration.ofSeconds(120), VideoPipeline.FrameObserver.NONE,
+                org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+        MADE.add(stream);
+        return stream;
+    }
+
     /** Stops every head the test started, before its temporary folder goes. */
     static void stopAll() throws InterruptedException {
         for (FileStream s : MADE) s.kill();

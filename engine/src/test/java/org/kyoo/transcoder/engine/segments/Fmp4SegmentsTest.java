@@ -81,6 +81,41 @@ class Fmp4SegmentsTest {
     }
 
     @Test
+    void anOpenGopOriginalStartsEachFragmentAtItsEarliestPictureSoEveryReaderSeesOneTimeline() throws Exception {
+        Fixture f = TestMedia.openGopHevcMkv();
+        // x265's CRA every 50 frames (a copy could not cut anywhere else: it would fail saying so)
+        FileStream stream = Fixtures.stream(f, dir, new double[] {0, 2, 4, 6, 8, 10});
+        Rendition original = Rendition.videoOriginal(0);
+        Path init = get(stream.fmp4Init(original));
+        assertEquals("hvc1", Boxes.sampleEntry(init));
+        int count = stream.fmp4Stream(original).segmentCount();
+        List<Boxes.Fragment> fragments = new ArrayList<>();
+        List<WrittenSegment> read = new ArrayList<>();
+        boolean leading = false;
+        for (int n = 0; n < count; n++) {
+            Path segment = get(stream.fmp4Segment(original, n));
+            Boxes.Fragment fragment = Boxes.fragment(segment);
+            fragments.add(fragment);
+            long earliest = Long.MAX_VALUE, decode = fragment.baseMediaDecodeTime();
+            for (Boxes.Sample s : fragment.samples()) {
+                earliest = Math.min(earliest, decode + s.compositionOffset());
+                decode += s.duration();
+            }
+            // CMAF: the tfdt is where the fragment starts showing, leading pictures included
+            assertEquals(earliest, fragment.baseMediaDecodeTime(), "segment " + n);
+            leading |= fragment.samples().get(0).compositionOffset() > 0;
+            read.add(WrittenSegment.read(Boxes.joined(init, segment, dir.resolve("open-" + n + ".mp4"))));
+        }
+        assertTrue(leading, "the fixture's keyframes have leading pictures (shown before them)");
+        assertContinuous(fragments);
+        // libav (ffprobe, mpv) moves a fragment later by its largest negative composition offset:
+        // read alone, each fragment must still start where the one before ends
+        for (int n = 1; n < count; n++) {
+            assertEquals(read.get(n - 1).end(), read.get(n).start(), 0.02, "libav reads a hole or a repeat before segment " + n);
+        }
+    }
+
+    @Test
     void aTranscodedQualityLinesUpWhicheverHeadMadeTheSegment() throws Exception {
         Fixture f = TestMedia.multiTrackMkv();
         Rendition p240 = Rendition.video(0, Quality.P240);

@@ -90,6 +90,17 @@ public final class TestMedia {
                 List.of(), List.of(), List.of(), false));
     }
 
+    /** Matroska: HEVC 320x180 at 25 fps with open GOPs, x265's default (a CRA keyframe every 2 s
+     * whose leading B-pictures are decoded after it but shown before it), AAC stereo, 12 s. x265
+     * places the keyframes itself (a forced one is closed): the spec lists only the first. */
+    public static Fixture openGopHevcMkv() {
+        Recipe.Picture hevc = Recipe.Picture.of("libx265", "hevc", "yuv420p").with("x265-params",
+                "log-level=error:pools=1:frame-threads=1:open-gop=1:keyint=50:min-keyint=50:bframes=3:b-adapt=0:scenecut=0");
+        return make("open-gop-hevc.mkv", new Recipe("matroska", 12,
+                new VideoRecipe(320, 180, new int[] {40}, new int[] {0}, 0, true, "veryfast", null, hevc),
+                new AudioRecipe("aac", 2, 48000)));
+    }
+
     /** MP4: H.264 without B-frames, 2 s GOPs at 25 fps, AAC stereo, 12 s. */
     public static Fixture mp4WithoutBFrames() {
         return make("nobframes.mp4", new Recipe("mp4", 0, 12,
