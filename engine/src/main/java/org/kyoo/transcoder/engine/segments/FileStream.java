@@ -177,7 +177,7 @@ public final class FileStream {
                     : new AudioPipeline(path, r.track(), r.bitRate(), Container.FMP4);
         }
         return r.original() ? new TransmuxPipeline(path, Container.FMP4)
-                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4);
+                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4, r.keepSize());
     }
 
     /** The heads running now, every stream of the file. */

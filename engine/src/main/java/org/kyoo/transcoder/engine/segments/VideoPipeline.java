@@ -36,6 +36,8 @@ final class VideoPipeline implements SegmentPipeline {
     private final HardwareProfile profile;
     private final FrameObserver observer;
     private final Container container;
+    /** Upstream's {@code transcode}: the source's own size, at {@code quality}'s rates. */
+    private final boolean keepSize;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     interface FrameObserver {
@@ -49,6 +51,12 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
+        this(source, quality, profile, observer, container, false);
+    }
+
+    VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
+                  boolean keepSize) {
+        this.keepSize = keepSize;
         this.container = container;
         this.source = source;
         this.quality = quality;
@@ -126,8 +134,9 @@ final class VideoPipeline implements SegmentPipeline {
         private void openFilter() {
             boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
             PictureShape shape = PictureShape.of(stream, decoded);
-            int width = shape.widthFor(quality);
-            String scale = profile.scaleFilter(width, quality.height(), onDevice);
+            int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
+            int height = keepSize ? shape.evenHeight() : quality.height();
+            String scale = profile.scaleFilter(width, height, onDevice);
             // software filters cannot touch frames on a device: there the device's scaler alone runs
             String chain = onDevice ? scale : shape.beforeScale() + scale + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile);

@@ -44,7 +44,8 @@ final class KyooParams {
         if (Quality.ORIGINAL.equals(label)) return Rendition.videoOriginal(video);
         if ("transcode".equals(label)) {
             MediaInfo.Video v = info.video();
-            return Rendition.video(video, Quality.fromLabel(v.quality()).orElseGet(() -> Quality.fromHeight(v.height())));
+            // the source's size, not its quality's: the master announces the source's RESOLUTION
+            return Rendition.videoTranscode(video, Quality.fromLabel(v.quality()).orElseGet(() -> Quality.fromHeight(v.height())));
         }
         return Rendition.video(video, Quality.fromLabel(label)
                 .orElseThrow(() -> HttpError.badRequest("Invalid quality " + label + ".")));
