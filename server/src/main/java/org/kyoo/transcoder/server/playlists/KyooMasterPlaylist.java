@@ -85,7 +85,9 @@ public final class KyooMasterPlaylist {
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
         // transcode: the original's size in H.264, needed only when the source is not H.264 High already
         if (video.mimeCodec() == null || !video.mimeCodec().startsWith(MasterPlaylist.TRANSCODED_PREFIX)) qualities.add(TRANSCODE);
-        qualities.add(ORIGINAL);
+        // an original without a codec string (Theora, VP8, VP9…) is one a browser cannot check
+        // before choosing it: hls.js would pick it over the transcodes and fail to play it
+        if (video.mimeCodec() != null) qualities.add(ORIGINAL);
 
         if (videos.size() > 1) {
             for (int index = 0; index < videos.size(); index++) {

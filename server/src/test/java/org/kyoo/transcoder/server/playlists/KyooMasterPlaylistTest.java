@@ -48,6 +48,15 @@ class KyooMasterPlaylistTest {
     }
 
     @Test
+    void anOriginalWithoutACodecStringIsNotOffered() {
+        // Theora: a browser cannot tell it apart before choosing it, so only the transcodes are listed
+        MediaInfo.Video theora = new MediaInfo.Video("theora", null, null, "480p", 378, 382, 1_000_000);
+        String m = KyooMasterPlaylist.render(info(List.of(theora), List.of(ENGLISH)), Q);
+        assertTrue(!m.contains("\n0/original/index.m3u8"), m);
+        assertTrue(m.contains("RESOLUTION=378x382,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8"), m);
+    }
+
+    @Test
     void severalVideoTracksGetVideoGroupsTheFirstOneDefault() {
         MediaInfo.Video second = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", "eng", "1080p", 1920, 1080, 6_000_000);
         String m = KyooMasterPlaylist.render(info(List.of(HEVC, second), List.of(ENGLISH)), Q);
