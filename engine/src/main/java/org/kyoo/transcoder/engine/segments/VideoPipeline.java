@@ -36,6 +36,8 @@ final class VideoPipeline implements SegmentPipeline {
     private final HardwareProfile profile;
     private final FrameObserver observer;
     private final Container container;
+    /** Which video track (order among the video tracks) is transcoded. */
+    private final int videoTrack;
     /** Upstream's {@code transcode}: the source's own size, at {@code quality}'s rates. */
     private final boolean keepSize;
 
@@ -51,11 +53,12 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
-        this(source, quality, profile, observer, container, false);
+        this(source, quality, profile, observer, container, 0, false);
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
-                  boolean keepSize) {
+                  int videoTrack, boolean keepSize) {
+        this.videoTrack = videoTrack;
         this.keepSize = keepSize;
         this.container = container;
         this.source = source;
@@ -87,7 +90,7 @@ final class VideoPipeline implements SegmentPipeline {
         @Override
         void run() {
             start = sink.segmentStart(n);
-            int video = videoFromFirstSegment();
+            int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             decoder = new Decoder(stream, profile::configureDecoder, in.path());
             sink.starting(n);
