@@ -229,6 +229,19 @@ class KyooTablePlayersTest {
             double at = player.state().currentTime();
             player.await("copied audio track " + other, MOVE, s -> s.audioSwitched() == other && s.currentTime() > at + 1);
         }
+        // from the copies to the AAC ladder: the same picture, the audio now transcoded
+        int ladder = -1;
+        for (int i = 0; i < parsed.levels().size(); i++) {
+            PlayerState.Level level = parsed.levels().get(i);
+            if (level.url().equals(parsed.levels().get(chosen).url()) && level.codecs().endsWith(",mp4a.40.2")) ladder = i;
+        }
+        assertTrue(ladder >= 0, "the same video with the AAC ladder: " + parsed);
+        int pairing = ladder;
+        if (player.state().ended()) player.seek(2);
+        player.chooseLevel(pairing);
+        double then = player.state().currentTime();
+        player.await("the AAC ladder's pairing", MOVE, s -> s.currentLevel() == pairing && s.currentTime() > then + 1);
+        for (String url : player.audioTrackUrls()) assertTrue(url.contains("/128k/index.m3u8"), player.audioTrackUrls().toString());
         assertEquals(null, player.state().fatal(), player.state().toString());
     }
 
