@@ -94,6 +94,7 @@ public final class KyooMasterPlaylist {
         for (MediaInfo.Audio audio : info.audios()) if (audio.mimeCodec() != null) copied.add(audio.mimeCodec());
         List<String> copiedCodecs = List.copyOf(copied);
         boolean allAac = info.audios().stream().allMatch(a -> MasterPlaylist.AUDIO_CODEC.equals(a.mimeCodec()));
+        boolean allNamed = info.audios().stream().allMatch(a -> a.mimeCodec() != null);
 
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
@@ -125,7 +126,10 @@ public final class KyooMasterPlaylist {
         for (int i = qualities.size() - 1; i >= 0; i--) {
             String quality = qualities.get(i);
             if (quality.equals(ORIGINAL) || quality.equals(TRANSCODE)) {
-                List<String> audios = new ArrayList<>(List.of(ORIGINAL));
+                // a copy without a codec string (MP2, Vorbis, DTS, PCM…) cannot be announced, and a
+                // pairing that leaves it out would be picked by hls.js and fail: only the ladder's then
+                List<String> audios = new ArrayList<>();
+                if (allNamed) audios.add(ORIGINAL);
                 if (defAudio != null && !allAac) {
                     long matched = matchAudio(source, sourceAudio);
                     audios.add(matched == 0 ? ORIGINAL : audioLabel(matched));

@@ -64,6 +64,17 @@ class KyooMasterPlaylistTest {
     }
 
     @Test
+    void aCopyWithoutACodecStringIsPairedWithNoVariant() {
+        // MP2 (a DVB recording's audio) has no RFC 6381 string: a pairing naming only the video
+        // would be picked by a browser that then cannot decode the copy
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.64001f", null, "720p", 1280, 720, 3_000_000);
+        MediaInfo.Audio mp2 = new MediaInfo.Audio(0, null, "de", "mp2", null, 2, true, false);
+        String m = KyooMasterPlaylist.render(info(List.of(h264), List.of(mp2)), Q);
+        assertTrue(!m.contains("AUDIO=\"a-original\""), m);
+        assertTrue(m.contains("CODECS=\"avc1.64001f,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8"), m);
+    }
+
+    @Test
     void anOriginalWithoutACodecStringIsNotOffered() {
         // Theora: a browser cannot tell it apart before choosing it, so only the transcodes are listed
         MediaInfo.Video theora = new MediaInfo.Video("theora", null, null, "480p", 378, 382, 1_000_000);
