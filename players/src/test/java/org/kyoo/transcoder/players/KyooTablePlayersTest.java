@@ -74,7 +74,9 @@ class KyooTablePlayersTest {
                 // the HEVC original does not decode here: the transcode must play, with copied Opus or AAC
                 Named.of("HEVC with Opus and AAC", TestMedia.hevcWithOpusAndAac().path()),
                 // no fMP4 mapping for Theora, no codec string: only the transcodes may be offered
-                Named.of("Theora in Ogg", THEORA));
+                Named.of("Theora in Ogg", THEORA),
+                // MP2 has no codec string: a pairing with its copy cannot say what it needs
+                Named.of("DVB recording (H.264 + MP2 in MPEG-TS)", TestMedia.dvbRecording().path()));
     }
 
     /** {@code /video/<path>} of a copy of {@code fixture} under the server's root, through the player's site. */
