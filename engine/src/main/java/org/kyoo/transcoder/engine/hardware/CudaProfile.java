@@ -25,6 +25,18 @@ public final class CudaProfile extends AcceleratedProfile {
                         + " in a container, run with --gpus all and NVIDIA_DRIVER_CAPABILITIES=compute,video,utility."));
     }
 
+    /** bwdif_cuda takes bwdif's options: one frame per frame, field order from the frame, fields only. */
+    @Override
+    String deinterlaceFilter() {
+        return "bwdif_cuda=mode=send_frame:parity=auto:deint=interlaced";
+    }
+
+    /** FFmpeg 8.1 has no transpose_cuda (transpose_npp needs the non-free NPP, absent from this build). */
+    @Override
+    String turnFilter(int clockwise) {
+        return null;
+    }
+
     @Override
     void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.nvenc(preset));
