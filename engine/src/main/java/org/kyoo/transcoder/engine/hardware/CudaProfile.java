@@ -28,9 +28,7 @@ public final class CudaProfile extends AcceleratedProfile {
      * @throws HardwareProfileException when the device does not open, or has no NVENC
      */
     public static CudaProfile open() {
-        HardwareDevice device = HardwareDevice.open(NAME, AV_HWDEVICE_TYPE_CUDA, null, Map.of(), null,
-                "Check that the NVIDIA driver is visible (libcuda.so.1, libnvcuvid.so.1, libnvidia-encode.so.1):"
-                        + " in a container, run with --gpus all and NVIDIA_DRIVER_CAPABILITIES=compute,video,utility.");
+        HardwareDevice device = openDevice();
         try {
             int rc = EncoderProbe.open(LIBAV.encoder(), AV_PIX_FMT_NV12, device);
             if (rc < 0) {
@@ -41,6 +39,20 @@ public final class CudaProfile extends AcceleratedProfile {
             device.close();
             throw e;
         }
+    }
+
+    /**
+     * The profile on the default GPU without the encoder check, for diagnostics that report what a GPU
+     * without NVENC still does (decoding, filters); a server uses {@link #open()}.
+     */
+    public static CudaProfile openWithoutEncoderCheck() {
+        return new CudaProfile(openDevice());
+    }
+
+    private static HardwareDevice openDevice() {
+        return HardwareDevice.open(NAME, AV_HWDEVICE_TYPE_CUDA, null, Map.of(), null,
+                "Check that the NVIDIA driver is visible (libcuda.so.1, libnvcuvid.so.1, libnvidia-encode.so.1):"
+                        + " in a container, run with --gpus all and NVIDIA_DRIVER_CAPABILITIES=compute,video,utility.");
     }
 
     /**
