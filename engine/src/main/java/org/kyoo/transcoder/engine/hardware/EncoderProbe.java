@@ -36,7 +36,7 @@ final class EncoderProbe {
         if (codec == null || codec.isNull()) return ENCODER_NOT_FOUND;
         AVCodecContext encoder = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3 " + encoderName);
         try {
-            // above every encoder's minimum size (NVENC's is 145x49 on some generations)
+            // small, yet above the smallest picture any H.264 encoder here accepts
             encoder.width(256).height(256).pix_fmt(pixelFormat);
             encoder.time_base(av_make_q(1, 25)).framerate(av_make_q(25, 1));
             encoder.bit_rate(1_000_000);
