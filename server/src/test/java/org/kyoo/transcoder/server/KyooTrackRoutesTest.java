@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.segments.RunningHead;
+import org.kyoo.transcoder.server.media.FakeMedia;
 
 /** Upstream Kyoo's {@code :video} parameter and {@code /streams}' track of each head, over the fake engine. */
 class KyooTrackRoutesTest {
@@ -45,6 +49,22 @@ class KyooTrackRoutesTest {
             List<String> seen = new ArrayList<>();
             for (JsonNode head : heads) seen.add(head.get("stream").asText() + " " + head.get("video").asText());
             assertEquals(List.of("fmp4-video-1-240p 1", "fmp4-video-0-original 0", "720p 0", "fmp4-audio-0-original null"), seen);
+        }
+    }
+
+    @Test
+    void aPlaylistThatCannotBeAnsweredLeavesThePlayersRenditionPlaying() throws Exception {
+        try (FakeServer s = new FakeServer(dir, Map.of())) {
+            // a second video track whose cut points cannot be read (the fake has only the first's)
+            MediaInfo one = FakeMedia.movieInfo(s.movie.toRealPath());
+            s.media.add(s.movie, new MediaInfo(one.sha(), one.path(), one.extension(), one.mimeCodec(), one.size(),
+                    one.duration(), one.container(), one.video(), List.of(one.video(), one.video()), one.audios(),
+                    one.subtitles(), one.fonts(), one.chapters()), KeyframeIndex.complete(new double[] {0, 2, 4, 6, 8, 10}));
+            String table = "/video" + s.m;
+            assertEquals(200, s.http.get(table + "/0/original/index.m3u8", "c").statusCode());
+            s.streams.take();
+            assertNotEquals(200, s.http.get(table + "/1/original/index.m3u8", "c").statusCode());
+            assertEquals(List.of(), s.streams.take(), "track 0's rendition is not stopped for a playlist the player never got");
         }
     }
 }
