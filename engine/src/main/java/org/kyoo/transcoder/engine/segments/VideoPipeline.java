@@ -139,9 +139,10 @@ final class VideoPipeline implements SegmentPipeline {
             PictureShape shape = PictureShape.of(stream, decoded);
             int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
             int height = keepSize ? shape.evenHeight() : quality.height();
-            String scale = profile.scaleFilter(width, height, onDevice);
-            // software filters cannot touch frames on a device: there the device's scaler alone runs
-            String chain = onDevice ? scale : shape.beforeScale() + scale + shape.afterScale();
+            // software filters cannot touch frames on a device: there the profile deinterlaces and turns
+            String chain = onDevice
+                    ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
+                    : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
