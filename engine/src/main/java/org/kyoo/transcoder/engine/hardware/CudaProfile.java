@@ -59,14 +59,23 @@ public final class CudaProfile extends AcceleratedProfile {
      * The start-up message when the GPU opens but h264_nvenc does not: which encoder, which GPU,
      * libav's words, the likely reasons and what to use instead.
      */
+    /**
+     * What the bundled FFmpeg's NVENC wants of the driver. Seen on an H200 with driver 580.159
+     * (CUDA 13.0): libav logged "Required: 13.1 Found: 13.0" and "minimum required Nvidia driver for
+     * nvenc is 610.00", so a card with NVENC on an older driver is refused the same way.
+     */
+    static final String FFMPEG_NVENC = "8.1 (NVENC API 13.1, NVIDIA driver 610 or newer on Linux)";
+
     static String noEncoder(String deviceDescription, int rc, List<String> gpuModels) {
         String gpu = gpuModels.isEmpty() ? "the GPU" : String.join(", ", gpuModels);
         return "Hardware profile " + NAME + " cannot encode: " + LIBAV.encoder() + " does not open on " + gpu
                 + " (" + deviceDescription + "): " + Av.errorText(rc) + " (libav error " + rc + ")."
                 + " The GPU has no NVENC video encoder (data-centre GPUs such as the A100, H100 and H200 have"
-                + " none), or the driver's libnvidia-encode.so.1 is not visible (in a container,"
-                + " NVIDIA_DRIVER_CAPABILITIES must include video). Use GOCODER_HWACCEL=disabled (libx264 on the"
-                + " CPU) on this machine, or a GPU with NVENC (GeForce, RTX, Quadro, T4, L4, L40).";
+                + " none), or the driver is older than the NVENC API this FFmpeg " + FFMPEG_NVENC
+                + " needs (libav's log line above says which it found), or the driver's libnvidia-encode.so.1"
+                + " is not visible (in a container, NVIDIA_DRIVER_CAPABILITIES must include video). Use"
+                + " GOCODER_HWACCEL=disabled (libx264 on the CPU) on this machine, or a GPU with NVENC (GeForce,"
+                + " RTX, Quadro, T4, L4, L40) and a recent enough driver.";
     }
 
     /** bwdif_cuda takes bwdif's options: one frame per frame, field order from the frame, fields only. */
