@@ -361,6 +361,12 @@ final class SegmentedStream {
         return headAt(n, null);
     }
 
+    /** True when a live head other than {@code except} is at or before segment n and goes that far. */
+    private boolean makes(int n, EncoderHead except) {
+        for (EncoderHead h : heads) if (h != except && !h.cancelled() && h.position() <= n && n < h.end()) return true;
+        return false;
+    }
+
     private boolean headAt(int n, EncoderHead except) {
         for (EncoderHead h : heads) if (h != except && !h.cancelled() && h.position() == n) return true;
         return false;
@@ -495,6 +501,8 @@ final class SegmentedStream {
                 // out the timeout. A fresh head serves them, unless the stream or the head was killed
                 for (int k = n; k < head.end() && k < ready.size(); k++) {
                     if (done.get(k) || !waitCount.containsKey(k)) continue;
+                    // a head started since (a player back on this quality) makes it: its waiters wait on
+                    if (!destroyed && makes(k, head)) continue;
                     if (destroyed || head.killed()) {
                         stranded.add(ready.get(k));
                         ready.set(k, new CompletableFuture<>());
