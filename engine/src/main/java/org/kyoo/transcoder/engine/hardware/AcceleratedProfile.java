@@ -120,6 +120,9 @@ abstract class AcceleratedProfile implements HardwareProfile {
         return device.description();
     }
 
+    /** Surfaces the decoder's pool keeps beyond its own needs, for the filters and encoder downstream. */
+    static final int EXTRA_DECODER_SURFACES = 6;
+
     @Override
     public void configureDecoder(AVCodecContext decoder) {
         // hw_device_ctx lets libav build the decoder's frame pool on the device once get_format picks it.
@@ -128,6 +131,11 @@ abstract class AcceleratedProfile implements HardwareProfile {
         // As the software profile: threads from the cores. libav grows the device frame pool by the
         // thread count, and a stream that falls back to software needs them most.
         decoder.thread_count(0);
+        // VAAPI and QSV decode into a pool of fixed size, sized for the decoder's references: the
+        // device deinterlacers hold past and future frames and the scaler and encoder one more each,
+        // so an interlaced source could starve the decoder of surfaces. Harmless elsewhere (a few
+        // surfaces of memory), so always.
+        decoder.extra_hw_frames(EXTRA_DECODER_SURFACES);
         formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 

@@ -169,10 +169,13 @@ class AcceleratedProfilesTest {
         }
     }
 
-    /** Every filter and option of the device chains exists in this build and initialises with the device. */
+    /**
+     * Every filter and option of the device chains exists in this build: each filter is created with
+     * its options and handed the device. The graph is not configured (that needs frames on a device).
+     */
     @ParameterizedTest(name = "{0} interlaced {1} turned {2}")
     @MethodSource("deviceChains")
-    void deviceChainsInitialiseWithTheDevice(String name, boolean interlaced, int clockwise, String expected) {
+    void deviceChainsAreMadeOfFiltersAndOptionsThisBuildHas(String name, boolean interlaced, int clockwise, String expected) {
         try (AcceleratedProfile profile = unopened(name)) {
             AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
             try {
@@ -300,6 +303,8 @@ class AcceleratedProfilesTest {
                     profile.configureDecoder(decoder);
                     assertFalse(decoder.hw_device_ctx().isNull(), e.getKey());
                     assertFalse(decoder.get_format().isNull(), e.getKey());
+                    // the deinterlacers' past and future frames come on top of the decoder's fixed pool
+                    assertTrue(decoder.extra_hw_frames() >= 4, e.getKey() + " extra_hw_frames " + decoder.extra_hw_frames());
                 } finally {
                     avcodec_free_context(decoder);
                 }
