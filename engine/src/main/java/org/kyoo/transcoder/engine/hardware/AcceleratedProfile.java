@@ -199,6 +199,10 @@ abstract class AcceleratedProfile implements HardwareProfile {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("scale target must be positive, got " + width + "x" + height);
         }
+        // NV12 halves chroma both ways: the device scalers, transpose and hwupload refuse or crop odd sizes
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("scale target must be even for NV12, got " + width + "x" + height);
+        }
     }
 
     /**

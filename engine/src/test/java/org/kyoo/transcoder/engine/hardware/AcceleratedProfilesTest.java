@@ -227,6 +227,16 @@ class AcceleratedProfilesTest {
         }
     }
 
+    @Test
+    void scaleTargetMustBeEvenForNv12() {
+        for (String name : List.of("vaapi", "qsv", "nvidia")) {
+            try (AcceleratedProfile profile = unopened(name)) {
+                assertThrows(IllegalArgumentException.class, () -> profile.scaleFilter(377, 382, true), name);
+                assertThrows(IllegalArgumentException.class, () -> profile.deviceFilter(378, 381, true, 90), name);
+            }
+        }
+    }
+
     static Stream<Arguments> encoders() {
         return Stream.of(
                 Arguments.of("vaapi", "h264_vaapi", AV_PIX_FMT_VAAPI, "fast", Map.of("profile", "high")),

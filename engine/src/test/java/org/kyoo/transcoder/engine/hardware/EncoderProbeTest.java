@@ -78,6 +78,15 @@ class EncoderProbeTest {
     }
 
     @Test
+    void aBuildWithoutNvencIsBlamedNotTheGpu() {
+        String message = CudaProfile.noEncoder("cuda on the default device", EncoderProbe.ENCODER_NOT_FOUND,
+                List.of("NVIDIA L4"));
+        assertTrue(message.contains("this FFmpeg build has no h264_nvenc encoder"), message);
+        assertTrue(!message.contains("no NVENC video encoder") && !message.contains("driver is older"), message);
+        assertTrue(message.contains("GOCODER_HWACCEL=disabled"), message);
+    }
+
+    @Test
     void gpuModelsComeFromTheDriversInformationFiles(@TempDir Path driver) throws IOException {
         for (String bus : List.of("0000:1a:00.0", "0000:05:00.0")) {
             Files.createDirectories(driver.resolve(bus));
