@@ -54,6 +54,11 @@ public final class RequestWindow {
         return next ? Priority.NEXT_SEGMENT : Priority.NOTHING_BUFFERED;
     }
 
+    /** The player went elsewhere (another quality of the file): it is no longer near anything here. */
+    public synchronized void forget(Demand demand) {
+        if (demand.client() != null) latest.remove(demand.client());
+    }
+
     /** Whether a head about to make the segment starting at {@code start} is near no player (it should wait for one). */
     public synchronized boolean tooFarAhead(double start) {
         if (Double.isInfinite(bufferSeconds)) return false;

@@ -95,7 +95,7 @@ public final class FileStream {
         if (info.video() == null) {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + path));
         }
-        return videoStream(quality).segment(n, demand);
+        return watching(videoStream(quality), demand).segment(n, demand);
     }
 
     /** Segment n of audio track {@code audio} (index among the audio tracks). */
@@ -107,7 +107,7 @@ public final class FileStream {
         if (audio < 0 || audio >= info.audios().size()) {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + audio + " in " + path));
         }
-        return audioStream(audio).segment(n, demand);
+        return watching(audioStream(audio), demand).segment(n, demand);
     }
 
     /** True once video segment n of {@code quality} (null: original) is complete on disk. */
@@ -151,7 +151,7 @@ public final class FileStream {
     public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n, Demand demand) {
         MediaException invalid = invalid(rendition);
         if (invalid != null) return CompletableFuture.failedFuture(invalid);
-        return fmp4Stream(rendition).segment(n, demand);
+        return watching(fmp4Stream(rendition), demand).segment(n, demand);
     }
 
     /**
@@ -164,6 +164,20 @@ public final class FileStream {
         SegmentedStream s = fmp4Stream(rendition);
         if (s.hasInit()) return CompletableFuture.completedFuture(s.initFile());
         return s.segment(0).thenApply(segment -> s.initFile());
+    }
+
+    /**
+     * A player watches one video stream and one audio stream of a file at a time: asking for
+     * {@code s}, it leaves the others of its kind (a quality switch), and a head there that only
+     * it was near pauses at once instead of running on a buffer ahead of where it was.
+     */
+    private SegmentedStream watching(SegmentedStream s, Demand demand) {
+        if (demand.client() == null) return s;
+        for (SegmentedStream other : streams.values()) {
+            // video streams prefetch, audio ones do not: that tells the kinds apart
+            if (other != s && other.config().prefetch() == s.config().prefetch()) other.left(demand);
+        }
+        return s;
     }
 
     private MediaException invalid(Rendition r) {

@@ -179,6 +179,12 @@ final class SegmentedStream {
         return waiting;
     }
 
+    /** {@code demand}'s player went to another stream of its kind: it is no longer anywhere here. */
+    void left(Demand demand) {
+        requests.forget(demand);
+        scheduler.reconsider();
+    }
+
     private void stoppedWaiting(int n, Priority urgency) {
         synchronized (this) {
             List<Priority> waiting = waitCount.get(n);
