@@ -158,7 +158,8 @@ public final class TranscoderServer implements AutoCloseable {
         Operations ops = config.operations();
         Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), engine.heads(), ops.otlpEndpoint());
         AtomicBoolean stopping = new AtomicBoolean();
-        HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), config.metadataRoot(), writer);
+        HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), config.metadataRoot(), writer,
+                config.kyooBase());
         app = gzipPlaylists(app);
         if (ops.accessControl()) {
             app = new AccessControl(app, new TokenVerifier(ops.jwksUrl(), Operations.PLAY_PERMISSION), writer);
@@ -220,7 +221,7 @@ public final class TranscoderServer implements AutoCloseable {
     static String describe(Config config) {
         Operations ops = config.operations();
         return "Configuration: safe root " + config.safeRoot() + ", cache " + config.cacheRoot()
-                + ", metadata " + config.metadataRoot() + ", route prefix \"" + config.routePrefix() + "\""
+                + ", metadata " + config.metadataRoot() + ", route prefix \"" + config.routePrefix() + "\", Kyoo table under " + config.kyooBase()
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
                 + ", port " + config.port()

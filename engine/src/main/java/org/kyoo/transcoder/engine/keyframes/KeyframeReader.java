@@ -20,10 +20,15 @@ final class KeyframeReader {
      * @param duration the file's duration in seconds for made-up keyframes, negative to read it from the file
      */
     static double[] read(Path path, double duration, KeyframeIndex index, BooleanSupplier cancelled) {
+        return read(path, 0, duration, index, cancelled);
+    }
+
+    /** @param videoTrack which video track (order among the video tracks) gives the cut points */
+    static double[] read(Path path, int videoTrack, double duration, KeyframeIndex index, BooleanSupplier cancelled) {
         KeyframeBatcher batcher = null;
         MediaInput input = MediaInput.open(path);
         try {
-            int video = input.firstVideoStream();
+            int video = input.videoStream(videoTrack);
             if (duration < 0) duration = input.duration();
             double spacing = video >= 0 ? IntraOnly.spacing(input.stream(video).codecpar().codec_id()) : 0;
             batcher = new KeyframeBatcher(index, spacing);

@@ -33,12 +33,21 @@ public final class KeyframeStore implements AutoCloseable {
 
     /** Returns at once with an index that may still be growing; see {@link KeyframeIndex#firstBatch()}. */
     public KeyframeIndex get(Path path, String sha, MediaInfo info) {
-        KeyframeIndex known = indexes.get(sha);
+        return get(path, sha, info, 0);
+    }
+
+    /**
+     * The cut points of video track {@code videoTrack} (order among the video tracks): each track
+     * has its own keyframes, so each is indexed, scanned and saved on its own.
+     */
+    public KeyframeIndex get(Path path, String sha, MediaInfo info, int videoTrack) {
+        String key = videoTrack == 0 ? sha : sha + "/video-" + videoTrack;
+        KeyframeIndex known = indexes.get(key);
         if (known != null) return known;
         KeyframeIndex index = new KeyframeIndex();
-        known = indexes.putIfAbsent(sha, index);
+        known = indexes.putIfAbsent(key, index);
         if (known != null) return known;
-        MetadataFiles.SavedKeyframes saved = loadSaved(sha);
+        MetadataFiles.SavedKeyframes saved = loadSaved(sha, videoTrack);
         if (saved != null) {
             if (saved.fallback()) index.appendFallback(saved.keyframes());
             else index.append(saved.keyframes(), saved.keyframes().length);
@@ -46,13 +55,13 @@ public final class KeyframeStore implements AutoCloseable {
             return index;
         }
         if (closed) {
-            indexes.remove(sha, index);
+            indexes.remove(key, index);
             index.fail(new CancellationException("keyframe store closed"));
             return index;
         }
-        Scan scan = new Scan(path, sha, info, index);
+        Scan scan = new Scan(path, sha, videoTrack, key, info, index);
         running.add(scan);
-        Thread thread = new Thread(scan, "keyframes " + path.getFileName());
+        Thread thread = new Thread(scan, "keyframes " + path.getFileName() + (videoTrack == 0 ? "" : " video " + videoTrack));
         // A scan must not keep the JVM alive at shut-down; it is cancelled by close() anyway.
         thread.setDaemon(true);
         thread.start();
@@ -80,13 +89,17 @@ public final class KeyframeStore implements AutoCloseable {
     private final class Scan implements Runnable {
         final Path path;
         final String sha;
+        final int videoTrack;
+        final String key;
         final MediaInfo info;
         final KeyframeIndex index;
         volatile boolean cancelled;
 
-        Scan(Path path, String sha, MediaInfo info, KeyframeIndex index) {
+        Scan(Path path, String sha, int videoTrack, String key, MediaInfo info, KeyframeIndex index) {
             this.path = path;
             this.sha = sha;
+            this.videoTrack = videoTrack;
+            this.key = key;
             this.info = info;
             this.index = index;
         }
@@ -95,12 +108,12 @@ public final class KeyframeStore implements AutoCloseable {
         public void run() {
             long start = System.nanoTime();
             try {
-                double[] all = KeyframeReader.read(path, info == null ? -1 : info.duration(), index,
+                double[] all = KeyframeReader.read(path, videoTrack, info == null ? -1 : info.duration(), index,
                         () -> cancelled || Thread.currentThread().isInterrupted());
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
-                save(sha, new MetadataFiles.SavedKeyframes(all, index.isFallback()));
+                save(sha, videoTrack, new MetadataFiles.SavedKeyframes(all, index.isFallback()));
                 index.finish();
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EngineEvents.emit(l -> l.keyframesIndexed(took, false));
@@ -108,7 +121,7 @@ public final class KeyframeStore implements AutoCloseable {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EngineEvents.emit(l -> l.keyframesIndexed(took, true));
                 // Not cached: a later request scans again.
-                indexes.remove(sha, index);
+                indexes.remove(key, index);
                 index.fail(e);
                 // Waiters get the error and decide; the log only traces it.
                 LOG.log(Level.DEBUG, "Keyframes of " + path + ": " + e.getMessage());
@@ -118,8 +131,8 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    private MetadataFiles.SavedKeyframes loadSaved(String sha) {
-        Path file = keyframesFile(sha);
+    private MetadataFiles.SavedKeyframes loadSaved(String sha, int videoTrack) {
+        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha, videoTrack);
         try {
             return MetadataFiles.readSavedKeyframes(file);
         } catch (NoSuchFileException e) {
@@ -130,8 +143,8 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    private void save(String sha, MetadataFiles.SavedKeyframes saved) {
-        Path file = keyframesFile(sha);
+    private void save(String sha, int videoTrack, MetadataFiles.SavedKeyframes saved) {
+        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha, videoTrack);
         try {
             MetadataFiles.writeKeyframes(file, saved);
         } catch (IOException e) {

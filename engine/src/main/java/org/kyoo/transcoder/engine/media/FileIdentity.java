@@ -16,7 +16,8 @@ import java.util.HexFormat;
  */
 public final class FileIdentity {
     /** Bumped when cached outputs change shape, so old caches are ignored rather than misread. */
-    public static final String VERSION = "j2-";
+    // j3: video tracks carry their index, title and default flag
+    public static final String VERSION = "j3-";
 
     private FileIdentity() {}
 

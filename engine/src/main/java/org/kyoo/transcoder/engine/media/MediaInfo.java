@@ -22,10 +22,21 @@ public record MediaInfo(
         List<String> fonts,
         List<Chapter> chapters) {
 
-    /** @param bitrate the stream's bit rate, else the container's (bits/s) */
+    /**
+     * @param bitrate   the stream's bit rate, else the container's (bits/s)
+     * @param index     position among the file's video tracks (cover pictures left out): the
+     *                  {@code :video} of upstream Kyoo's routes
+     * @param title     the track's title, null when it has none
+     * @param isDefault the container marks it as the video to play
+     */
     public record Video(
             String codec, String mimeCodec, String language, String quality,
-            int width, int height, long bitrate) {}
+            int width, int height, long bitrate, int index, String title, boolean isDefault) {
+        /** The first (or only) video track, untitled and not marked default. */
+        public Video(String codec, String mimeCodec, String language, String quality, int width, int height, long bitrate) {
+            this(codec, mimeCodec, language, quality, width, height, bitrate, 0, null, false);
+        }
+    }
 
     /**
      * @param index   position among the file's audio streams

@@ -152,10 +152,19 @@ public final class MediaInput implements AutoCloseable {
 
     /** Index of the first video stream that is not a cover picture, -1 when there is none. */
     public int firstVideoStream() {
+        return videoStream(0);
+    }
+
+    /**
+     * The absolute index of the {@code nth} video track (0-based order among the video streams
+     * that are not cover pictures, as {@code MediaInfo.videos} lists them), -1 when there is none.
+     */
+    public int videoStream(int nth) {
+        int seen = 0;
         for (int i = 0; i < streamCount(); i++) {
             AVStream stream = stream(i);
             if (stream.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
-                    && (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                    && (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0 && seen++ == nth) {
                 return i;
             }
         }

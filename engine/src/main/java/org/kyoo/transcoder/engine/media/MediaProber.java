@@ -141,7 +141,7 @@ public final class MediaProber {
                     int width = turned ? par.height() : par.width();
                     int height = turned ? par.width() : par.height();
                     videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
-                            Quality.fromHeight(height).label(), width, height, bitrate));
+                            Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,

@@ -27,7 +27,12 @@ public final class MetadataFiles {
     }
 
     public static Path keyframesFile(Path metadataRoot, String sha) {
-        return metadataRoot.resolve(sha).resolve("keyframes.json");
+        return keyframesFile(metadataRoot, sha, 0);
+    }
+
+    /** The keyframes of video track {@code videoTrack}; the first keeps the name it always had. */
+    public static Path keyframesFile(Path metadataRoot, String sha, int videoTrack) {
+        return metadataRoot.resolve(sha).resolve(videoTrack == 0 ? "keyframes.json" : "keyframes-video-" + videoTrack + ".json");
     }
 
     /** Saves a complete keyframe list. */

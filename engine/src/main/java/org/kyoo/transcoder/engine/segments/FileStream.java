@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
@@ -34,6 +36,10 @@ public final class FileStream {
     private final Path path;
     private final MediaInfo info;
     private final KeyframeIndex keyframes;
+    /** The cut points of the video tracks after the first, each its own index (see {@link #keyframes(int)}). */
+    private volatile IntFunction<KeyframeIndex> laterTracks = track -> {
+        throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
+    };
     private final Path dir;
     private final EngineSettings settings;
     private final Duration wait;
@@ -80,6 +86,31 @@ public final class FileStream {
 
     public KeyframeIndex keyframes() {
         return keyframes;
+    }
+
+    /**
+     * The cut points of video track {@code videoTrack} (order among the video tracks), once its
+     * first batch is usable: the first track's are {@link #keyframes()}, which every TS stream and
+     * every audio rendition cut on; each other track's renditions cut on their own.
+     */
+    public KeyframeIndex keyframes(int videoTrack) {
+        if (videoTrack == 0) return keyframes;
+        KeyframeIndex index = laterTracks.apply(videoTrack);
+        try {
+            index.firstBatch().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Interrupted while reading keyframes of " + path, e);
+        } catch (ExecutionException e) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read the keyframes of video track "
+                    + videoTrack + " of " + path + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        return index;
+    }
+
+    /** Where the keyframes of the video tracks after the first come from (the transcoder's store). */
+    void laterTrackKeyframes(IntFunction<KeyframeIndex> source) {
+        this.laterTracks = source;
     }
 
     /**
@@ -184,16 +215,17 @@ public final class FileStream {
         if (r.audio() && (r.track() < 0 || r.track() >= info.audios().size())) {
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);
         }
-        // the pipelines and the keyframe index follow the first video track
-        if (!r.audio() && (info.video() == null || r.track() != 0)) {
+        if (!r.audio() && (r.track() < 0 || r.track() >= info.videos().size())) {
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + r.track() + " in " + path);
         }
         return null;
     }
 
     SegmentedStream fmp4Stream(Rendition r) {
+        // audio renditions cut on the first video track's keyframes, as the TS streams do
+        KeyframeIndex cuts = r.audio() ? keyframes : keyframes(r.track());
         return streams.computeIfAbsent(r.label(), l -> new SegmentedStream(new SegmentedStream.Config(
-                path.getFileName() + " " + l, dir.resolve(l), keyframes, () -> fmp4Pipeline(r),
+                path.getFileName() + " " + l, dir.resolve(l), cuts, () -> fmp4Pipeline(r),
                 !r.audio(), r.audio() ? null : settings.preset(),
                 // no quicker first preset: its parameter sets would differ from the shared init's
                 null, wait, Container.FMP4, scheduler, r.audio() ? scheduler.unbounded() : videoSlots(r.original() ? null : r.quality()))));
@@ -204,8 +236,8 @@ public final class FileStream {
             return r.original() ? new AudioCopyPipeline(path, r.track(), Container.FMP4)
                     : new AudioPipeline(path, r.track(), r.bitRate(), Container.FMP4);
         }
-        return r.original() ? new TransmuxPipeline(path, Container.FMP4)
-                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4);
+        return r.original() ? new TransmuxPipeline(path, Container.FMP4, r.track())
+                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4, r.track());
     }
 
     /** The heads running now, every stream of the file. */

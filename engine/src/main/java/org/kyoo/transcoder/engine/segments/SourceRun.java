@@ -57,12 +57,12 @@ abstract class SourceRun implements AutoCloseable {
     }
 
     /**
-     * The first video stream, the demuxer positioned on the keyframe of segment n (the segment
-     * before is never read) and every other stream dropped.
+     * Video track {@code track} (order among the video tracks), the demuxer positioned on the
+     * keyframe of segment n (the segment before is never read) and every other stream dropped.
      */
-    final int videoFromFirstSegment() {
-        int video = in.firstVideoStream();
-        if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + in.path());
+    final int videoFromFirstSegment(int track) {
+        int video = in.videoStream(track);
+        if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + track + " in " + in.path());
         double start = sink.segmentStart(n);
         if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON, this::halted);
         in.keepOnly(video);

@@ -97,7 +97,10 @@ public final class Transcoder implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
         }
-        return new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings, scheduler);
+        FileStream stream = new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings, scheduler);
+        // the other video tracks are indexed only when a player asks for one of them
+        stream.laterTrackKeyframes(track -> keyframes.get(path, sha, info, track));
+        return stream;
     }
 
     private static FileStream await(CompletableFuture<FileStream> future) {

@@ -40,6 +40,8 @@ final class TransmuxPipeline implements SegmentPipeline {
     private final Path source;
     private final long maxHeldBytes;
     private final Container container;
+    /** Which video track (order among the video tracks) is copied. */
+    private final int videoTrack;
 
     TransmuxPipeline(Path source) {
         this(source, MAX_HELD_BYTES, Container.TS);
@@ -54,6 +56,15 @@ final class TransmuxPipeline implements SegmentPipeline {
     }
 
     TransmuxPipeline(Path source, long maxHeldBytes, Container container) {
+        this(source, maxHeldBytes, container, 0);
+    }
+
+    TransmuxPipeline(Path source, Container container, int videoTrack) {
+        this(source, MAX_HELD_BYTES, container, videoTrack);
+    }
+
+    TransmuxPipeline(Path source, long maxHeldBytes, Container container, int videoTrack) {
+        this.videoTrack = videoTrack;
         this.source = source;
         this.maxHeldBytes = maxHeldBytes;
         this.container = container;
@@ -77,7 +88,7 @@ final class TransmuxPipeline implements SegmentPipeline {
         @Override
         void run() {
             double start = sink.segmentStart(n);
-            int video = videoFromFirstSegment();
+            int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             int codec = stream.codecpar().codec_id();
             // fragmented MP4 carries what MPEG-TS cannot (VP9, AV1); its muxer refuses the rest itself

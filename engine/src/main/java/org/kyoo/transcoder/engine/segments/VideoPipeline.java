@@ -36,6 +36,8 @@ final class VideoPipeline implements SegmentPipeline {
     private final HardwareProfile profile;
     private final FrameObserver observer;
     private final Container container;
+    /** Which video track (order among the video tracks) is transcoded. */
+    private final int videoTrack;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     interface FrameObserver {
@@ -49,6 +51,12 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
+        this(source, quality, profile, observer, container, 0);
+    }
+
+    VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
+                  int videoTrack) {
+        this.videoTrack = videoTrack;
         this.container = container;
         this.source = source;
         this.quality = quality;
@@ -79,7 +87,7 @@ final class VideoPipeline implements SegmentPipeline {
         @Override
         void run() {
             start = sink.segmentStart(n);
-            int video = videoFromFirstSegment();
+            int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             decoder = new Decoder(stream, profile::configureDecoder, in.path());
             sink.starting(n);

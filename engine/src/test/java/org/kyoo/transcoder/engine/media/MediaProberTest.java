@@ -33,6 +33,23 @@ class MediaProberTest {
                 .map(f -> Arguments.of(f.path().getFileName().toString(), f));
     }
 
+    @Test
+    void everyVideoTrackIsListedWithItsIndexTheFirstBeingTheVideo() {
+        Fixture f = TestMedia.twoVideoTracks();
+        MediaInfo info = prober.probe(f.path(), "sha-two");
+        assertEquals(2, info.videos().size());
+        MediaInfo.Video first = info.videos().get(0);
+        MediaInfo.Video second = info.videos().get(1);
+        assertEquals(first, info.video(), "the first track is the file's video");
+        assertEquals(List.of(0, 1), List.of(first.index(), second.index()));
+        assertEquals(List.of(320, 192), List.of(first.width(), second.width()));
+        assertEquals(List.of(180, 108), List.of(first.height(), second.height()));
+        assertEquals("en", first.language());
+        assertEquals("ja", second.language());
+        assertEquals("240p", second.quality());
+        assertTrue(second.mimeCodec().startsWith("avc1.6400"), second.mimeCodec());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void mediaInfoSaysWhatTheMuxerWasToldToWrite(String name, Fixture fixture) {

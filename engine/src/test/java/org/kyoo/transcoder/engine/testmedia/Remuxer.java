@@ -16,11 +16,14 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -51,6 +54,76 @@ public final class Remuxer {
      */
     static void repeat(Path source, Path target, String format, int copies, double period) {
         copy(source, target, format, Map.of(), copies, period);
+    }
+
+    /**
+     * Muxes every stream of each source, in order, into one {@code target} (a file with several
+     * video tracks, say), packets interleaved by decode time and timestamps untouched.
+     */
+    static void merge(List<Path> sources, Path target, String format) {
+        List<MediaInput> ins = new ArrayList<>();
+        List<AVPacket> pending = new ArrayList<>();
+        AVFormatContext out = new AVFormatContext(null);
+        try {
+            for (Path source : sources) {
+                MediaInput in = MediaInput.open(source);
+                ins.add(in);
+                in.findStreamInfo();
+                pending.add(Av.checkAlloc(av_packet_alloc(), "av_packet_alloc"));
+            }
+            Av.check(avformat_alloc_output_context2(out, null, format, target.toString()), "avformat_alloc_output_context2");
+            int[] first = new int[ins.size()];
+            for (int k = 0; k < ins.size(); k++) {
+                MediaInput in = ins.get(k);
+                first[k] = out.nb_streams();
+                for (int i = 0; i < in.streamCount(); i++) {
+                    AVStream stream = Av.checkAlloc(avformat_new_stream(out, null), "avformat_new_stream");
+                    Av.check(avcodec_parameters_copy(stream.codecpar(), in.stream(i).codecpar()), "avcodec_parameters_copy");
+                    stream.codecpar().codec_tag(0);
+                    stream.time_base(in.stream(i).time_base());
+                    stream.disposition(in.stream(i).disposition());
+                    // the languages and titles the tracks were made with
+                    AVDictionary md = new AVDictionary(null);
+                    Av.check(av_dict_copy(md, in.stream(i).metadata(), 0), "av_dict_copy");
+                    stream.metadata(md);
+                }
+            }
+            AVIOContext pb = new AVIOContext(null);
+            Av.check(avio_open(pb, target.toString(), AVIO_FLAG_WRITE), "avio_open");
+            out.pb(pb);
+            Av.check(avformat_write_header(out, (AVDictionary) null), "avformat_write_header");
+            boolean[] has = new boolean[ins.size()];
+            for (int k = 0; k < ins.size(); k++) has[k] = ins.get(k).read(pending.get(k));
+            while (true) {
+                int next = -1;
+                double earliest = Double.POSITIVE_INFINITY;
+                for (int k = 0; k < ins.size(); k++) {
+                    if (!has[k]) continue;
+                    AVPacket p = pending.get(k);
+                    long ts = p.dts() != AV_NOPTS_VALUE ? p.dts() : p.pts();
+                    double t = ts == AV_NOPTS_VALUE ? Double.NEGATIVE_INFINITY : ts * av_q2d(ins.get(k).stream(p.stream_index()).time_base());
+                    if (next < 0 || t < earliest) {
+                        next = k;
+                        earliest = t;
+                    }
+                }
+                if (next < 0) break;
+                AVPacket packet = pending.get(next);
+                AVStream is = ins.get(next).stream(packet.stream_index());
+                int target0 = first[next] + packet.stream_index();
+                av_packet_rescale_ts(packet, is.time_base(), out.streams(target0).time_base());
+                packet.stream_index(target0);
+                packet.pos(-1);
+                Av.check(av_interleaved_write_frame(out, packet), "av_interleaved_write_frame");
+                has[next] = ins.get(next).read(packet);
+            }
+            Av.check(av_write_trailer(out), "av_write_trailer");
+        } finally {
+            for (AVPacket p : pending) av_packet_free(p);
+            if (out.pb() != null && !out.pb().isNull()) avio_closep(out.pb());
+            avformat_free_context(out);
+            for (MediaInput in : ins) in.close();
+        }
     }
 
     private static void copy(Path source, Path target, String format, Map<String, String> options, int copies, double period) {

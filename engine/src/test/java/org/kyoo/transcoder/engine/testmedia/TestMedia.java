@@ -237,6 +237,52 @@ public final class TestMedia {
         return broken("notes.mkv", () -> "These are not the frames you are looking for.\n".repeat(200).getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final Recipe TWO_VIDEOS_FIRST = new Recipe("matroska", 12,
+            new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, false, "veryfast", "eng"),
+            new AudioRecipe("aac", 2, 48000, "eng", null, true, false, 440));
+    private static final Recipe TWO_VIDEOS_SECOND = new Recipe("matroska", 0, 12,
+            new VideoRecipe(192, 108, new int[] {50}, new int[] {0, 28, 64, 120, 152, 208}, 0, true, "veryfast", "jpn"),
+            List.of(), List.of(), List.of(), List.of(), false);
+
+    /**
+     * Matroska with two video tracks, 12 s: track 0 H.264 320x180 at 25 fps "eng" with a keyframe
+     * every 2 s, and an AAC stereo track (its spec is the fixture's); track 1 H.264 192x108 at
+     * 20 fps "jpn" with B-frames and keyframes of its own, at 0, 1.4, 3.2, 6, 7.6 and 10.4 s
+     * ({@link #secondVideoTrack()}). A picture's size and time say which track it came from.
+     */
+    public static Fixture twoVideoTracks() {
+        return MADE.computeIfAbsent("two-videos.mkv", n -> {
+            Path file = dir().resolve(n);
+            if (!Files.exists(file)) {
+                Path tmp = dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
+                Path first = dir().resolve(".two-videos-0.mkv.part-" + ProcessHandle.current().pid());
+                Path second = dir().resolve(".two-videos-1.mkv.part-" + ProcessHandle.current().pid());
+                try {
+                    MediaWriter.write(TWO_VIDEOS_FIRST, first);
+                    MediaWriter.write(TWO_VIDEOS_SECOND, second);
+                    Remuxer.merge(List.of(first, second), tmp, "matroska");
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    for (Path p : List.of(tmp, first, second)) {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException ignored) {
+                            // best effort
+                        }
+                    }
+                }
+            }
+            return new Fixture(file, spec(TWO_VIDEOS_FIRST));
+        });
+    }
+
+    /** What track 1 of {@link #twoVideoTracks()} was made of. */
+    public static FixtureSpec.VideoSpec secondVideoTrack() {
+        return spec(TWO_VIDEOS_SECOND).video();
+    }
+
     // ---- making ----
 
     static Fixture make(String name, Recipe recipe) {

@@ -16,6 +16,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param startupPreset preset of a head's first awaited segment; empty: off
  * @param port          listen port; 0 picks a free one (tests)
  * @param operations    access control, CORS, shutdown and metrics export
+ * @param kyooBase      where upstream Kyoo's table is served ({@link KyooBase}), {@code /video} by default
  */
 public record Config(
         Path safeRoot,
@@ -28,7 +29,8 @@ public record Config(
         String vaapiRenderer,
         String qsvRenderer,
         int port,
-        Operations operations) {
+        Operations operations,
+        String kyooBase) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
     /** libx264's presets; any other name would fail every encode, so it stops start-up instead. */
@@ -67,7 +69,8 @@ public record Config(
                 firstSet(env, "GOCODER_VAAPI_RENDERER", null, DEFAULT_RENDERER),
                 firstSet(env, "GOCODER_QSV_RENDERER", null, DEFAULT_RENDERER),
                 port(env.get("GOCODER_PORT")),
-                Operations.fromEnvironment(env));
+                Operations.fromEnvironment(env),
+                KyooBase.of(env.get(KyooBase.VARIABLE)));
     }
 
     public EngineSettings engineSettings(HardwareProfile hardware) {

@@ -42,6 +42,11 @@ public final class EngineMedia implements MediaSource, StreamControl {
             }
 
             @Override
+            public KeyframeIndex keyframes(int videoTrack) {
+                return stream.keyframes(videoTrack);
+            }
+
+            @Override
             public CompletableFuture<Path> videoSegment(VideoTrack video, int segment) {
                 return stream.videoSegment(video.quality(), segment);
             }

@@ -14,6 +14,15 @@ public interface StreamedFile {
 
     KeyframeIndex keyframes();
 
+    /**
+     * The cut points of video track {@code videoTrack} (order among the video tracks): the
+     * first's are {@link #keyframes()}; each other track has its own (upstream Kyoo's table only).
+     */
+    default KeyframeIndex keyframes(int videoTrack) {
+        if (videoTrack == 0) return keyframes();
+        throw new UnsupportedOperationException("only the first video track");
+    }
+
     /** Completes with the finished segment file (at once when ready). */
     CompletableFuture<Path> videoSegment(VideoTrack video, int segment);
 

@@ -50,8 +50,10 @@ public final class KyooMasterPlaylist {
 
     public static String render(MediaInfo info, LinkQuery links) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n");
-        MediaInfo.Video video = info.video();
         List<MediaInfo.Video> videos = info.videos();
+        // the variants play the track the file marks default, else the first, as upstream's do
+        MediaInfo.Video video = videos.stream().filter(MediaInfo.Video::isDefault).findFirst()
+                .orElse(videos.isEmpty() ? info.video() : videos.get(0));
         MediaInfo.Audio defAudio = info.audios().stream().filter(MediaInfo.Audio::isDefault).findFirst()
                 .orElse(info.audios().isEmpty() ? null : info.audios().get(0));
         Quality source = video == null ? null
@@ -93,8 +95,9 @@ public final class KyooMasterPlaylist {
                 for (int i = qualities.size() - 1; i >= 0; i--) {
                     m3u8.append("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"").append(qualities.get(i)).append("\",");
                     if (v.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(v.language())).append("\",");
-                    m3u8.append("NAME=\"").append(quoted(name(null, v.language(), "Video", index))).append("\",");
-                    if (index == 0) m3u8.append("DEFAULT=YES\n");
+                    m3u8.append("NAME=\"").append(quoted(name(v.title(), v.language(), "Video", index))).append("\",");
+                    // the variants themselves play the default track: its rendition needs no URI of its own
+                    if (v == video) m3u8.append("DEFAULT=YES\n");
                     else m3u8.append("URI=\"").append(links.on(index + "/" + qualities.get(i) + "/index.m3u8")).append("\"\n");
                 }
                 m3u8.append('\n');
@@ -102,6 +105,8 @@ public final class KyooMasterPlaylist {
             m3u8.append('\n');
         }
 
+        int track = 0;
+        for (int i = 0; i < videos.size(); i++) if (videos.get(i) == video) track = i;
         double aspect = (double) video.width() / video.height();
         for (int i = qualities.size() - 1; i >= 0; i--) {
             String quality = qualities.get(i);
@@ -130,7 +135,7 @@ public final class KyooMasterPlaylist {
                     }
                     if (!codecs.isEmpty()) m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
                     if (defAudio != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
-                    m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
+                    m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
                 }
                 continue;
             }
@@ -141,7 +146,7 @@ public final class KyooMasterPlaylist {
                     .append("RESOLUTION=").append((int) (aspect * q.height() + 0.5)).append('x').append(q.height()).append(',')
                     .append("CODECS=\"").append(MasterPlaylist.TRANSCODED_CODEC).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
             if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
-            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on("0/" + quality + "/index.m3u8")).append('\n');
+            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
         }
         return m3u8.toString();
     }

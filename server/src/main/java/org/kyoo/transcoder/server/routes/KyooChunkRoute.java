@@ -31,7 +31,7 @@ final class KyooChunkRoute extends PlayerRoute {
         if (segment == KyooParams.INIT_SEGMENT) {
             return new Answer.Later(stream.fmp4Init(rendition).thenApply(f -> new Answer.File(f, FMP4, Answer.CACHEABLE)));
         }
-        SegmentRequests.checkSegment(stream, segment);
+        SegmentRequests.checkSegment(KyooParams.cuts(stream, rendition), segment);
         seen(KyooIndexRoute.position(player, rendition, segment));
         return SegmentRequests.whenReady(stream.fmp4Segment(rendition, segment, Demand.of(player.client())), FMP4);
     }

@@ -27,7 +27,7 @@ final class KyooIndexRoute extends PlayerRoute {
         StreamedFile stream = stream(player);
         Rendition rendition = audio ? KyooParams.audio(exchange, stream.info()) : KyooParams.video(exchange, stream.info());
         seen(position(player, rendition, -1));
-        KeyframeIndex index = stream.keyframes();
+        KeyframeIndex index = KyooParams.cuts(stream, rendition);
         boolean complete = index.isDone();
         double[] keyframes = index.toArray();
         double end = (keyframes.length > 0 ? keyframes[0] : 0) + stream.info().duration();

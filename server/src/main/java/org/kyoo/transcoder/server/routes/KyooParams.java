@@ -5,11 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.segments.Rendition;
 import org.kyoo.transcoder.server.clients.ClientIds;
 import org.kyoo.transcoder.server.http.HttpError;
+import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.playlists.KyooMasterPlaylist;
 import org.kyoo.transcoder.server.playlists.LinkQuery;
 
@@ -38,16 +40,25 @@ final class KyooParams {
         int video = index(exchange, "video");
         String label = RouteParams.raw(exchange, "quality");
         if (info.video() == null) throw HttpError.badRequest("The file has no video.");
-        if (video >= Math.max(1, info.videos().size())) {
+        if (video >= info.videos().size()) {
             throw HttpError.badRequest("No video track " + video + ": the file has " + info.videos().size() + ".");
         }
         if (Quality.ORIGINAL.equals(label)) return Rendition.videoOriginal(video);
         if ("transcode".equals(label)) {
-            MediaInfo.Video v = info.video();
+            // the height of the track asked for: a file's video tracks may differ in size
+            MediaInfo.Video v = info.videos().get(video);
             return Rendition.video(video, Quality.fromLabel(v.quality()).orElseGet(() -> Quality.fromHeight(v.height())));
         }
         return Rendition.video(video, Quality.fromLabel(label)
                 .orElseThrow(() -> HttpError.badRequest("Invalid quality " + label + ".")));
+    }
+
+    /**
+     * Where a rendition is cut: a video track on its own keyframes, audio on the first video
+     * track's (as the TS streams are).
+     */
+    static KeyframeIndex cuts(StreamedFile stream, Rendition rendition) {
+        return rendition.audio() ? stream.keyframes() : stream.keyframes(rendition.track());
     }
 
     /** {@code original} (the track copied) or a rate of the AAC ladder, {@code 128k}…{@code 512k}. */

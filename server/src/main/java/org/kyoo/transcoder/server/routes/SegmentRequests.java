@@ -24,7 +24,11 @@ final class SegmentRequests {
      * player's own heads.
      */
     static void checkSegment(StreamedFile stream, int segment) {
-        KeyframeIndex index = stream.keyframes();
+        checkSegment(stream.keyframes(), segment);
+    }
+
+    /** As above, against the cut points of one video track (upstream's table). */
+    static void checkSegment(KeyframeIndex index, int segment) {
         int length = index.length();
         int known = index.isDone() ? length : Math.max(0, length - 1);
         if (segment < 0 || segment >= known) {

@@ -57,6 +57,20 @@ class KyooMasterPlaylistTest {
     }
 
     @Test
+    void theTrackMarkedDefaultIsTheOneTheVariantsPlayAndTitlesNameTheTracks() {
+        MediaInfo.Video first = new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", "jpn", "1080p", 1920, 1080, 6_000_000, 0, null, false);
+        MediaInfo.Video chosen = new MediaInfo.Video("h264", "avc1.64001f", "eng", "720p", 1280, 720, 3_000_000, 1,
+                "Director's \"cut\"", true);
+        String m = KyooMasterPlaylist.render(info(List.of(first, chosen), List.of(ENGLISH)), Q);
+        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"original\",LANGUAGE=\"jpn\",NAME=\"jpn\",URI=\"0/original/index.m3u8?clientId=c\"\n"), m);
+        assertTrue(m.contains("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"original\",LANGUAGE=\"eng\",NAME=\"Director's 'cut'\",DEFAULT=YES\n"), m);
+        // the variants are the default track's: its size, codec and index
+        assertTrue(m.contains("RESOLUTION=1280x720,CODECS=\"avc1.64001f,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n1/original/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("CLOSED-CAPTIONS=NONE\n1/480p/index.m3u8?clientId=c\n"), m);
+        assertTrue(!m.contains("\n0/480p/") && !m.contains("1080p/index"), m);
+    }
+
+    @Test
     void theLadderIsCappedByTheSourceAudiosBitRate() {
         MediaInfo.Audio small = new MediaInfo.Audio(0, null, "fr", "ac3", "ac-3", 6, true, false, 96_000);
         MediaInfo.Video uhd = new MediaInfo.Video("hevc", "hvc1.1.6.L150.90", null, "4k", 3840, 2160, 20_000_000);
