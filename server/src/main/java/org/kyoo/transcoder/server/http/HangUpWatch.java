@@ -24,6 +24,8 @@ final class HangUpWatch {
      */
     static void start(HttpServerExchange exchange, Runnable hungUp) {
         if (!(exchange.getConnection() instanceof HttpServerConnection connection)) return;
+        // an unread request body would be taken for the next request: only bodiless requests are watched
+        if (!exchange.isRequestComplete()) return;
         ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
         source.setReadListener(channel -> {
             ByteBuffer one = ByteBuffer.allocate(1);
