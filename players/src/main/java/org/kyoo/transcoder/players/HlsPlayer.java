@@ -25,6 +25,18 @@ public final class HlsPlayer {
     }
 
     /**
+     * Whether this browser's MSE decodes {@code level} in fMP4: a video codec named and supported, and
+     * every audio codec its audio group names, when there is one. A level without a video codec
+     * string is a guess hls.js cannot check, so it counts as not decodable.
+     */
+    public boolean decodes(PlayerState.Level level) {
+        return Boolean.TRUE.equals(js.executeScript("const [v, ...audios] = arguments[0].split(',');"
+                + " return !!v && MediaSource.isTypeSupported('video/mp4; codecs=\"' + v + '\"')"
+                + "   && audios.every((a) => !a || MediaSource.isTypeSupported('audio/mp4; codecs=\"' + a + '\"'))",
+                level.codecs()));
+    }
+
+    /**
      * Starts playing {@code masterUrl}, muted.
      *
      * @param headerClientId sent as {@code X-CLIENT-ID} on every request (hls.js's xhrSetup); null
@@ -55,6 +67,12 @@ public final class HlsPlayer {
 
     public void chooseAudioTrack(int track) {
         js.executeScript("player.hls.audioTrack = arguments[0]", track);
+    }
+
+    /** The playlist URL of each audio track of the group hls.js plays now, as {@link PlayerState#audioTracks()}. */
+    @SuppressWarnings("unchecked")
+    public List<String> audioTrackUrls() {
+        return (List<String>) js.executeScript("return player.hls.audioTracks.map((t) => t.url)");
     }
 
     /** The names of the subtitle tracks hls.js found in the master playlist. */

@@ -3,7 +3,10 @@ package org.kyoo.transcoder.players;
 import java.util.List;
 import java.util.Map;
 
-/** What the page's video element and hls.js say at one moment (the page's {@code player.state()}). */
+/**
+ * What the page's video element and hls.js say at one moment (the page's {@code player.state()}).
+ * {@code framesShown}: pictures the video element has presented so far (its frame callbacks).
+ */
 public record PlayerState(
         double currentTime,
         double duration,
@@ -20,7 +23,8 @@ public record PlayerState(
         double firstFrameMs,
         double seekPlayingMs,
         double firstFragmentMs,
-        double seekFragmentMs) {
+        double seekFragmentMs,
+        int framesShown) {
 
     /** A variant of the master playlist as hls.js parsed it. */
     public record Level(int width, int height, String url, String codecs) {}
@@ -35,7 +39,8 @@ public record PlayerState(
                 integer(js.get("videoWidth")), integer(js.get("videoHeight")), integer(js.get("currentLevel")), levels,
                 integer(js.get("audioTrack")), (List<String>) js.get("audioTracks"), integer(js.get("audioSwitched")),
                 (String) js.get("fatal"), (List<String>) js.get("errors"), number(js.get("firstFrameMs")),
-                number(js.get("seekPlayingMs")), number(js.get("firstFragmentMs")), number(js.get("seekFragmentMs")));
+                number(js.get("seekPlayingMs")), number(js.get("firstFragmentMs")), number(js.get("seekFragmentMs")),
+                integer(js.get("framesShown")));
     }
 
     private static double number(Object value) {

@@ -209,7 +209,7 @@ class RealPlayersTest {
     }
 
     /** What the video element shows is the size of the level hls.js says it plays. */
-    private static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
+    static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
         PlayerState state = player.state();
         PlayerState.Level level = state.level();
         if (level == null || level.height() == 0) {
@@ -224,7 +224,7 @@ class RealPlayersTest {
      * an even number and keeps the display aspect in the sample aspect ratio, which the video
      * element applies (1920x1080 at 240p: 426 pixels wide, shown 427 wide).
      */
-    private static boolean shows(PlayerState state, PlayerState.Level level) {
+    static boolean shows(PlayerState state, PlayerState.Level level) {
         return state.videoHeight() == level.height() && Math.abs(state.videoWidth() - level.width()) <= 1;
     }
 }

@@ -3,8 +3,12 @@ package org.kyoo.transcoder.engine.hardware;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
@@ -31,8 +35,11 @@ abstract class AcceleratedProfile implements HardwareProfile {
      */
     record LibavNames(int decodeDeviceType, int decodePixelFormat, int encodePixelFormat, String scaler, String encoder) {}
 
+    private static final System.Logger LOG = System.getLogger(AcceleratedProfile.class.getName());
+
     private final String name;
     private final LibavNames libav;
+    private final AtomicBoolean turnOnCpuReported = new AtomicBoolean();
     private final HardwareDevice device;
     private final HardwareDevice decodeDevice;
     private final DecoderFormatSelector formatSelector;
@@ -124,14 +131,66 @@ abstract class AcceleratedProfile implements HardwareProfile {
         formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 
+    /**
+     * The device's deinterlacer for frames coded as fields, leaving frames flagged progressive as they
+     * are (as the software path's bwdif with deint=interlaced).
+     */
+    abstract String deinterlaceFilter();
+
+    /**
+     * The device filter turning frames {@code clockwise} degrees (90, 180 or 270), or null when this
+     * FFmpeg has none for the device: then frames are downloaded after scaling, turned on the CPU and
+     * uploaded again.
+     */
+    abstract String turnFilter(int clockwise);
+
     @Override
     public String scaleFilter(int width, int height, boolean frameOnDevice) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("scale target must be positive, got " + width + "x" + height);
-        }
+        checkSize(width, height);
         String scale = deviceScaleFilter(width, height);
         if (!frameOnDevice) return uploadFilter() + "," + scale;
         return mapFilter() == null ? scale : mapFilter() + "," + scale;
+    }
+
+    @Override
+    public String deviceFilter(int width, int height, boolean interlaced, int clockwise) {
+        checkSize(width, height);
+        if (clockwise != 0 && clockwise != 90 && clockwise != 180 && clockwise != 270) {
+            throw new IllegalArgumentException("can only turn by a quarter turn, got " + clockwise);
+        }
+        List<String> chain = new ArrayList<>();
+        if (mapFilter() != null) chain.add(mapFilter());
+        // fields are woven before scaling: a scaler mixes the two fields' lines
+        if (interlaced) chain.add(deinterlaceFilter());
+        String turn = clockwise == 0 ? null : turnFilter(clockwise);
+        boolean turnOnCpu = clockwise != 0 && turn == null;
+        if (turn != null) chain.add(turn);
+        boolean sideways = clockwise == 90 || clockwise == 270;
+        // turned after scaling on the CPU: scale to the unturned size, so the download is the small picture
+        chain.add(turnOnCpu && sideways ? deviceScaleFilter(height, width) : deviceScaleFilter(width, height));
+        if (turnOnCpu) {
+            if (turnOnCpuReported.compareAndSet(false, true)) {
+                LOG.log(Level.INFO, "{0}: this FFmpeg has no filter turning {1} frames on the device; turned"
+                        + " pictures are downloaded after scaling, turned on the CPU and uploaded again", name, name);
+            }
+            // the scaler's output is NV12, which hwdownload hands over as such
+            chain.add("hwdownload,format=nv12," + softwareTurn(clockwise) + "," + uploadFilter());
+        }
+        return String.join(",", chain);
+    }
+
+    private static String softwareTurn(int clockwise) {
+        return switch (clockwise) {
+            case 90 -> "transpose=clock";
+            case 180 -> "hflip,vflip";
+            default -> "transpose=cclock";
+        };
+    }
+
+    private static void checkSize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("scale target must be positive, got " + width + "x" + height);
+        }
     }
 
     /**

@@ -2,8 +2,11 @@ package org.kyoo.transcoder.engine.hardware;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_CUDA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_CUDA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV12;
 
+import java.util.List;
 import java.util.Map;
+import org.kyoo.transcoder.engine.av.Av;
 
 /**
  * NVIDIA (GOCODER_HWACCEL=nvidia): native decoders with the NVDEC hwaccel, {@code scale_cuda},
@@ -18,11 +21,73 @@ public final class CudaProfile extends AcceleratedProfile {
         super(NAME, LIBAV, device, device);
     }
 
-    /** Opens the default GPU (CUDA_VISIBLE_DEVICES / NVIDIA_VISIBLE_DEVICES choose which one). */
+    /**
+     * Opens the default GPU (CUDA_VISIBLE_DEVICES / NVIDIA_VISIBLE_DEVICES choose which one) and checks
+     * that it can encode: h264_nvenc is opened once on a small picture.
+     *
+     * @throws HardwareProfileException when the device does not open, or has no NVENC
+     */
     public static CudaProfile open() {
-        return new CudaProfile(HardwareDevice.open(NAME, AV_HWDEVICE_TYPE_CUDA, null, Map.of(), null,
+        HardwareDevice device = openDevice();
+        try {
+            int rc = EncoderProbe.open(LIBAV.encoder(), AV_PIX_FMT_NV12, device);
+            if (rc < 0) {
+                throw new HardwareProfileException(noEncoder(device.description(), rc, NvidiaGpus.models(NvidiaGpus.DRIVER_FOLDER)));
+            }
+            return new CudaProfile(device);
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The profile on the default GPU without the encoder check, for diagnostics that report what a GPU
+     * without NVENC still does (decoding, filters); a server uses {@link #open()}.
+     */
+    public static CudaProfile openWithoutEncoderCheck() {
+        return new CudaProfile(openDevice());
+    }
+
+    private static HardwareDevice openDevice() {
+        return HardwareDevice.open(NAME, AV_HWDEVICE_TYPE_CUDA, null, Map.of(), null,
                 "Check that the NVIDIA driver is visible (libcuda.so.1, libnvcuvid.so.1, libnvidia-encode.so.1):"
-                        + " in a container, run with --gpus all and NVIDIA_DRIVER_CAPABILITIES=compute,video,utility."));
+                        + " in a container, run with --gpus all and NVIDIA_DRIVER_CAPABILITIES=compute,video,utility.");
+    }
+
+    /**
+     * The start-up message when the GPU opens but h264_nvenc does not: which encoder, which GPU,
+     * libav's words, the likely reasons and what to use instead.
+     */
+    /**
+     * What the bundled FFmpeg's NVENC wants of the driver. Seen on an H200 with driver 580.159
+     * (CUDA 13.0): libav logged "Required: 13.1 Found: 13.0" and "minimum required Nvidia driver for
+     * nvenc is 610.00", so a card with NVENC on an older driver is refused the same way.
+     */
+    static final String FFMPEG_NVENC = "8.1 (NVENC API 13.1, NVIDIA driver 610 or newer on Linux)";
+
+    static String noEncoder(String deviceDescription, int rc, List<String> gpuModels) {
+        String gpu = gpuModels.isEmpty() ? "the GPU" : String.join(", ", gpuModels);
+        return "Hardware profile " + NAME + " cannot encode: " + LIBAV.encoder() + " does not open on " + gpu
+                + " (" + deviceDescription + "): " + Av.errorText(rc) + " (libav error " + rc + ")."
+                + " The GPU has no NVENC video encoder (data-centre GPUs such as the A100, H100 and H200 have"
+                + " none), or the driver is older than the NVENC API this FFmpeg " + FFMPEG_NVENC
+                + " needs (libav's log line above says which it found), or the driver's libnvidia-encode.so.1"
+                + " is not visible (in a container, NVIDIA_DRIVER_CAPABILITIES must include video). Use"
+                + " GOCODER_HWACCEL=disabled (libx264 on the CPU) on this machine, or a GPU with NVENC (GeForce,"
+                + " RTX, Quadro, T4, L4, L40) and a recent enough driver.";
+    }
+
+    /** bwdif_cuda takes bwdif's options: one frame per frame, field order from the frame, fields only. */
+    @Override
+    String deinterlaceFilter() {
+        return "bwdif_cuda=mode=send_frame:parity=auto:deint=interlaced";
+    }
+
+    /** FFmpeg 8.1 has no transpose_cuda (transpose_npp needs the non-free NPP, absent from this build). */
+    @Override
+    String turnFilter(int clockwise) {
+        return null;
     }
 
     @Override

@@ -30,6 +30,16 @@ public interface HardwareProfile extends AutoCloseable {
     String scaleFilter(int width, int height, boolean frameOnDevice);
 
     /**
+     * The chain for frames the decoder left on the device: deinterlaced when {@code interlaced},
+     * turned {@code clockwise} degrees (0, 90, 180, 270), scaled to {@code width}x{@code height} (the
+     * size as shown, after turning). Software filters cannot touch device frames, so each device
+     * profile supplies its own; a profile without device frames only scales.
+     */
+    default String deviceFilter(int width, int height, boolean interlaced, int clockwise) {
+        return scaleFilter(width, height, true);
+    }
+
+    /**
      * Called once the graph is parsed, before it is configured: a device profile gives its
      * filters (hwupload, scale_vaapi…) the device context here.
      */

@@ -50,6 +50,21 @@ public final class QsvProfile extends AcceleratedProfile {
         return "format=nv12,hwupload=extra_hw_frames=64";
     }
 
+    /** Motion-adaptive deinterlacing in the GPU's video processor. */
+    @Override
+    String deinterlaceFilter() {
+        return "deinterlace_qsv=mode=advanced";
+    }
+
+    @Override
+    String turnFilter(int clockwise) {
+        return "vpp_qsv=transpose=" + switch (clockwise) {
+            case 90 -> "clock";
+            case 180 -> "reversal";
+            default -> "cclock";
+        };
+    }
+
     @Override
     void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.qsv(preset));

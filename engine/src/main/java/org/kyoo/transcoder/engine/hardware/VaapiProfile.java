@@ -26,6 +26,21 @@ public final class VaapiProfile extends AcceleratedProfile {
                         + " (vainfo --display drm --device " + renderNode + ")."));
     }
 
+    /** The driver's best method; auto=1 leaves frames flagged progressive alone; one frame out per frame in. */
+    @Override
+    String deinterlaceFilter() {
+        return "deinterlace_vaapi=rate=frame:auto=1";
+    }
+
+    @Override
+    String turnFilter(int clockwise) {
+        return "transpose_vaapi=dir=" + switch (clockwise) {
+            case 90 -> "clock";
+            case 180 -> "reversal";
+            default -> "cclock";
+        };
+    }
+
     /**
      * h264_vaapi has no preset and no scene-cut detection (keyframes come only from the GOP and from
      * frames marked I), so the preset is ignored and only the common options are set.

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.kyoo.transcoder.engine.media.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.IntraOnly;
+import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
@@ -29,6 +30,10 @@ final class KeyframeReader {
         MediaInput input = MediaInput.open(path);
         try {
             int video = input.videoStream(videoTrack);
+            if (video < 0 && videoTrack > 0) {
+                // made-up cuts are for a file without video, not for a track it does not have
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + videoTrack + " in " + path);
+            }
             if (duration < 0) duration = input.duration();
             double spacing = video >= 0 ? IntraOnly.spacing(input.stream(video).codecpar().codec_id()) : 0;
             batcher = new KeyframeBatcher(index, spacing);

@@ -64,7 +64,14 @@ public final class KeyframeStore implements AutoCloseable {
         Thread thread = new Thread(scan, "keyframes " + path.getFileName() + (videoTrack == 0 ? "" : " video " + videoTrack));
         // A scan must not keep the JVM alive at shut-down; it is cancelled by close() anyway.
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            // no thread, no scan: nobody would complete the index, so it is not cached either
+            running.remove(scan);
+            indexes.remove(key, index);
+            index.fail(e);
+        }
         return index;
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.kyoo.transcoder.engine.EngineSettings;
@@ -32,14 +34,20 @@ public final class FileStream {
     /** How far (in segments) from every client a head may be before it is stopped as orphaned. */
     public static final int ORPHAN_DISTANCE = 20;
     private static final String ORIGINAL = Quality.ORIGINAL;
+    /** How long a stream cut on a failed keyframe scan may take to stop its heads. */
+    private static final Duration STALE_STREAM_WAIT = Duration.ofSeconds(10);
+    private static final IntFunction<KeyframeIndex> ONLY_FIRST_TRACK = track -> {
+        throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
+    };
 
     private final Path path;
     private final MediaInfo info;
     private final KeyframeIndex keyframes;
-    /** The cut points of the video tracks after the first, each its own index (see {@link #keyframes(int)}). */
-    private volatile IntFunction<KeyframeIndex> laterTracks = track -> {
-        throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
-    };
+    /**
+     * The cut points of the video tracks after the first, each its own index (see {@link #keyframes(int)}):
+     * the store's, so a scan that failed is started again by the next request.
+     */
+    private final IntFunction<KeyframeIndex> laterTracks;
     private final Path dir;
     private final EngineSettings settings;
     private final Duration wait;
@@ -56,7 +64,13 @@ public final class FileStream {
 
     /** @param scheduler the machine's, shared by every file so slots bound the whole machine */
     public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Scheduler scheduler) {
-        this(path, info, keyframes, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE, scheduler);
+        this(path, info, keyframes, ONLY_FIRST_TRACK, dir, settings, scheduler);
+    }
+
+    /** @param laterTracks the cut points of video track N > 0, indexed when first asked for */
+    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, IntFunction<KeyframeIndex> laterTracks, Path dir,
+                      EngineSettings settings, Scheduler scheduler) {
+        this(path, info, keyframes, laterTracks, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE, scheduler);
     }
 
     FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
@@ -66,10 +80,16 @@ public final class FileStream {
 
     FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
                VideoPipeline.FrameObserver observer, Scheduler scheduler) {
+        this(path, info, keyframes, ONLY_FIRST_TRACK, dir, settings, wait, observer, scheduler);
+    }
+
+    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, IntFunction<KeyframeIndex> laterTracks, Path dir,
+               EngineSettings settings, Duration wait, VideoPipeline.FrameObserver observer, Scheduler scheduler) {
         this.scheduler = scheduler;
         this.path = path;
         this.info = info;
         this.keyframes = keyframes;
+        this.laterTracks = laterTracks;
         this.dir = dir;
         this.settings = settings;
         this.wait = wait;
@@ -91,26 +111,29 @@ public final class FileStream {
     /**
      * The cut points of video track {@code videoTrack} (order among the video tracks), once its
      * first batch is usable: the first track's are {@link #keyframes()}, which every TS stream and
-     * every audio rendition cut on; each other track's renditions cut on their own.
+     * every audio rendition cut on; each other track's renditions cut on their own. Waits for that
+     * batch no longer than a request waits for its segment.
      */
     public KeyframeIndex keyframes(int videoTrack) {
+        MediaException invalid = noVideoTrack(videoTrack);
+        if (invalid != null) throw invalid;
         if (videoTrack == 0) return keyframes;
         KeyframeIndex index = laterTracks.apply(videoTrack);
         try {
-            index.firstBatch().get();
+            index.firstBatch().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MediaException(MediaException.Kind.UNREADABLE, "Interrupted while reading keyframes of " + path, e);
+        } catch (TimeoutException e) {
+            throw new MediaException(MediaException.Kind.TIMEOUT, "The keyframes of video track " + videoTrack + " of "
+                    + path + " took longer than " + wait.toSeconds() + " s", e);
         } catch (ExecutionException e) {
+            // a track the file turns out not to have is the request's fault, not the file's
+            if (e.getCause() instanceof MediaException m && m.kind() == MediaException.Kind.BAD_REQUEST) throw m;
             throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read the keyframes of video track "
                     + videoTrack + " of " + path + ": " + e.getCause().getMessage(), e.getCause());
         }
         return index;
-    }
-
-    /** Where the keyframes of the video tracks after the first come from (the transcoder's store). */
-    void laterTrackKeyframes(IntFunction<KeyframeIndex> source) {
-        this.laterTracks = source;
     }
 
     /**
@@ -215,15 +238,25 @@ public final class FileStream {
         if (r.audio() && (r.track() < 0 || r.track() >= info.audios().size())) {
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);
         }
-        if (!r.audio() && (r.track() < 0 || r.track() >= info.videos().size())) {
-            return new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + r.track() + " in " + path);
-        }
-        return null;
+        return r.audio() ? null : noVideoTrack(r.track());
+    }
+
+    private MediaException noVideoTrack(int track) {
+        if (track >= 0 && track < info.videos().size()) return null;
+        return new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + track + " in " + path);
     }
 
     SegmentedStream fmp4Stream(Rendition r) {
         // audio renditions cut on the first video track's keyframes, as the TS streams do
         KeyframeIndex cuts = r.audio() ? keyframes : keyframes(r.track());
+        SegmentedStream current = streams.get(r.label());
+        if (current != null && current.config().keyframes() != cuts) {
+            // The track's scan failed and the next request started another, whose index the
+            // playlists read: a stream still cutting on the failed one would cut elsewhere. Its
+            // heads end before the new stream's start, so none of them publishes into its folder.
+            current.destroy(STALE_STREAM_WAIT);
+            streams.remove(r.label(), current);
+        }
         return streams.computeIfAbsent(r.label(), l -> new SegmentedStream(new SegmentedStream.Config(
                 path.getFileName() + " " + l, dir.resolve(l), cuts, () -> fmp4Pipeline(r),
                 !r.audio(), r.audio() ? null : settings.preset(),
@@ -237,7 +270,7 @@ public final class FileStream {
                     : new AudioPipeline(path, r.track(), r.bitRate(), Container.FMP4);
         }
         return r.original() ? new TransmuxPipeline(path, Container.FMP4, r.track())
-                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4, r.track());
+                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4, r.track(), r.keepSize());
     }
 
     /** The heads running now, every stream of the file. */

@@ -39,6 +39,20 @@ record PictureShape(int clockwise, boolean interlaced, double displayWidth, doub
         return quality.widthFor((int) Math.round(displayWidth), (int) Math.round(displayHeight));
     }
 
+    /** The width as shown, rounded to an even number (4:2:0 H.264 has no odd sizes). */
+    int evenWidth() {
+        return even(displayWidth);
+    }
+
+    /** The height as shown, rounded to an even number. */
+    int evenHeight() {
+        return even(displayHeight);
+    }
+
+    private static int even(double size) {
+        return Math.max(2, (int) Math.round(size / 2.0) * 2);
+    }
+
     /**
      * Filters ahead of the profile's scaling, "" when none is needed. bwdif with deint=interlaced
      * leaves frames flagged progressive untouched (a broadcast switching to film keeps its frames).

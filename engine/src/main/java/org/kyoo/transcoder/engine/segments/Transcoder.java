@@ -97,10 +97,9 @@ public final class Transcoder implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
         }
-        FileStream stream = new FileStream(path, info, index, settings.cacheRoot().resolve(sha), settings, scheduler);
         // the other video tracks are indexed only when a player asks for one of them
-        stream.laterTrackKeyframes(track -> keyframes.get(path, sha, info, track));
-        return stream;
+        return new FileStream(path, info, index, track -> keyframes.get(path, sha, info, track),
+                settings.cacheRoot().resolve(sha), settings, scheduler);
     }
 
     private static FileStream await(CompletableFuture<FileStream> future) {

@@ -38,6 +38,8 @@ final class VideoPipeline implements SegmentPipeline {
     private final Container container;
     /** Which video track (order among the video tracks) is transcoded. */
     private final int videoTrack;
+    /** Upstream's {@code transcode}: the source's own size, at {@code quality}'s rates. */
+    private final boolean keepSize;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     interface FrameObserver {
@@ -51,12 +53,13 @@ final class VideoPipeline implements SegmentPipeline {
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
-        this(source, quality, profile, observer, container, 0);
+        this(source, quality, profile, observer, container, 0, false);
     }
 
     VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
-                  int videoTrack) {
+                  int videoTrack, boolean keepSize) {
         this.videoTrack = videoTrack;
+        this.keepSize = keepSize;
         this.container = container;
         this.source = source;
         this.quality = quality;
@@ -134,10 +137,12 @@ final class VideoPipeline implements SegmentPipeline {
         private void openFilter() {
             boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
             PictureShape shape = PictureShape.of(stream, decoded);
-            int width = shape.widthFor(quality);
-            String scale = profile.scaleFilter(width, quality.height(), onDevice);
-            // software filters cannot touch frames on a device: there the device's scaler alone runs
-            String chain = onDevice ? scale : shape.beforeScale() + scale + shape.afterScale();
+            int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
+            int height = keepSize ? shape.evenHeight() : quality.height();
+            // software filters cannot touch frames on a device: there the profile deinterlaces and turns
+            String chain = onDevice
+                    ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
+                    : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);

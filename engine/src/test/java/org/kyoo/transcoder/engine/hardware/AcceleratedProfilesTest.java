@@ -134,6 +134,68 @@ class AcceleratedProfilesTest {
     }
 
     /**
+     * Frames on the device are deinterlaced and turned there too: with the device's own filters where
+     * this FFmpeg has them, else (CUDA has no transpose filter) downloaded after scaling to the
+     * unturned size, turned on the CPU and uploaded, so no picture reaches a player sideways or combed.
+     */
+    static Stream<Arguments> deviceChains() {
+        return Stream.of(
+                Arguments.of("nvidia", false, 0, "scale_cuda=1280:720:format=nv12"),
+                Arguments.of("nvidia", true, 0,
+                        "bwdif_cuda=mode=send_frame:parity=auto:deint=interlaced,scale_cuda=1280:720:format=nv12"),
+                Arguments.of("nvidia", false, 90,
+                        "scale_cuda=720:1280:format=nv12,hwdownload,format=nv12,transpose=clock,format=nv12,hwupload"),
+                Arguments.of("nvidia", true, 270, "bwdif_cuda=mode=send_frame:parity=auto:deint=interlaced,"
+                        + "scale_cuda=720:1280:format=nv12,hwdownload,format=nv12,transpose=cclock,format=nv12,hwupload"),
+                Arguments.of("nvidia", false, 180,
+                        "scale_cuda=1280:720:format=nv12,hwdownload,format=nv12,hflip,vflip,format=nv12,hwupload"),
+                Arguments.of("vaapi", true, 90,
+                        "deinterlace_vaapi=rate=frame:auto=1,transpose_vaapi=dir=clock,scale_vaapi=1280:720:format=nv12"),
+                Arguments.of("vaapi", false, 180, "transpose_vaapi=dir=reversal,scale_vaapi=1280:720:format=nv12"),
+                Arguments.of("vaapi", false, 270, "transpose_vaapi=dir=cclock,scale_vaapi=1280:720:format=nv12"),
+                Arguments.of("qsv", true, 90, "hwmap=derive_device=qsv,deinterlace_qsv=mode=advanced,"
+                        + "vpp_qsv=transpose=clock,scale_qsv=1280:720:format=nv12"),
+                Arguments.of("qsv", false, 270,
+                        "hwmap=derive_device=qsv,vpp_qsv=transpose=cclock,scale_qsv=1280:720:format=nv12"),
+                Arguments.of("qsv", false, 0, "hwmap=derive_device=qsv,scale_qsv=1280:720:format=nv12"));
+    }
+
+    @ParameterizedTest(name = "{0} interlaced {1} turned {2}")
+    @MethodSource("deviceChains")
+    void deviceFramesAreDeinterlacedAndTurnedBeforeTheyReachTheEncoder(String name, boolean interlaced, int clockwise,
+                                                                      String expected) {
+        try (AcceleratedProfile profile = unopened(name)) {
+            assertEquals(expected, profile.deviceFilter(1280, 720, interlaced, clockwise));
+        }
+    }
+
+    /** Every filter and option of the device chains exists in this build and initialises with the device. */
+    @ParameterizedTest(name = "{0} interlaced {1} turned {2}")
+    @MethodSource("deviceChains")
+    void deviceChainsInitialiseWithTheDevice(String name, boolean interlaced, int clockwise, String expected) {
+        try (AcceleratedProfile profile = unopened(name)) {
+            AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
+            try {
+                AVFilterContext source = FilterChainTest.filter(graph, "buffer",
+                        "video_size=1920x1080:pix_fmt=" + AV_PIX_FMT_YUV420P10LE + ":time_base=1/1000");
+                AVFilterContext sink = FilterChainTest.filter(graph, "buffersink", null);
+                FilterChain.insert(graph, profile.deviceFilter(1280, 720, interlaced, clockwise), source, sink,
+                        profile::configureFilters);
+                assertEquals(2 + expected.split(",").length, graph.nb_filters());
+            } finally {
+                avfilter_graph_free(graph);
+            }
+        }
+    }
+
+    @Test
+    void onlyQuarterTurnsAreAccepted() {
+        try (AcceleratedProfile profile = unopened("nvidia")) {
+            assertThrows(IllegalArgumentException.class, () -> profile.deviceFilter(1280, 720, false, 45));
+        }
+    }
+
+    /**
      * Why {@link FilterChain} exists: {@code avfilter_graph_parse2} initialises hwupload as it creates
      * it, before anyone could give it the device, and FFmpeg 8 refuses that.
      */

@@ -131,4 +131,16 @@ class KeyframeStoreTest {
         assertFalse(Files.exists(tmp.resolve("metadata/k5/keyframes.json")));
         assertNotSame(failed, store().get(random, "k5", null), "the next caller tries again");
     }
+
+    @Test
+    void aVideoTrackTheFileLacksIsARequestErrorNotMadeUpCutsAndNothingIsSaved() {
+        Fixture mkv = TestMedia.multiTrackMkv();
+        KeyframeIndex missing = store().get(mkv.path(), "k8", info(mkv.path(), "k8"), 3);
+        CompletionException error = assertThrows(CompletionException.class, () -> missing.firstBatch().join());
+        MediaException cause = assertInstanceOf(MediaException.class, error.getCause());
+        assertEquals(MediaException.Kind.BAD_REQUEST, cause.kind());
+        assertTrue(cause.getMessage().contains("No video track 3"), cause.getMessage());
+        assertFalse(Files.exists(MetadataFiles.keyframesFile(tmp.resolve("metadata"), "k8", 3)), "no made-up keyframes-video-3.json");
+        assertFalse(store().get(mkv.path(), "k8", null).completion().join().isFallback(), "track 0 keeps its real keyframes");
+    }
 }

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
 import org.kyoo.transcoder.engine.media.MetadataFiles;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -142,5 +144,45 @@ class VideoTracksTest {
                 () -> stream.fmp4Segment(Rendition.videoOriginal(2), 0).get(10, TimeUnit.SECONDS));
         MediaException cause = assertInstanceOf(MediaException.class, e.getCause());
         assertEquals(MediaException.Kind.BAD_REQUEST, cause.kind());
+    }
+
+    @Test
+    void afterATracksScanFailsTheNextRequestsSegmentsAreCutWhereItsPlaylistSays() throws Exception {
+        Fixture f = TestMedia.twoVideoTracks();
+        double[] kf = TestMedia.secondVideoTrack().keyframes();
+        // the store's scans of track 1: the first fails after its first batch, the next reads them all
+        KeyframeIndex failing = new KeyframeIndex();
+        failing.append(kf, 2);
+        List<KeyframeIndex> scans = new ArrayList<>(List.of(failing, KeyframeIndex.complete(kf)));
+        FileStream stream = new FileStream(f.path(), new MediaInfoStore(settings).get(f.path(), FileIdentity.sha(f.path())),
+                KeyframeIndex.complete(f.spec().video().keyframes()), track -> scans.get(0), root.resolve("segments"),
+                settings, Scheduler.withDefaults());
+        Rendition original = Rendition.videoOriginal(1);
+        Path first = get(stream.fmp4Segment(original, 0));
+        long scale = Boxes.timescale(get(stream.fmp4Init(original)));
+        assertEquals(Math.round((kf[1] - kf[0]) / 0.05), Boxes.fragment(first).samples().size());
+
+        failing.fail(new java.io.IOException("read error"));
+        scans.remove(0); // the store drops a failed index: the next request scans again
+        double[] playlist = stream.keyframes(1).toArray();
+        assertArrayEquals(kf, playlist, 0.001, "the follow-up playlist lists every keyframe of track 1");
+        for (int n = 1; n < playlist.length; n++) {
+            Boxes.Fragment fragment = Boxes.fragment(get(stream.fmp4Segment(original, n)));
+            double firstShown = (fragment.baseMediaDecodeTime() + fragment.samples().get(0).compositionOffset()) / (double) scale;
+            assertEquals(playlist[n], firstShown, 0.001, "segment " + n + " starts where the playlist says");
+            double end = n + 1 < playlist.length ? playlist[n + 1] : f.spec().duration();
+            assertEquals(Math.round((end - playlist[n]) / 0.05), fragment.samples().size(), "segment " + n + " ends where the playlist says");
+        }
+        stream.kill();
+        assertTrue(stream.awaitHeads(java.time.Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aTrackOutOfRangeHasNoKeyframes() {
+        FileStream stream = open(TestMedia.twoVideoTracks());
+        for (int track : new int[] {-1, 2}) {
+            MediaException e = org.junit.jupiter.api.Assertions.assertThrows(MediaException.class, () -> stream.keyframes(track));
+            assertEquals(MediaException.Kind.BAD_REQUEST, e.kind(), "track " + track);
+        }
     }
 }

@@ -84,7 +84,12 @@ public final class Remuxer {
                     stream.disposition(in.stream(i).disposition());
                     // the languages and titles the tracks were made with
                     AVDictionary md = new AVDictionary(null);
-                    Av.check(av_dict_copy(md, in.stream(i).metadata(), 0), "av_dict_copy");
+                    int copied = av_dict_copy(md, in.stream(i).metadata(), 0);
+                    if (copied < 0) {
+                        // what was copied before the failure is ours until the stream holds it
+                        av_dict_free(md);
+                        Av.check(copied, "av_dict_copy");
+                    }
                     stream.metadata(md);
                 }
             }
@@ -120,8 +125,11 @@ public final class Remuxer {
             Av.check(av_write_trailer(out), "av_write_trailer");
         } finally {
             for (AVPacket p : pending) av_packet_free(p);
-            if (out.pb() != null && !out.pb().isNull()) avio_closep(out.pb());
-            avformat_free_context(out);
+            // no output context when a source failed to open or the allocation failed
+            if (!out.isNull()) {
+                if (out.pb() != null && !out.pb().isNull()) avio_closep(out.pb());
+                avformat_free_context(out);
+            }
             for (MediaInput in : ins) in.close();
         }
     }
@@ -167,8 +175,10 @@ public final class Remuxer {
                 Av.check(av_write_trailer(out), "av_write_trailer");
             } finally {
                 av_packet_free(packet);
-                if (out.pb() != null && !out.pb().isNull()) avio_closep(out.pb());
-                avformat_free_context(out);
+                if (!out.isNull()) {
+                    if (out.pb() != null && !out.pb().isNull()) avio_closep(out.pb());
+                    avformat_free_context(out);
+                }
             }
         }
     }

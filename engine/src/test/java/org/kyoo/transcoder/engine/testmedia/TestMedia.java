@@ -210,7 +210,27 @@ public final class TestMedia {
                 List.of(), List.of(), List.of(), false));
     }
 
-    /** The first third of {@link #multiTrackMkv()}. */
+    /** Matroska: HEVC 320x180 at 25 fps, a keyframe every 2 s, no B-frames; Opus stereo "jpn" (default)
+     * and AAC stereo "eng", 20 s: an original a browser may not decode, and copies of two codecs. */
+    public static Fixture hevcWithOpusAndAac() {
+        return make("hevc-opus-aac.mkv", new Recipe("matroska", 0, 20,
+                new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, false, "veryfast", null,
+                        Recipe.Picture.of("libx265", "hevc", "yuv420p").with("x265-params", "log-level=error:pools=1:frame-threads=1")),
+                List.of(new AudioRecipe("libopus", 2, 48000, "jpn", null, true, false, 550),
+                        new AudioRecipe("aac", 2, 48000, "eng", null, false, false, 330)),
+                List.of(), List.of(), List.of(), false));
+    }
+
+    /** MPEG-TS as a DVB recording has it: H.264 320x180 at 25 fps (2 s GOPs, no B-frames) and MP2
+     * stereo "deu", 20 s: an audio codec with no RFC 6381 string, which no browser's MSE takes in MP4. */
+    public static Fixture dvbRecording() {
+        return make("dvb-h264-mp2.ts", new Recipe("mpegts", 0, 20,
+                new VideoRecipe(320, 180, new int[] {40}, new int[0], 50, false, "veryfast", null),
+                List.of(new AudioRecipe("mp2", 2, 48000, "deu", null, true, false, 440)),
+                List.of(), List.of(), List.of(), false));
+    }
+
+        /** The first third of {@link #multiTrackMkv()}. */
     public static Path truncated() {
         return broken("truncated.mkv", () -> {
             byte[] whole = read(multiTrackMkv().path());

@@ -1,8 +1,10 @@
 package org.kyoo.transcoder.server.playlists;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 
@@ -83,11 +85,24 @@ public final class KyooMasterPlaylist {
         }
         if (video == null) return m3u8.toString();
 
+        // Every codec the a-original group's copies carry, the default's first. Upstream names the
+        // default's only, so hls.js kept that pairing in a browser that cannot decode another
+        // track's copy (AC-3 in Chromium) and failed for good when that track was chosen; named
+        // all (as HLS asks), such a browser leaves the pairing for the transcoded audio's.
+        Set<String> copied = new LinkedHashSet<>();
+        if (defAudio != null && defAudio.mimeCodec() != null) copied.add(defAudio.mimeCodec());
+        for (MediaInfo.Audio audio : info.audios()) if (audio.mimeCodec() != null) copied.add(audio.mimeCodec());
+        List<String> copiedCodecs = List.copyOf(copied);
+        boolean allAac = info.audios().stream().allMatch(a -> MasterPlaylist.AUDIO_CODEC.equals(a.mimeCodec()));
+        boolean allNamed = info.audios().stream().allMatch(a -> a.mimeCodec() != null);
+
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
         // transcode: the original's size in H.264, needed only when the source is not H.264 High already
         if (video.mimeCodec() == null || !video.mimeCodec().startsWith(MasterPlaylist.TRANSCODED_PREFIX)) qualities.add(TRANSCODE);
-        qualities.add(ORIGINAL);
+        // an original without a codec string (Theora, VP8, VP9…) is one a browser cannot check
+        // before choosing it: hls.js would pick it over the transcodes and fail to play it
+        if (video.mimeCodec() != null) qualities.add(ORIGINAL);
 
         if (videos.size() > 1) {
             for (int index = 0; index < videos.size(); index++) {
@@ -111,8 +126,11 @@ public final class KyooMasterPlaylist {
         for (int i = qualities.size() - 1; i >= 0; i--) {
             String quality = qualities.get(i);
             if (quality.equals(ORIGINAL) || quality.equals(TRANSCODE)) {
-                List<String> audios = new ArrayList<>(List.of(ORIGINAL));
-                if (defAudio != null && !MasterPlaylist.AUDIO_CODEC.equals(defAudio.mimeCodec())) {
+                // a copy without a codec string (MP2, Vorbis, DTS, PCM…) cannot be announced, and a
+                // pairing that leaves it out would be picked by hls.js and fail: only the ladder's then
+                List<String> audios = new ArrayList<>();
+                if (allNamed) audios.add(ORIGINAL);
+                if (defAudio != null && !allAac) {
                     long matched = matchAudio(source, sourceAudio);
                     audios.add(matched == 0 ? ORIGINAL : audioLabel(matched));
                 }
@@ -129,7 +147,7 @@ public final class KyooMasterPlaylist {
                         codecs.add(MasterPlaylist.TRANSCODED_CODEC);
                     }
                     if (aquality.equals(ORIGINAL)) {
-                        if (defAudio != null && defAudio.mimeCodec() != null) codecs.add(defAudio.mimeCodec());
+                        codecs.addAll(copiedCodecs);
                     } else {
                         codecs.add(MasterPlaylist.AUDIO_CODEC);
                     }

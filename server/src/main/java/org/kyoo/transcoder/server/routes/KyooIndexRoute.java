@@ -26,8 +26,9 @@ final class KyooIndexRoute extends PlayerRoute {
         Player player = player(exchange);
         StreamedFile stream = stream(player);
         Rendition rendition = audio ? KyooParams.audio(exchange, stream.info()) : KyooParams.video(exchange, stream.info());
-        seen(position(player, rendition, -1));
         KeyframeIndex index = KyooParams.cuts(stream, rendition);
+        // only a playlist that is answered moves the player: a failed one must not stop its old rendition
+        seen(position(player, rendition, -1));
         boolean complete = index.isDone();
         double[] keyframes = index.toArray();
         double end = (keyframes.length > 0 ? keyframes[0] : 0) + stream.info().duration();

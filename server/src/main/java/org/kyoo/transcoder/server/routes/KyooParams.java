@@ -18,6 +18,8 @@ import org.kyoo.transcoder.server.playlists.LinkQuery;
 /** The parameters of upstream Kyoo's table, each failure a 400 saying what was wrong. */
 final class KyooParams {
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{1,10})\\.mp4");
+    /** Plain digits only: {@code Integer.parseInt} also takes {@code +1} and {@code -0}, aliases of a track's URL. */
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
     static final String INIT = "init.mp4";
     /** Asked for {@code init.mp4}. */
     static final int INIT_SEGMENT = -1;
@@ -26,13 +28,8 @@ final class KyooParams {
 
     static int index(HttpServerExchange exchange, String name) {
         String value = RouteParams.raw(exchange, name);
-        try {
-            int index = Integer.parseInt(value);
-            if (index >= 0) return index;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw HttpError.badRequest("Invalid " + name + " track " + value + ".");
+        if (!INDEX.matcher(value).matches()) throw HttpError.badRequest("Invalid " + name + " track " + value + ".");
+        return Integer.parseInt(value);
     }
 
     /** {@code original}, {@code transcode} (the source's height in H.264) or {@code 240p}…{@code 8k}. */
@@ -45,9 +42,10 @@ final class KyooParams {
         }
         if (Quality.ORIGINAL.equals(label)) return Rendition.videoOriginal(video);
         if ("transcode".equals(label)) {
-            // the height of the track asked for: a file's video tracks may differ in size
+            // the track's own size, not its quality's (the master announces the track's RESOLUTION);
+            // the quality gives the rates. A file's video tracks may differ in size.
             MediaInfo.Video v = info.videos().get(video);
-            return Rendition.video(video, Quality.fromLabel(v.quality()).orElseGet(() -> Quality.fromHeight(v.height())));
+            return Rendition.videoTranscode(video, Quality.fromLabel(v.quality()).orElseGet(() -> Quality.fromHeight(v.height())));
         }
         return Rendition.video(video, Quality.fromLabel(label)
                 .orElseThrow(() -> HttpError.badRequest("Invalid quality " + label + ".")));

@@ -19,9 +19,6 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
  * attachments and thumbnails answered as on the v3 table.
  */
 final class KyooTable {
-    /** Upstream's base path. */
-    static final String DEFAULT_BASE = "/video";
-
     private KyooTable() {}
 
     static void register(RoutingHandler routes, String base, SafeRoot root, MediaSource media, ClientTracker tracker,

@@ -6,6 +6,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import java.nio.file.Path;
 import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.server.config.KyooBase;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.http.Route;
@@ -20,7 +21,7 @@ public final class Routes {
 
     public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
                                  BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
-        return of(root, media, tracker, extraction, metadataRoot, writer, KyooTable.DEFAULT_BASE);
+        return of(root, media, tracker, extraction, metadataRoot, writer, KyooBase.DEFAULT);
     }
 
     /** The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}). */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kyoo.transcoder.engine.extract.SubtitleConverter;
-import org.kyoo.transcoder.engine.extract.WebVttSegments;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
@@ -69,10 +68,10 @@ final class SubtitleRenditionRoute implements Route {
         double from = keyframes[segment];
         double to = segment + 1 < keyframes.length ? keyframes[segment + 1] : end;
         Path extracted = metadataRoot.resolve(file.sha()).resolve("sub").resolve(track.index() + "." + track.extension());
-        return new Answer.Later(extraction.extract(file.path(), file.sha(), info).thenApplyAsync(done -> {
+        return new Answer.Later(SubtitleConversions.SHARED.after(extraction.extract(file.path(), file.sha(), info), () -> {
             Path vtt = SubtitleConverter.inFormat(extracted, "vtt");
-            return new Answer.Text(ContentTypes.VTT, WebVttSegments.read(vtt).segment(from, to), Answer.CACHEABLE);
-        }, SubtitleRoute.CONVERSIONS));
+            return new Answer.Text(ContentTypes.VTT, SubtitleConversions.SHARED.cues(vtt).segment(from, to), Answer.CACHEABLE);
+        }));
     }
 
     private static int segment(HttpServerExchange exchange) {

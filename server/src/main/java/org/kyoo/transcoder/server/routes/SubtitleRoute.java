@@ -4,8 +4,6 @@ import io.undertow.server.HttpServerExchange;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.kyoo.transcoder.engine.extract.SubtitleConverter;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
@@ -21,16 +19,6 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
  * is refused before anything waits; a picture subtitle asked for as text answers 400 saying why.
  */
 final class SubtitleRoute implements Route {
-    /**
-     * Conversions (and the WebVTT renditions cut from them) read and write files: off Undertow's
-     * threads, two at a time at most (2-core hosts).
-     */
-    static final ExecutorService CONVERSIONS = Executors.newFixedThreadPool(2, task -> {
-        Thread thread = new Thread(task, "subtitle conversion");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;
@@ -56,9 +44,9 @@ final class SubtitleRoute implements Route {
         if (format == null) {
             return new Answer.Later(ready.thenApply(done -> new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE)));
         }
-        return new Answer.Later(ready.thenApplyAsync(done -> {
+        return new Answer.Later(SubtitleConversions.SHARED.after(ready, () -> {
             Path converted = SubtitleConverter.inFormat(extracted, format);
             return new Answer.File(converted, ContentTypes.of(converted), Answer.CACHEABLE);
-        }, CONVERSIONS));
+        }));
     }
 }

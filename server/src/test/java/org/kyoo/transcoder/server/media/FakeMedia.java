@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.segments.RunningHead;
 import org.kyoo.transcoder.server.clients.VideoTrack;
 
 /**
@@ -19,6 +20,8 @@ import org.kyoo.transcoder.server.clients.VideoTrack;
  */
 public final class FakeMedia implements MediaSource {
     private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
+    /** What {@code /streams} reports as running, as the test sets it. */
+    public final List<RunningHead> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path segments;
 
     /** @param segments folder where ready segments are written */
@@ -49,6 +52,11 @@ public final class FakeMedia implements MediaSource {
     @Override
     public StreamedFile stream(Path file, String sha) {
         return get(file);
+    }
+
+    @Override
+    public List<RunningHead> runningHeads() {
+        return List.copyOf(heads);
     }
 
     private FakeFile get(Path file) {

@@ -37,14 +37,50 @@ class KyooMasterPlaylistTest {
     @Test
     void originalAndTranscodeArePairedWithTheOriginalAndTheTranscodedAudio() {
         String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of(FRENCH_AC3, ENGLISH)), Q);
-        assertTrue(m.contains("CODECS=\"hvc1.1.6.L120.90,ac-3\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=c\n"), m);
+        // the a-original pairing names every codec its group's copies carry, the default's first
+        assertTrue(m.contains("CODECS=\"hvc1.1.6.L120.90,ac-3,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("CODECS=\"hvc1.1.6.L120.90,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=c\n"), m);
-        assertTrue(m.contains("CODECS=\"avc1.640028,ac-3\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
+        assertTrue(m.contains("CODECS=\"avc1.640028,ac-3,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/720p/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("RESOLUTION=427x240,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n0/240p/index.m3u8?clientId=c\n"), m);
         assertEquals(8, m.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count(), "2 + 2 paired, 4 smaller qualities");
         assertTrue(!m.contains("TYPE=VIDEO"), m);
+    }
+
+    @Test
+    void anAacDefaultBesideAnotherCodecIsPairedWithTheTranscodedAudioToo() {
+        // a browser without AC-3 drops the a-original pairing (its CODECS name ac-3) and still has
+        // one in which every track plays: the AAC ladder's
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.64001f", null, "720p", 1280, 720, 3_000_000);
+        MediaInfo.Audio english = new MediaInfo.Audio(0, null, "en", "aac", "mp4a.40.2", 2, true, false);
+        MediaInfo.Audio french = new MediaInfo.Audio(1, null, "fr", "ac3", "mp4a.a5", 6, false, false);
+        String m = KyooMasterPlaylist.render(info(List.of(h264), List.of(english, french)), Q);
+        assertTrue(m.contains("CODECS=\"avc1.64001f,mp4a.40.2,mp4a.a5\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8"), m);
+        assertTrue(m.contains("CODECS=\"avc1.64001f,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8"), m);
+        // AAC only: the copies play wherever the default does, one pairing
+        String aacOnly = KyooMasterPlaylist.render(info(List.of(h264), List.of(english)), Q);
+        assertEquals(1, aacOnly.lines().filter(l -> l.startsWith("0/original/index.m3u8")).count(), aacOnly);
+    }
+
+    @Test
+    void aCopyWithoutACodecStringIsPairedWithNoVariant() {
+        // MP2 (a DVB recording's audio) has no RFC 6381 string: a pairing naming only the video
+        // would be picked by a browser that then cannot decode the copy
+        MediaInfo.Video h264 = new MediaInfo.Video("h264", "avc1.64001f", null, "720p", 1280, 720, 3_000_000);
+        MediaInfo.Audio mp2 = new MediaInfo.Audio(0, null, "de", "mp2", null, 2, true, false);
+        String m = KyooMasterPlaylist.render(info(List.of(h264), List.of(mp2)), Q);
+        assertTrue(!m.contains("AUDIO=\"a-original\""), m);
+        assertTrue(m.contains("CODECS=\"avc1.64001f,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8"), m);
+    }
+
+    @Test
+    void anOriginalWithoutACodecStringIsNotOffered() {
+        // Theora: a browser cannot tell it apart before choosing it, so only the transcodes are listed
+        MediaInfo.Video theora = new MediaInfo.Video("theora", null, null, "480p", 378, 382, 1_000_000);
+        String m = KyooMasterPlaylist.render(info(List.of(theora), List.of(ENGLISH)), Q);
+        assertTrue(!m.contains("\n0/original/index.m3u8"), m);
+        assertTrue(m.contains("RESOLUTION=378x382,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8"), m);
     }
 
     @Test

@@ -74,9 +74,13 @@ class KyooTableOnRealMediaTest {
         assertTrue(master.contains("GROUP-ID=\"a-128k\",LANGUAGE=\"fr\",NAME=\"fr\",CHANNELS=\"2\","
                 + "URI=\"audio/1/128k/index.m3u8?clientId=" + CLIENT + "\""), master);
         assertTrue(master.contains("GROUP-ID=\"a-original\",LANGUAGE=\"en\",NAME=\"English\",DEFAULT=YES,CHANNELS=\"2\""), master);
-        assertTrue(master.contains("AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/original/index.m3u8?clientId=" + CLIENT), master);
-        // a 180p H.264 High source with AAC by default: nothing smaller, no transcode, no second audio pairing
-        assertEquals(1, master.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count(), master);
+        // the copies' codecs, AAC then AC-3: a browser without AC-3 leaves this pairing for the 128k one
+        assertTrue(master.contains("CODECS=\"avc1.64000c,mp4a.40.2,mp4a.a5\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n"
+                + "0/original/index.m3u8?clientId=" + CLIENT), master);
+        assertTrue(master.contains("CODECS=\"avc1.64000c,mp4a.40.2\",AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n"
+                + "0/original/index.m3u8?clientId=" + CLIENT), master);
+        // a 180p H.264 High source: nothing smaller, no transcode; the original with either audio
+        assertEquals(2, master.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count(), master);
         assertTrue(!master.contains("TYPE=VIDEO"), "one video track: no video groups");
     }
 
