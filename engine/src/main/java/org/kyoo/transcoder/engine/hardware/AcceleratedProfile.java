@@ -123,6 +123,11 @@ abstract class AcceleratedProfile implements HardwareProfile {
     /** Surfaces the decoder's pool keeps beyond its own needs, for the filters and encoder downstream. */
     static final int EXTRA_DECODER_SURFACES = 6;
 
+    /** {@link #EXTRA_DECODER_SURFACES} unless the device's decoder has reason to keep fewer. */
+    int extraDecoderSurfaces() {
+        return EXTRA_DECODER_SURFACES;
+    }
+
     @Override
     public void configureDecoder(AVCodecContext decoder) {
         // hw_device_ctx lets libav build the decoder's frame pool on the device once get_format picks it.
@@ -133,9 +138,8 @@ abstract class AcceleratedProfile implements HardwareProfile {
         decoder.thread_count(0);
         // VAAPI and QSV decode into a pool of fixed size, sized for the decoder's references: the
         // device deinterlacers hold past and future frames and the scaler and encoder one more each,
-        // so an interlaced source could starve the decoder of surfaces. Harmless elsewhere (a few
-        // surfaces of memory), so always.
-        decoder.extra_hw_frames(EXTRA_DECODER_SURFACES);
+        // so an interlaced source could starve the decoder of surfaces.
+        decoder.extra_hw_frames(extraDecoderSurfaces());
         formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 

@@ -85,6 +85,16 @@ public final class CudaProfile extends AcceleratedProfile {
                 + " RTX, Quadro, T4, L4, L40) and a recent enough driver.";
     }
 
+    /**
+     * None: NVDEC's pool is its decode surfaces (references + 2, + a thread's worth each), which
+     * libav warns past 32 "might cause nvdec to fail"; on many cores a 16-reference stream is close
+     * already. bwdif_cuda passed the GPU check (docs/device-checks) without extra surfaces.
+     */
+    @Override
+    int extraDecoderSurfaces() {
+        return 0;
+    }
+
     /** bwdif_cuda takes bwdif's options: one frame per frame, field order from the frame, fields only. */
     @Override
     String deinterlaceFilter() {
