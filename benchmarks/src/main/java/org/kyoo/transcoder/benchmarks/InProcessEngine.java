@@ -29,7 +29,9 @@ final class InProcessEngine implements AutoCloseable {
      * @param cache    transcoded segments
      */
     InProcessEngine(Path metadata, Path cache, boolean startupPreset) {
-        this.settings = new EngineSettings(cache, metadata, "", "fast", startupPreset ? "veryfast" : null,
+        // -Dbench.startupPreset compares start-up presets on the same runs (the server's GOCODER_STARTUP_PRESET)
+        this.settings = new EngineSettings(cache, metadata, "", "fast",
+                startupPreset ? System.getProperty("bench.startupPreset", "veryfast") : null,
                 new SoftwareProfile());
         this.infos = new MediaInfoStore(settings);
         this.keyframes = new KeyframeStore(settings);

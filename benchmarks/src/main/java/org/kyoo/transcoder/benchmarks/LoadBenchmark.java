@@ -27,20 +27,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idle (under 5 % of a core over a second) and its RSS.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.LoadBenchmark</pre>
- * Properties: load.players (1,4,10,30), load.seconds (30 per level), load.idle (40, longest wait
- * for idle), load.planners (time,distance), load.slow (players of the slow case, 4; 0: none),
- * bench.seconds (media length, 600).
+ * Properties: load.players (1,4,10,30), load.seconds (90 measured per row), load.warmup (10: the
+ * first seconds of a row, whose requests and CPU are left out: every player starts cold),
+ * load.idle (40, longest wait for idle), load.planners (time,distance), load.presets (veryfast:
+ * start-up presets tried with the time planner, e.g. veryfast,superfast), load.slow (players of
+ * the slow case, 4; 0: none), bench.seconds (media length, 600).
  */
 public final class LoadBenchmark {
     private static final double SEEK_CHANCE = 0.08, SWITCH_CHANCE = 0.05;
     private static final long TICKS = 100; // USER_HZ: /proc times are in 1/100 s
 
-    private record Level(String planner, String source, String quality, String other, int players) {}
+    private record Level(String planner, String preset, String source, String quality, String other, int players) {}
 
     private record Result(Level level, int requests, int stalls, int unavailable, double p50, double p95, double seekP95,
                           double cpuPerWatched, double idleAfter, long rssPlaying, long rssAfter) {}
 
     private static final class Tally {
+        /** Requests asked before this (System.nanoTime) are warm-up: not counted. */
+        volatile long countFrom = Long.MAX_VALUE;
         final List<Double> waits = Collections.synchronizedList(new ArrayList<>());
         final List<Double> seeks = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger stalls = new AtomicInteger(), unavailable = new AtomicInteger();
@@ -53,22 +57,31 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = ints(System.getProperty("load.players", "1,4,10,30"));
-        int seconds = Integer.getInteger("load.seconds", 30);
+        int seconds = Integer.getInteger("load.seconds", 90);
+        int warmup = Integer.getInteger("load.warmup", 10);
         int idle = Integer.getInteger("load.idle", 40);
+        String[] presets = System.getProperty("load.presets", "veryfast").split(",");
         int slow = Integer.getInteger("load.slow", 4);
         String[] planners = System.getProperty("load.planners", "time,distance").split(",");
         Path file = BenchMedia.mkv().path();
         List<Level> levels = new ArrayList<>();
-        for (int players : counts) for (String p : planners) levels.add(new Level(p, "1080p H.264", "720p", "480p", players));
+        for (int players : counts) {
+            for (String p : planners) {
+                // the start-up preset is a scheduling question only for the scheduler's rows
+                for (String preset : p.equals("time") ? presets : new String[] {presets[0]}) {
+                    levels.add(new Level(p, preset, "1080p H.264", "720p", "480p", players));
+                }
+            }
+        }
         // encoding 1080p is slower than real time on a small machine: the case the fixed 60-s rule gets wrong
-        if (slow > 0) for (String p : planners) levels.add(new Level(p, "1080p H.264, slow (→1080p)", "1080p", "720p", slow));
+        if (slow > 0) for (String p : planners) levels.add(new Level(p, presets[0], "1080p H.264, slow (→1080p)", "1080p", "720p", slow));
         List<Result> results = new ArrayList<>();
         for (Level level : levels) {
-            Result r = run(file, level, seconds, idle);
+            Result r = run(file, level, warmup, seconds, idle);
             results.add(r);
             System.out.println(row(r));
         }
-        String table = table(results, seconds);
+        String table = table(results, warmup, seconds);
         System.out.println();
         System.out.println(table);
         Path out = Path.of("benchmarks/target/load.md");
@@ -76,11 +89,12 @@ public final class LoadBenchmark {
         Files.writeString(out, table);
     }
 
-    private static Result run(Path file, Level level, int seconds, int idleLimit) throws Exception {
+    private static Result run(Path file, Level level, int warmup, int seconds, int idleLimit) throws Exception {
         Path cache = InProcessEngine.freshDir("load-cache");
         Path metadata = InProcessEngine.freshDir("load-metadata");
         Path log = Files.createTempFile("load-server", ".log");
-        try (ServerProcess server = ServerProcess.start(file.getParent(), cache, metadata, log, Map.of("GOCODER_PLANNER", level.planner()))) {
+        try (ServerProcess server = ServerProcess.start(file.getParent(), cache, metadata, log, Map.of("GOCODER_PLANNER", level.planner(),
+                "GOCODER_STARTUP_PRESET", level.preset()))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + server.port();
             Map<String, double[]> durations = Map.of(
@@ -88,7 +102,6 @@ public final class LoadBenchmark {
                     level.other(), durations(server.text(ServerProcess.route(file, "/" + level.other() + "/index.m3u8"), "warm-up")));
             Tally tally = new Tally();
             AtomicBoolean stop = new AtomicBoolean();
-            long cpuBefore = cpuTicks(server.pid());
             List<Thread> players = new ArrayList<>();
             for (int i = 0; i < level.players(); i++) {
                 int id = i;
@@ -96,6 +109,9 @@ public final class LoadBenchmark {
                 t.start();
                 players.add(t);
             }
+            Thread.sleep(warmup * 1000L);
+            long cpuBefore = cpuTicks(server.pid());
+            tally.countFrom = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             stop.set(true);
             long cpuPlaying = cpuTicks(server.pid()) - cpuBefore;
@@ -142,17 +158,18 @@ public final class LoadBenchmark {
                 double now = (System.nanoTime() - asked) / 1e9;
                 if (stop.get()) return;
                 if (status == 503) {
-                    tally.unavailable.incrementAndGet();
+                    if (asked >= tally.countFrom) tally.unavailable.incrementAndGet();
                     continue;
                 }
                 if (status != 200) throw new IOException("segment " + n + ": " + status);
                 double arrived = seconds();
-                (seeking ? tally.seeks : tally.waits).add(now);
-                if (!seeking && arrived > playedUntil) tally.stalls.incrementAndGet();
+                boolean counted = asked >= tally.countFrom;
+                if (counted) (seeking ? tally.seeks : tally.waits).add(now);
+                if (counted && !seeking && arrived > playedUntil) tally.stalls.incrementAndGet();
                 double starts = Math.max(arrived, playedUntil);
                 double duration = durations.get(quality)[n];
                 playedUntil = starts + duration;
-                tally.watched(duration);
+                if (counted) tally.watched(duration);
                 // the next request when this segment starts playing
                 long sleep = (long) ((starts - seconds()) * 1000);
                 if (sleep > 0) Thread.sleep(sleep);
@@ -228,18 +245,19 @@ public final class LoadBenchmark {
 
     private static String row(Result r) {
         Level l = r.level();
-        return String.format("| %s | %s → %s | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %s | %d / %d |",
-                l.planner().equals("time") ? "expected time" : "60-s distance (before)", l.source(), l.quality(), l.players(),
+        return String.format("| %s | %s | %s → %s | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %s | %d / %d |",
+                l.planner().equals("time") ? "expected time" : "60-s distance (before)", l.preset(), l.source(), l.quality(), l.players(),
                 r.requests(), r.stalls(), r.unavailable(), r.p50(), r.p95(), r.seekP95(), r.cpuPerWatched(),
                 Double.isNaN(r.idleAfter()) ? "not idle" : String.format("%.0f", r.idleAfter()),
                 r.rssPlaying() >> 20, r.rssAfter() >> 20);
     }
 
-    private static String table(List<Result> results, int seconds) {
+    private static String table(List<Result> results, int warmup, int seconds) {
         StringBuilder b = new StringBuilder();
-        b.append("Players for ").append(seconds).append(" s each, a fresh server per row.\n\n");
-        b.append("| planner | source → quality | players | requests | stalls | 503 | p50 wait (s) | p95 wait (s) | p95 seek-to-ready (s) | CPU s per watched s | idle after leaving (s) | RSS playing / after (MiB) |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("Players for ").append(warmup).append(" s of warm-up (not counted), then ").append(seconds)
+                .append(" s measured, a fresh server per row.\n\n");
+        b.append("| planner | start-up preset | source → quality | players | requests | stalls | 503 | p50 wait (s) | p95 wait (s) | p95 seek-to-ready (s) | CPU s per watched s | idle after leaving (s) | RSS playing / after (MiB) |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) b.append(row(r)).append('\n');
         return b.toString();
     }

@@ -120,6 +120,14 @@ abstract class AcceleratedProfile implements HardwareProfile {
         return device.description();
     }
 
+    /** Surfaces the decoder's pool keeps beyond its own needs, for the filters and encoder downstream. */
+    static final int EXTRA_DECODER_SURFACES = 6;
+
+    /** {@link #EXTRA_DECODER_SURFACES} unless the device's decoder has reason to keep fewer. */
+    int extraDecoderSurfaces() {
+        return EXTRA_DECODER_SURFACES;
+    }
+
     @Override
     public void configureDecoder(AVCodecContext decoder) {
         // hw_device_ctx lets libav build the decoder's frame pool on the device once get_format picks it.
@@ -128,6 +136,10 @@ abstract class AcceleratedProfile implements HardwareProfile {
         // As the software profile: threads from the cores. libav grows the device frame pool by the
         // thread count, and a stream that falls back to software needs them most.
         decoder.thread_count(0);
+        // VAAPI and QSV decode into a pool of fixed size, sized for the decoder's references: the
+        // device deinterlacers hold past and future frames and the scaler and encoder one more each,
+        // so an interlaced source could starve the decoder of surfaces.
+        decoder.extra_hw_frames(extraDecoderSurfaces());
         formatSelector.reportIfNoDevicePath(decoder, decodeDeviceType());
     }
 
@@ -190,6 +202,10 @@ abstract class AcceleratedProfile implements HardwareProfile {
     private static void checkSize(int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("scale target must be positive, got " + width + "x" + height);
+        }
+        // NV12 halves chroma both ways: the device scalers, transpose and hwupload refuse or crop odd sizes
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("scale target must be even for NV12, got " + width + "x" + height);
         }
     }
 

@@ -56,18 +56,25 @@ public final class CudaProfile extends AcceleratedProfile {
     }
 
     /**
-     * The start-up message when the GPU opens but h264_nvenc does not: which encoder, which GPU,
-     * libav's words, the likely reasons and what to use instead.
-     */
-    /**
      * What the bundled FFmpeg's NVENC wants of the driver. Seen on an H200 with driver 580.159
      * (CUDA 13.0): libav logged "Required: 13.1 Found: 13.0" and "minimum required Nvidia driver for
      * nvenc is 610.00", so a card with NVENC on an older driver is refused the same way.
      */
     static final String FFMPEG_NVENC = "8.1 (NVENC API 13.1, NVIDIA driver 610 or newer on Linux)";
 
+    /**
+     * The start-up message when the GPU opens but h264_nvenc does not: which encoder, which GPU,
+     * libav's words, the likely reasons and what to use instead.
+     */
     static String noEncoder(String deviceDescription, int rc, List<String> gpuModels) {
         String gpu = gpuModels.isEmpty() ? "the GPU" : String.join(", ", gpuModels);
+        if (rc == EncoderProbe.ENCODER_NOT_FOUND) {
+            // not the GPU's fault: the FFmpeg build shipped with the server has no such encoder
+            return "Hardware profile " + NAME + " cannot encode: this FFmpeg build has no " + LIBAV.encoder()
+                    + " encoder (" + Av.errorText(rc) + ", libav error " + rc + "), whatever " + gpu + " ("
+                    + deviceDescription + ") can do. Use GOCODER_HWACCEL=disabled (libx264 on the CPU), or an"
+                    + " FFmpeg build configured with NVENC.";
+        }
         return "Hardware profile " + NAME + " cannot encode: " + LIBAV.encoder() + " does not open on " + gpu
                 + " (" + deviceDescription + "): " + Av.errorText(rc) + " (libav error " + rc + ")."
                 + " The GPU has no NVENC video encoder (data-centre GPUs such as the A100, H100 and H200 have"
@@ -76,6 +83,16 @@ public final class CudaProfile extends AcceleratedProfile {
                 + " is not visible (in a container, NVIDIA_DRIVER_CAPABILITIES must include video). Use"
                 + " GOCODER_HWACCEL=disabled (libx264 on the CPU) on this machine, or a GPU with NVENC (GeForce,"
                 + " RTX, Quadro, T4, L4, L40) and a recent enough driver.";
+    }
+
+    /**
+     * None: NVDEC's pool is its decode surfaces (references + 2, + a thread's worth each), which
+     * libav warns past 32 "might cause nvdec to fail"; on many cores a 16-reference stream is close
+     * already. bwdif_cuda passed the GPU check (docs/device-checks) without extra surfaces.
+     */
+    @Override
+    int extraDecoderSurfaces() {
+        return 0;
     }
 
     /** bwdif_cuda takes bwdif's options: one frame per frame, field order from the frame, fields only. */

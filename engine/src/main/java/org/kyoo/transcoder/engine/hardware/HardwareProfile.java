@@ -33,9 +33,13 @@ public interface HardwareProfile extends AutoCloseable {
      * The chain for frames the decoder left on the device: deinterlaced when {@code interlaced},
      * turned {@code clockwise} degrees (0, 90, 180, 270), scaled to {@code width}x{@code height} (the
      * size as shown, after turning). Software filters cannot touch device frames, so each device
-     * profile supplies its own; a profile without device frames only scales.
+     * profile supplies its own; a profile without device frames only scales, and refuses the rest
+     * rather than hand out a picture combed or on its side.
      */
     default String deviceFilter(int width, int height, boolean interlaced, int clockwise) {
+        if (interlaced || clockwise != 0) {
+            throw new UnsupportedOperationException("the " + name() + " profile can neither deinterlace nor turn frames on a device");
+        }
         return scaleFilter(width, height, true);
     }
 

@@ -28,10 +28,19 @@ public record MediaInfo(
      *                  {@code :video} of upstream Kyoo's routes
      * @param title     the track's title, null when it has none
      * @param isDefault the container marks it as the video to play
+     * @param shown     the size a player shows, in square pixels: what a transcode keeps
+     *                  ({@code width}×{@code height} are the coded size, turned)
      */
     public record Video(
             String codec, String mimeCodec, String language, String quality,
-            int width, int height, long bitrate, int index, String title, boolean isDefault) {
+            int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown) {
+        /** A track of square pixels. */
+        public Video(String codec, String mimeCodec, String language, String quality,
+                     int width, int height, long bitrate, int index, String title, boolean isDefault) {
+            this(codec, mimeCodec, language, quality, width, height, bitrate, index, title, isDefault,
+                    DisplaySize.square(width, height));
+        }
+
         /** The first (or only) video track, untitled and not marked default. */
         public Video(String codec, String mimeCodec, String language, String quality, int width, int height, long bitrate) {
             this(codec, mimeCodec, language, quality, width, height, bitrate, 0, null, false);

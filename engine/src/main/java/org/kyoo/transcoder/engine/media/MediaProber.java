@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_FORCED;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_HEARING_IMPAIRED;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
@@ -141,7 +142,9 @@ public final class MediaProber {
                     int width = turned ? par.height() : par.width();
                     int height = turned ? par.width() : par.height();
                     videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
-                            Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault));
+                            Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault,
+                            // the container's aspect first, then the codec's, as the pipeline reads it
+                            DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null), turned)));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,

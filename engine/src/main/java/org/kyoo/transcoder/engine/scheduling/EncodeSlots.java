@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A bounded number of heads encoding at once, handed out by priority. A head takes a slot before
- * it starts and gives it back between two segments when it pauses or when more urgent work waits,
- * so the segment a player is staring at gets the CPU. Waited work may go past the bound (up to
- * twice it) rather than wait for a prefetch head to finish its segment.
+ * A strict bound on heads encoding at once, handed out by priority. A head takes a slot before it
+ * starts and gives it back when it pauses or, between two packets, as soon as a more urgent head
+ * queues, so the segment a player is staring at gets the CPU within a packet's time rather than
+ * sharing it with every other head until their segments end. Heads of the same priority take
+ * slots in the order they queued and do not take them from each other.
  */
 public final class EncodeSlots {
     /** Priorities change without a call here (a request arrives, a player goes): look again this often. */
@@ -61,10 +62,10 @@ public final class EncodeSlots {
         notifyAll();
     }
 
-    /** Whether the running {@code c} should give its slot back at its next segment boundary. */
+    /** Whether the running {@code c} should give its slot back now: a more urgent claimant queues. */
     public synchronized boolean shouldYield(Claimant c) {
+        if (queue.isEmpty()) return false;
         Priority p = c.priority();
-        if (p != Priority.WAITED && running > slots) return true;
         for (Claimant o : queue) {
             if (o.priority().ordinal() < p.ordinal()) return true;
         }
@@ -89,9 +90,8 @@ public final class EncodeSlots {
     }
 
     private boolean mayRun(Claimant c) {
+        if (running >= slots) return false;
         Priority p = c.priority();
-        long limit = p == Priority.WAITED ? 2L * slots : slots;
-        if (running >= limit) return false;
         // the first of the most urgent claimants goes first
         for (Claimant o : queue) {
             if (o == c) continue;

@@ -1,27 +1,35 @@
 package org.kyoo.transcoder.engine.scheduling;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * What players asked of one stream recently: where the furthest of them is, and whether anyone
- * asked anything at all. A head pauses when it is further than the buffer past the furthest
- * recent request; the stream's heads stop when nobody asked anything for the idle time.
+ * Where the players of one stream are: each player's latest request (a player is where it asked
+ * last, not where it asked before a seek or a quality switch), and whether anyone asked anything
+ * at all lately. A head is near a player when it is at most the buffer past that player's latest
+ * request and not behind it; a head near nobody pauses. The stream's heads stop when nobody asked
+ * anything for the idle time.
  */
 public final class RequestWindow {
-    private record Request(long nanos, double start) {}
+    private record Latest(long nanos, int segment, double start) {}
+
+    /** Requests that do not say who asks count as one player. */
+    private static final String ANONYMOUS = "";
+    /** Timestamps closer than this to a segment's start are on it. */
+    private static final double EPSILON = 0.003;
 
     private final Ticker ticker;
     private final double bufferSeconds;
     private final long idleNanos;
-    private final Deque<Request> recent = new ArrayDeque<>();
+    private final Map<String, Latest> latest = new HashMap<>();
     private long last;
     private boolean any;
 
     /**
-     * @param bufferSeconds seconds of media a head may run past the furthest recent request
+     * @param bufferSeconds seconds of media a head may run past a player's latest request
      * @param idleNanos     no request for this long: the stream is abandoned; also how long a
-     *                      request counts as a player's position
+     *                      player's latest request counts as its position
      */
     public RequestWindow(Ticker ticker, double bufferSeconds, long idleNanos) {
         this.ticker = ticker;
@@ -29,27 +37,36 @@ public final class RequestWindow {
         this.idleNanos = idleNanos;
     }
 
-    /** A player asked for the segment starting at {@code start} (seconds of media). */
-    public synchronized void record(double start) {
+    /**
+     * A player asked for segment n starting at {@code start} (seconds of media). Returns how urgent
+     * it is should it have to wait: the segment right after the player's latest one (or that one
+     * again) can wait for the one playing to end; anything else (a first request, a seek, a request
+     * that does not say who asks) has nothing to play meanwhile.
+     */
+    public synchronized Priority record(Demand demand, int n, double start) {
         long now = ticker.nanos();
-        recent.addLast(new Request(now, start));
+        forgetOld(now);
+        String client = demand.client() == null ? ANONYMOUS : demand.client();
+        Latest before = latest.put(client, new Latest(now, n, start));
         last = now;
         any = true;
-        forgetOld(now);
+        boolean next = demand.client() != null && before != null && (before.segment() == n - 1 || before.segment() == n);
+        return next ? Priority.NEXT_SEGMENT : Priority.NOTHING_BUFFERED;
     }
 
-    /** Whether a head about to make the segment starting at {@code start} should wait for players first. */
+    /** The player went elsewhere (another quality of the file): it is no longer near anything here. */
+    public synchronized void forget(Demand demand) {
+        if (demand.client() != null) latest.remove(demand.client());
+    }
+
+    /** Whether a head about to make the segment starting at {@code start} is near no player (it should wait for one). */
     public synchronized boolean tooFarAhead(double start) {
         if (Double.isInfinite(bufferSeconds)) return false;
         forgetOld(ticker.nanos());
-        return start > furthest() + bufferSeconds;
-    }
-
-    /** Seconds of media of the furthest recent request; -infinity when none. */
-    public synchronized double furthest() {
-        double f = Double.NEGATIVE_INFINITY;
-        for (Request r : recent) f = Math.max(f, r.start());
-        return f;
+        for (Latest l : latest.values()) {
+            if (l.start() <= start + EPSILON && start - l.start() <= bufferSeconds) return false;
+        }
+        return true;
     }
 
     /** True once someone asked something and then nobody asked anything for the idle time. */
@@ -57,8 +74,11 @@ public final class RequestWindow {
         return any && idleNanos != Long.MAX_VALUE && ticker.nanos() - last > idleNanos;
     }
 
+    /** Players that asked nothing for the idle time are nowhere any more: nothing is kept for them. */
     private void forgetOld(long now) {
-        // the newest request stays: a player that paused still has a position
-        while (recent.size() > 1 && now - recent.peekFirst().nanos() > idleNanos) recent.removeFirst();
+        if (idleNanos == Long.MAX_VALUE) return;
+        for (Iterator<Latest> i = latest.values().iterator(); i.hasNext(); ) {
+            if (now - i.next().nanos() > idleNanos) i.remove();
+        }
     }
 }

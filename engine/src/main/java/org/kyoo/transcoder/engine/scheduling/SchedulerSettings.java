@@ -7,12 +7,16 @@ import java.time.Duration;
  *
  * @param maxHeads         software video heads encoding at once
  * @param maxHardwareHeads hardware video heads encoding at once (encoder sessions are a device limit)
- * @param bufferSeconds    seconds of media a head may run past the furthest player before it pauses
+ * @param bufferSeconds    seconds of media a head may run past the latest request of a player it is near before it pauses
  * @param idleStop         a stream nobody asked anything of for this long stops its heads
  */
 public record SchedulerSettings(Planner planner, int maxHeads, int maxHardwareHeads, double bufferSeconds, Duration idleStop) {
-    public static final double DEFAULT_BUFFER_SECONDS = 60;
-    /** Short enough that the machine is idle within 30 s of the last player leaving (a head ends its segment first). */
+    /**
+     * hls.js already asks up to 30 s ahead of what it plays, so a head 30 s past a player's latest
+     * request is up to a minute ahead of its screen; more is mostly thrown away at its next seek.
+     */
+    public static final double DEFAULT_BUFFER_SECONDS = 30;
+    /** Short enough that the machine is idle within 30 s of the last player leaving (heads stop between two packets). */
     public static final Duration DEFAULT_IDLE_STOP = Duration.ofSeconds(20);
     /** Consumer NVENC drivers allowed 3 sessions for years; VAAPI and QSV have no fixed limit but share one GPU. */
     public static final int DEFAULT_HARDWARE_HEADS = 3;

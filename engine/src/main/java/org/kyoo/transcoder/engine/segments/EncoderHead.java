@@ -20,7 +20,8 @@ import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
  * One running pipeline making consecutive segments [first, end) of one stream, on its own thread.
  * Its stream decides everything shared (readiness, publishing, pausing); the head knows its
  * position and its own measured speed. It encodes only while it holds an encode slot: it takes one
- * before it starts and gives it back between two segments to pause or to let more urgent work run.
+ * before it starts and gives it back, between two packets, to pause or to let more urgent work
+ * run; parked, it keeps its decoder, encoder and half-written segment and goes on where it was.
  */
 final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled {
     /**
@@ -108,7 +109,8 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         try {
             // inside the try: a listener throwing an Error must not skip headEnded and the latch (a ghost head)
             EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
-            if (takeSlot()) {
+            // a head queued while its players left opens nothing: it stops (or pauses) before the file is open
+            if (takeSlot() && stream.checkpoint(this, first)) {
                 startedNanos = stream.now();
                 segmentBeganNanos = startedNanos;
                 pipeline.run(this);
@@ -146,23 +148,35 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         holding = false;
     }
 
-    /** Between two segments: gives the slot back while paused, then waits for one again. */
+    /** Gives the slot back while paused, then waits for one again. */
     boolean pauseUntil(java.util.function.BooleanSupplier resume) throws InterruptedException {
+        long parked = stream.now();
         giveSlot();
         state = HeadState.State.PAUSED;
         if (!resume.getAsBoolean()) return false;
         if (!takeSlot()) return false;
-        segmentBeganNanos = stream.now();
+        resumed(parked);
         return true;
     }
 
-    /** Between two segments: lets more urgent work have the slot, then queues for it again. */
+    /** Lets more urgent work have the slot, then queues for it again. */
     boolean yieldSlot() throws InterruptedException {
-        if (!slots.shouldYield(this)) return true;
+        if (!holding || !slots.shouldYield(this)) return true;
+        long parked = stream.now();
         giveSlot();
         if (!takeSlot()) return false;
-        segmentBeganNanos = stream.now();
+        resumed(parked);
         return true;
+    }
+
+    /** Time parked is not time spent on the segment: its measured speed leaves it out. */
+    private void resumed(long parkedAt) {
+        if (segmentBeganNanos != 0) segmentBeganNanos += stream.now() - parkedAt;
+    }
+
+    @Override
+    public void checkpoint() {
+        if (!cancelled) stream.checkpoint(this, position);
     }
 
     @Override
@@ -290,7 +304,7 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         }
         measured = true;
         segmentBeganNanos = now;
-        boolean goOn = stream.publish(this, n) && stream.beforeSegment(this, n + 1);
+        boolean goOn = stream.publish(this, n) && stream.checkpoint(this, n + 1);
         if (!goOn) declined = true;
         return goOn;
     }

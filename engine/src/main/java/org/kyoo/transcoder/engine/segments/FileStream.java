@@ -19,6 +19,7 @@ import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 
@@ -140,18 +141,27 @@ public final class FileStream {
      * finished file, at once when ready; starts a head when none will reach it soon.
      */
     public CompletableFuture<Path> videoSegment(Quality quality, int n) {
+        return videoSegment(quality, n, Demand.ANONYMOUS);
+    }
+
+    /** As {@link #videoSegment(Quality, int)}, for {@code demand}'s player (its urgency follows from what it asked before). */
+    public CompletableFuture<Path> videoSegment(Quality quality, int n, Demand demand) {
         if (info.video() == null) {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + path));
         }
-        return videoStream(quality).segment(n);
+        return watching(videoStream(quality), demand).segment(n, demand);
     }
 
     /** Segment n of audio track {@code audio} (index among the audio tracks). */
     public CompletableFuture<Path> audioSegment(int audio, int n) {
+        return audioSegment(audio, n, Demand.ANONYMOUS);
+    }
+
+    public CompletableFuture<Path> audioSegment(int audio, int n, Demand demand) {
         if (audio < 0 || audio >= info.audios().size()) {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + audio + " in " + path));
         }
-        return audioStream(audio).segment(n);
+        return watching(audioStream(audio), demand).segment(n, demand);
     }
 
     /** True once video segment n of {@code quality} (null: original) is complete on disk. */
@@ -189,9 +199,13 @@ public final class FileStream {
      * absolute decode time; completes as {@link #videoSegment} does.
      */
     public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n) {
+        return fmp4Segment(rendition, n, Demand.ANONYMOUS);
+    }
+
+    public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n, Demand demand) {
         MediaException invalid = invalid(rendition);
         if (invalid != null) return CompletableFuture.failedFuture(invalid);
-        return fmp4Stream(rendition).segment(n);
+        return watching(fmp4Stream(rendition), demand).segment(n, demand);
     }
 
     /**
@@ -203,6 +217,20 @@ public final class FileStream {
         MediaException invalid = invalid(rendition);
         if (invalid != null) return CompletableFuture.failedFuture(invalid);
         return fmp4Stream(rendition).init();
+    }
+
+    /**
+     * A player watches one video stream and one audio stream of a file at a time: asking for
+     * {@code s}, it leaves the others of its kind (a quality switch), and a head there that only
+     * it was near pauses at once instead of running on a buffer ahead of where it was.
+     */
+    private SegmentedStream watching(SegmentedStream s, Demand demand) {
+        if (demand.client() == null) return s;
+        for (SegmentedStream other : streams.values()) {
+            // video streams prefetch, audio ones do not: that tells the kinds apart
+            if (other != s && other.config().prefetch() == s.config().prefetch()) other.left(demand);
+        }
+        return s;
     }
 
     private MediaException invalid(Rendition r) {

@@ -2,10 +2,13 @@ package org.kyoo.transcoder.engine.segments;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_PROGRESSIVE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_UNKNOWN;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
+import org.kyoo.transcoder.engine.media.DisplaySize;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -15,10 +18,9 @@ import org.kyoo.transcoder.engine.media.Quality;
  *
  * @param clockwise    degrees to turn (0, 90, 180, 270)
  * @param interlaced   the source codes fields (its field order, or the first frame, says so)
- * @param displayWidth width as shown, in square pixels, after turning
- * @param displayHeight height as shown, after turning
+ * @param shown        size as shown, in square pixels, after turning (the master playlists announce the same)
  */
-record PictureShape(int clockwise, boolean interlaced, double displayWidth, double displayHeight) {
+record PictureShape(int clockwise, boolean interlaced, DisplaySize shown) {
     /** AV_FRAME_FLAG_INTERLACED (a macro, not mapped). */
     private static final int FRAME_INTERLACED = 1 << 3;
 
@@ -27,30 +29,25 @@ record PictureShape(int clockwise, boolean interlaced, double displayWidth, doub
         int fieldOrder = stream.codecpar().field_order();
         boolean interlaced = (first.flags() & FRAME_INTERLACED) != 0
                 || (fieldOrder != AV_FIELD_PROGRESSIVE && fieldOrder != AV_FIELD_UNKNOWN);
-        int num = first.sample_aspect_ratio().num(), den = first.sample_aspect_ratio().den();
-        double pixel = num > 0 && den > 0 ? (double) num / den : 1;
-        double w = first.width() * pixel, h = first.height();
+        // the container's aspect first, then the codec's (the CLI's rule): the prober reads the same
+        AVRational sar = av_guess_sample_aspect_ratio(null, stream, first);
         boolean turned = clockwise == 90 || clockwise == 270;
-        return new PictureShape(clockwise, interlaced, turned ? h : w, turned ? w : h);
+        return new PictureShape(clockwise, interlaced, DisplaySize.of(first.width(), first.height(), sar, turned));
     }
 
     /** The output width at {@code quality}'s height, keeping the display aspect. */
     int widthFor(Quality quality) {
-        return quality.widthFor((int) Math.round(displayWidth), (int) Math.round(displayHeight));
+        return shown.widthAt(quality);
     }
 
     /** The width as shown, rounded to an even number (4:2:0 H.264 has no odd sizes). */
     int evenWidth() {
-        return even(displayWidth);
+        return shown.evenWidth();
     }
 
     /** The height as shown, rounded to an even number. */
     int evenHeight() {
-        return even(displayHeight);
-    }
-
-    private static int even(double size) {
-        return Math.max(2, (int) Math.round(size / 2.0) * 2);
+        return shown.evenHeight();
     }
 
     /**

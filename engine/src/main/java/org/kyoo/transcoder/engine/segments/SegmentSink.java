@@ -24,6 +24,12 @@ interface SegmentSink {
     /** True once the head was asked to stop; pipelines check it between packets. */
     boolean cancelled();
 
+    /**
+     * Between two packets: may park the calling thread (holding every native object as it is)
+     * while more urgent work has the CPU or no player is near; check {@link #cancelled()} after.
+     */
+    default void checkpoint() {}
+
     /** Segment n is being made (for head positions and the thread's name). */
     void starting(int n);
 

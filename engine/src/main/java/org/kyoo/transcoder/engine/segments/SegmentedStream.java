@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Planner;
@@ -59,11 +60,12 @@ final class SegmentedStream {
     /** fMP4: completed with {@link #initFile()} when the first segment, from any head, is published. */
     private final CompletableFuture<Path> initPublished = new CompletableFuture<>();
     /**
-     * Requests waiting on each segment now, under the lock: counted up when a request starts to
-     * wait and down when its future completes in any way (ready, failed, timed out, cancelled).
-     * A future's number of dependents never goes down, so it cannot tell this.
+     * Requests waiting on each segment now, by how urgent each is, under the lock: added when a
+     * request starts to wait and removed when its future completes in any way (ready, failed,
+     * timed out, cancelled, its player gone). A future's number of dependents never goes down, so
+     * it cannot tell this.
      */
-    private final java.util.Map<Integer, Integer> waitCount = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Priority>> waitCount = new java.util.HashMap<>();
     private int nextHeadId;
     private boolean destroyed;
     /** How many times every head was stopped; a request's prefetch after that is void. */
@@ -142,18 +144,27 @@ final class SegmentedStream {
      * waits (up to the configured time) for it.
      */
     CompletableFuture<Path> segment(int n) {
+        return segment(n, Demand.ANONYMOUS);
+    }
+
+    /**
+     * Segment n for {@code demand}'s player: how urgent its wait is follows from what that player
+     * asked before (its next segment, or a seek with nothing buffered). Cancelling the returned
+     * future (the player went away) stops the request from counting as waiting.
+     */
+    CompletableFuture<Path> segment(int n, Demand demand) {
         if (n < 0 || n >= segmentCount()) {
             return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST,
                     "Segment " + n + " out of range (" + segmentCount() + " segments)"));
         }
-        requests.record(segmentStart(n));
+        Priority urgency = requests.record(demand, n, segmentStart(n));
         CompletableFuture<Path> future;
         boolean ready;
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
             ready = done.get(n);
-            if (!ready) waitCount.merge(n, 1, Integer::sum);
+            if (!ready) waitCount.computeIfAbsent(n, k -> new ArrayList<>()).add(urgency);
             if (ready) {
                 prefetch(n);
             } else if (needsHead(n)) {
@@ -177,7 +188,7 @@ final class SegmentedStream {
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
         // however it ends, this request no longer waits: its head may pause or stop again
-        waiting.whenComplete((path, error) -> stoppedWaiting(n));
+        waiting.whenComplete((path, error) -> stoppedWaiting(n, urgency));
         if (config.prefetch()) {
             int generation = killed;
             waiting.thenRun(() -> prefetchLocked(n, generation));
@@ -185,9 +196,20 @@ final class SegmentedStream {
         return waiting;
     }
 
-    private void stoppedWaiting(int n) {
+    /** {@code demand}'s player went to another stream of its kind: it is no longer anywhere here. */
+    void left(Demand demand) {
+        requests.forget(demand);
+        scheduler.reconsider();
+    }
+
+    private void stoppedWaiting(int n, Priority urgency) {
         synchronized (this) {
-            waitCount.computeIfPresent(n, (k, c) -> c > 1 ? c - 1 : null);
+            List<Priority> waiting = waitCount.get(n);
+            if (waiting != null) {
+                waiting.remove(urgency);
+                if (waiting.isEmpty()) waitCount.remove(n);
+            }
+            // a head this request was near may now be near nobody: it pauses at its next packet
         }
         scheduler.reconsider();
     }
@@ -405,50 +427,69 @@ final class SegmentedStream {
     }
 
     /**
-     * Between two segments, before {@code head} makes {@code next}: stops it when its stream was
-     * abandoned, pauses it while it is too far ahead of every player (it resumes as soon as a
-     * request comes within the buffer or waits on it), and lets more urgent work go first.
-     * Returns whether it goes on.
+     * Before {@code head} makes or goes on with segment {@code at} (between two segments, and
+     * between two packets): stops it when its stream was abandoned, pauses it while no player is
+     * near it (it resumes as soon as a request comes near or waits on it, and closes when nobody
+     * came for the idle time), and gives its slot to more urgent work meanwhile. The old rule
+     * ({@link Planner#DISTANCE}) has none of this. Returns whether it goes on.
      */
-    boolean beforeSegment(EncoderHead head, int next) {
+    boolean checkpoint(EncoderHead head, int at) {
+        if (planner == Planner.DISTANCE) return !head.cancelled();
         if (stopIfAbandoned(head)) {
             LOG.log(Level.DEBUG, "{0}: nobody asked anything for a while, {1} stops", label(), head);
             return false;
         }
         try {
-            if (tooFarAhead(head, next)) {
-                LOG.log(Level.DEBUG, "{0}: {1} pauses before segment {2}", label(), head, next);
-                return head.pauseUntil(() -> awaitNear(head, next));
+            if (tooFarAhead(head, at)) {
+                LOG.log(Level.DEBUG, "{0}: {1} pauses at segment {2}", label(), head, at);
+                return head.pauseUntil(() -> awaitNear(head, at));
             }
             return head.yieldSlot();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            head.cancel();
             return false;
         }
     }
 
-    private synchronized boolean tooFarAhead(EncoderHead head, int next) {
-        return !destroyed && !head.cancelled() && requests.tooFarAhead(segmentStart(next)) && !awaited(head);
+    private synchronized boolean tooFarAhead(EncoderHead head, int at) {
+        return !destroyed && !head.cancelled() && requests.tooFarAhead(segmentStart(at)) && !awaited(head);
     }
 
-    /** Waits (on this stream's monitor, which requests notify) until a player comes near; false when stopped meanwhile. */
-    private synchronized boolean awaitNear(EncoderHead head, int next) {
+    /**
+     * Waits (on this stream's monitor, which requests notify) until a player comes near; false when
+     * stopped meanwhile, or when nobody came near for the idle time: the head then closes, and with
+     * it its decoder and encoder, so memory follows the heads someone is near.
+     */
+    private synchronized boolean awaitNear(EncoderHead head, int at) {
+        long since = now();
+        long idle = scheduler.settings().idleStopNanos();
         try {
-            while (tooFarAhead(head, next)) {
+            while (tooFarAhead(head, at)) {
                 if (requests.abandoned() && !awaited(head)) head.cancel();
+                if (idle != Long.MAX_VALUE && now() - since > idle) {
+                    LOG.log(Level.DEBUG, "{0}: nobody came near {1} for a while, it closes", label(), head);
+                    head.cancel();
+                }
                 if (head.cancelled()) return false;
                 wait(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            head.cancel();
             return false;
         }
         return !head.cancelled() && !destroyed;
     }
 
-    /** Who goes first for an encode slot: a head a request waits on, then one near a player, then the rest. */
+    /**
+     * Who goes first for an encode slot: the most urgent request waiting on this head's segments
+     * (a player with nothing buffered, then one with the previous segment playing), then a head
+     * near a player, then the rest.
+     */
     synchronized Priority priority(EncoderHead head) {
-        if (awaited(head)) return Priority.WAITED;
+        Priority waited = waitedPriority(head);
+        if (waited != null) return waited;
         return requests.tooFarAhead(segmentStart(head.position())) ? Priority.UNWATCHED : Priority.PREFETCH;
     }
 
@@ -553,10 +594,27 @@ final class SegmentedStream {
      * minute of media behind it, which can be more segments than the orphan distance.
      */
     private boolean awaited(EncoderHead h) {
-        for (int k = h.position(); k < h.end() && k < ready.size(); k++) {
-            if (!done.get(k) && waitCount.containsKey(k)) return true;
+        return waitedPriority(h) != null;
+    }
+
+    /**
+     * The most urgent request waiting on a segment this head is to make; null when none waits. A
+     * head makes its segments up to the next live head ahead of it (it stops where that one began),
+     * so a seek far ahead does not count as waiting on the head it jumped over.
+     */
+    private Priority waitedPriority(EncoderHead h) {
+        Priority most = null;
+        int reach = h.end();
+        for (EncoderHead o : heads) {
+            if (o != h && !o.cancelled() && o.position() > h.position()) reach = Math.min(reach, o.position());
         }
-        return false;
+        for (int k = h.position(); k < reach && k < ready.size(); k++) {
+            if (done.get(k)) continue;
+            List<Priority> waiting = waitCount.get(k);
+            if (waiting == null) continue;
+            for (Priority p : waiting) if (most == null || p.ordinal() < most.ordinal()) most = p;
+        }
+        return most;
     }
 
     /** Stops one head. */

@@ -75,6 +75,9 @@ abstract class SourceRun implements AutoCloseable {
      */
     final boolean next(int stream) {
         while (!halted()) {
+            // the one place every pipeline passes between two packets: a head parks here
+            sink.checkpoint();
+            if (halted()) return false;
             if (!in.read(packet)) return false;
             if (packet.stream_index() == stream) return true;
             av_packet_unref(packet);

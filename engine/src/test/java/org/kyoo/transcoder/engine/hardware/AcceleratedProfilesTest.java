@@ -169,10 +169,13 @@ class AcceleratedProfilesTest {
         }
     }
 
-    /** Every filter and option of the device chains exists in this build and initialises with the device. */
+    /**
+     * Every filter and option of the device chains exists in this build: each filter is created with
+     * its options and handed the device. The graph is not configured (that needs frames on a device).
+     */
     @ParameterizedTest(name = "{0} interlaced {1} turned {2}")
     @MethodSource("deviceChains")
-    void deviceChainsInitialiseWithTheDevice(String name, boolean interlaced, int clockwise, String expected) {
+    void deviceChainsAreMadeOfFiltersAndOptionsThisBuildHas(String name, boolean interlaced, int clockwise, String expected) {
         try (AcceleratedProfile profile = unopened(name)) {
             AVFilterGraph graph = Av.checkAlloc(avfilter_graph_alloc(), "avfilter_graph_alloc");
             try {
@@ -221,6 +224,16 @@ class AcceleratedProfilesTest {
     void scaleTargetMustBePositive() {
         try (AcceleratedProfile profile = unopened("vaapi")) {
             assertThrows(IllegalArgumentException.class, () -> profile.scaleFilter(0, 720, true));
+        }
+    }
+
+    @Test
+    void scaleTargetMustBeEvenForNv12() {
+        for (String name : List.of("vaapi", "qsv", "nvidia")) {
+            try (AcceleratedProfile profile = unopened(name)) {
+                assertThrows(IllegalArgumentException.class, () -> profile.scaleFilter(377, 382, true), name);
+                assertThrows(IllegalArgumentException.class, () -> profile.deviceFilter(378, 381, true, 90), name);
+            }
         }
     }
 
@@ -300,6 +313,10 @@ class AcceleratedProfilesTest {
                     profile.configureDecoder(decoder);
                     assertFalse(decoder.hw_device_ctx().isNull(), e.getKey());
                     assertFalse(decoder.get_format().isNull(), e.getKey());
+                    // the deinterlacers' past and future frames come on top of VAAPI's and QSV's fixed pools;
+                    // NVDEC's pool is its decode surfaces, which libav keeps under 32
+                    if (e.getKey().equals("nvidia")) assertEquals(0, decoder.extra_hw_frames(), e.getKey());
+                    else assertTrue(decoder.extra_hw_frames() >= 4, e.getKey() + " extra_hw_frames " + decoder.extra_hw_frames());
                 } finally {
                     avcodec_free_context(decoder);
                 }

@@ -33,14 +33,37 @@ class EncoderProbeTest {
         assertEquals("Encoder not found", Av.errorText(rc));
     }
 
-    /** Here there is no NVIDIA driver: h264_nvenc fails to open with libav's error, and the JVM lives on. */
+    /**
+     * Here there is no NVIDIA driver: h264_nvenc fails to open with libav's error, and the JVM lives on.
+     * The device context is allocated, never initialised: only safe where nvenc cannot load libcuda, so
+     * skipped wherever libcuda.so.1 is found (WSL2 and containers have it without /proc/driver/nvidia).
+     */
     @Test
     void nvencWithoutADriverFailsWithAnErrorCode() {
         assumeTrue(!Files.exists(NvidiaGpus.DRIVER_FOLDER), "an NVIDIA driver is present");
+        assumeTrue(!cudaLibraryPresent(), "libcuda.so.1 is present");
         Av.load();
         try (HardwareDevice unopened = new HardwareDevice("nvidia", "unopened cuda",
                 Av.checkAlloc(av_hwdevice_ctx_alloc(AV_HWDEVICE_TYPE_CUDA), "av_hwdevice_ctx_alloc"))) {
             assertTrue(EncoderProbe.open("h264_nvenc", AV_PIX_FMT_NV12, unopened) < 0);
+        }
+    }
+
+    /** libcuda.so.1 where the dynamic loader would find it: its cache, LD_LIBRARY_PATH, the usual folders. */
+    private static boolean cudaLibraryPresent() {
+        List<String> folders = new java.util.ArrayList<>(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
+                "/lib/x86_64-linux-gnu", "/usr/lib/wsl/lib", "/usr/local/nvidia/lib64", "/usr/local/nvidia/lib"));
+        String extra = System.getenv("LD_LIBRARY_PATH");
+        if (extra != null) folders.addAll(List.of(extra.split(":")));
+        for (String folder : folders) {
+            if (!folder.isEmpty() && Files.exists(Path.of(folder, "libcuda.so.1"))) return true;
+        }
+        try {
+            Path cache = Path.of("/etc/ld.so.cache");
+            return Files.exists(cache)
+                    && new String(Files.readAllBytes(cache), java.nio.charset.StandardCharsets.ISO_8859_1).contains("libcuda.so.1");
+        } catch (IOException e) {
+            return true; // cannot tell: do not risk the JVM
         }
     }
 
@@ -52,6 +75,15 @@ class EncoderProbeTest {
         assertTrue(message.contains("no NVENC"), message);
         assertTrue(message.contains("GOCODER_HWACCEL=disabled"), message);
         assertTrue(CudaProfile.noEncoder("cuda on the default device", -38, List.of()).contains("on the GPU ("));
+    }
+
+    @Test
+    void aBuildWithoutNvencIsBlamedNotTheGpu() {
+        String message = CudaProfile.noEncoder("cuda on the default device", EncoderProbe.ENCODER_NOT_FOUND,
+                List.of("NVIDIA L4"));
+        assertTrue(message.contains("this FFmpeg build has no h264_nvenc encoder"), message);
+        assertTrue(!message.contains("no NVENC video encoder") && !message.contains("driver is older"), message);
+        assertTrue(message.contains("GOCODER_HWACCEL=disabled"), message);
     }
 
     @Test

@@ -12,6 +12,14 @@ class HardwareProfilesTest {
     private static final String MISSING_NODE = "/nonexistent/renderD128";
 
     @Test
+    void aProfileWithoutDeviceFramesRefusesToDeinterlaceOrTurnThem() {
+        HardwareProfile software = new SoftwareProfile();
+        assertThrows(UnsupportedOperationException.class, () -> software.deviceFilter(640, 360, true, 0));
+        assertThrows(UnsupportedOperationException.class, () -> software.deviceFilter(640, 360, false, 90));
+        assertEquals(software.scaleFilter(640, 360, true), software.deviceFilter(640, 360, false, 0));
+    }
+
+    @Test
     void disabledIsTheSoftwareProfile() {
         try (HardwareProfile profile = HardwareProfiles.open(Map.of())) {
             assertInstanceOf(SoftwareProfile.class, profile);

@@ -38,15 +38,38 @@ class EncodeSlotsTest {
     }
 
     @Test
-    void waitedWorkRunsAtOnceAndTheLessUrgentHeadsYieldAtTheirNextSegment() {
+    void theBoundIsStrictAndARunningHeadYieldsAsSoonAsMoreUrgentWorkQueues() throws Exception {
         EncodeSlots slots = new EncodeSlots(1);
         Claim prefetch = new Claim(Priority.PREFETCH);
         assertTrue(slots.tryAcquire(prefetch));
         assertFalse(slots.shouldYield(prefetch));
-        Claim waited = new Claim(Priority.WAITED);
-        assertTrue(slots.tryAcquire(waited), "a player waits: it does not queue behind prefetch");
-        assertTrue(slots.shouldYield(prefetch), "over the bound: the prefetch head steps aside between segments");
-        assertFalse(slots.shouldYield(waited));
+        Claim seek = new Claim(Priority.NOTHING_BUFFERED);
+        assertFalse(slots.tryAcquire(seek), "even a player with nothing buffered does not go past the bound");
+        Thread waiting = new Thread(() -> acquire(slots, seek));
+        waiting.start();
+        awaitQueued(slots, 1);
+        assertTrue(slots.shouldYield(prefetch), "a seek queues: the prefetch head steps aside at its next packet");
+        slots.release();
+        waiting.join(20_000);
+        assertFalse(waiting.isAlive(), "the seek got the slot");
+        assertEquals(1, slots.running());
+        assertFalse(slots.shouldYield(seek));
+    }
+
+    @Test
+    void aPlayersNextSegmentYieldsToASeekButNotToAnotherNextSegment() throws Exception {
+        EncodeSlots slots = new EncodeSlots(1);
+        Claim next = new Claim(Priority.NEXT_SEGMENT);
+        assertTrue(slots.tryAcquire(next));
+        Claim other = new Claim(Priority.NEXT_SEGMENT);
+        Thread a = new Thread(() -> acquire(slots, other));
+        a.start();
+        awaitQueued(slots, 1);
+        assertFalse(slots.shouldYield(next), "heads of one level do not take turns mid-segment");
+        other.priority = Priority.NOTHING_BUFFERED;
+        assertTrue(slots.shouldYield(next), "priorities are read afresh: the queued player seeked");
+        other.cancelled = true;
+        a.join(20_000);
     }
 
     @Test

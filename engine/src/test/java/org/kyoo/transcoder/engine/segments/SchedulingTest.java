@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Planner;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
@@ -28,7 +29,8 @@ import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 
 /**
  * Who runs which head when, with fake pipelines that take the wall time the test says on a clock
- * the test moves: 100 segments of 4 s.
+ * the test moves: 100 segments of 4 s. A fake pipeline waiting for the test's permission passes a
+ * checkpoint every 10 ms, as a real one does between two packets.
  */
 class SchedulingTest {
     @TempDir Path dir;
@@ -56,6 +58,7 @@ class SchedulingTest {
                 for (int n = sink.first(); n < 100; n++) {
                     sink.starting(n);
                     while (!allowed.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                        sink.checkpoint();
                         if (sink.cancelled()) return;
                     }
                     if (sink.cancelled()) return;
@@ -201,23 +204,85 @@ class SchedulingTest {
         pipelines.get(0).allowed.release();
         assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
     }
+    private static EncoderHead headFrom(SegmentedStream s, int first) {
+        return s.heads().stream().filter(h -> h.first() == first).findFirst().orElseThrow();
+    }
+
+    private static boolean in(EncoderHead h, HeadState.State state) {
+        return h.runState() == state;
+    }
+
     @Test
-    void aWaitedSegmentRunsPastTheBoundAndTheHeadsStepBackWithinItAtTheirNextSegment() throws Exception {
-        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 2);
-        s.segment(0).join();
-        await("segment 1 made", () -> s.isReady(1));
-        // the only slot is the prefetch head's; a player seeks far away
-        CompletableFuture<Path> seek = s.segment(50);
-        EncoderHead waited = s.heads().stream().filter(h -> h.first() == 50).findFirst().orElseThrow();
-        await("the waited head runs", () -> waited.runState() == HeadState.State.RUNNING);
+    void aSeekTakesTheOnlySlotFromAPrefetchHeadMidSegmentAndThePlayersNextSegmentTakesItBack() throws Exception {
+        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1);
+        Demand a = Demand.of("a"), b = Demand.of("b");
+        s.segment(0, a).join();
+        EncoderHead prefetch = s.heads().get(0);
+        await("the head runs on into segment 1", () -> prefetch.position() == 1 && in(prefetch, HeadState.State.RUNNING));
+        // another player seeks: one slot, and it is the prefetch head's
+        CompletableFuture<Path> seek = s.segment(50, b);
+        EncoderHead seeking = headFrom(s, 50);
+        await("the seek runs, the prefetch head queues", () -> in(seeking, HeadState.State.RUNNING) && in(prefetch, HeadState.State.QUEUED));
+        assertFalse(s.isReady(1), "the prefetch head stepped aside in the middle of its segment, not at its end");
+        assertEquals(1, s.config().slots().running(), "the bound holds: one head encodes");
         pipelines.get(1).allowed.release();
         assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-50.ts"));
-        // nobody waits any more: at their next segment boundaries the heads are back within the bound
+        // the first player now waits on its next segment: more urgent than the seek head's prefetch
+        CompletableFuture<Path> next = s.segment(1, a);
+        await("the first head runs again", () -> in(prefetch, HeadState.State.RUNNING) && in(seeking, HeadState.State.QUEUED));
         pipelines.get(0).allowed.release();
-        await("segment 2 made", () -> s.isReady(2));
-        await(() -> "one head running, the other queued: " + s.heads() + " running " + s.config().slots().running(), () -> s.heads().stream().filter(h -> h.runState() == HeadState.State.RUNNING).count() == 1
-                && s.heads().stream().filter(h -> h.runState() == HeadState.State.QUEUED).count() == 1);
-        assertEquals(1, s.config().slots().running());
+        assertTrue(next.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
+        assertEquals(2, pipelines.size(), "the parked head went on where it was: no new head");
+    }
+
+    @Test
+    void aHeadNobodyIsInPausesAtOnceAndARequestForItsSegmentResumesIt() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1);
+        Demand a = Demand.of("a");
+        s.segment(0, a).join();
+        EncoderHead old = s.heads().get(0);
+        await("the head runs on into segment 1", () -> old.position() == 1 && in(old, HeadState.State.RUNNING));
+        // the only player seeks past it: nobody will watch what it makes
+        s.segment(50, a);
+        await("the old head pauses mid-segment", () -> in(old, HeadState.State.PAUSED) && old.position() == 1);
+        // the player comes back: the paused head resumes for it, it does not wait
+        CompletableFuture<Path> back = s.segment(1, a);
+        await("the old head runs again", () -> in(old, HeadState.State.RUNNING));
+        pipelines.get(0).allowed.release();
+        assertTrue(back.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
+    }
+
+    @Test
+    void aHeadNobodyCameNearForTheIdleTimeClosesWhileTheStreamPlaysOn() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 1);
+        Demand a = Demand.of("a");
+        s.segment(0, a).join();
+        EncoderHead old = s.heads().get(0);
+        await("the head runs on into segment 1", () -> old.position() == 1);
+        CompletableFuture<Path> seek = s.segment(50, a);
+        await("the old head pauses", () -> in(old, HeadState.State.PAUSED));
+        pipelines.get(1).allowed.release(2);
+        seek.get(20, TimeUnit.SECONDS);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(20));
+        // the player watches on, so the stream is not abandoned; the old head is still near nobody
+        s.segment(51, a).get(20, TimeUnit.SECONDS);
+        assertFalse(old.cancelled(), "paused 20 s: not yet");
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(15));
+        assertTrue(old.join(20_000), "paused 35 s with nobody near: it closed");
+        assertTrue(old.cancelled());
+        assertFalse(headFrom(s, 50).cancelled(), "the head the player is in goes on");
+    }
+
+    @Test
+    void theOldDistanceRuleNeverPausesAHeadAPlayerSeekedAwayFrom() throws Exception {
+        SegmentedStream s = stream(new SchedulerSettings(Planner.DISTANCE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Double.POSITIVE_INFINITY, null), n -> 1, 3);
+        Demand a = Demand.of("a");
+        s.segment(0, a).join();
+        EncoderHead old = s.heads().get(0);
+        s.segment(80, a);
+        await("the old head made what it was allowed", () -> s.isReady(2));
+        assertTrue(in(old, HeadState.State.RUNNING));
     }
 
     @Test

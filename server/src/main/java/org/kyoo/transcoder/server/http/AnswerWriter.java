@@ -63,8 +63,18 @@ public final class AnswerWriter {
         // a backstop for anything the engine does not bound itself (extraction, sprites), so no
         // exchange stays open forever; segments time out earlier, in the engine (SPEC's 60 s)
         CompletableFuture<? extends Answer> bounded = later.answer().copy().orTimeout(LATER_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> bounded.whenComplete((answer, error) ->
+        // a player that hangs up waits no more: the answer is cancelled, and with it (for segments)
+        // the engine's wait, so a head nobody waits on any more may pause or stop
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            HangUpWatch.start(exchange, () -> later.answer().cancel(false));
+            bounded.whenComplete((answer, error) ->
                 exchange.getIoThread().execute(() -> Connectors.executeRootHandler(resumed -> {
+                    HangUpWatch.stop(resumed);
+                    if (!resumed.getConnection().isOpen()) {
+                        // nobody to answer
+                        resumed.endExchange();
+                        return;
+                    }
                     if (error != null) {
                         error(resumed, error);
                         return;
@@ -75,7 +85,8 @@ public final class AnswerWriter {
                         // answered in JSON and logged here, not as Undertow's bare 500
                         error(resumed, t);
                     }
-                }, exchange))));
+                }, exchange)));
+        });
     }
 
     /** The longest an answer may be waited for. */

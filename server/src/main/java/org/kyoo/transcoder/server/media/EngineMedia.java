@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.segments.FileStream;
 import org.kyoo.transcoder.engine.segments.Rendition;
 import org.kyoo.transcoder.engine.segments.Transcoder;
@@ -53,6 +54,21 @@ public final class EngineMedia implements MediaSource, StreamControl {
             @Override
             public CompletableFuture<Path> audioSegment(int audio, int segment) {
                 return stream.audioSegment(audio, segment);
+            }
+
+            @Override
+            public CompletableFuture<Path> videoSegment(VideoTrack video, int segment, Demand demand) {
+                return stream.videoSegment(video.quality(), segment, demand);
+            }
+
+            @Override
+            public CompletableFuture<Path> audioSegment(int audio, int segment, Demand demand) {
+                return stream.audioSegment(audio, segment, demand);
+            }
+
+            @Override
+            public CompletableFuture<Path> fmp4Segment(Rendition rendition, int segment, Demand demand) {
+                return stream.fmp4Segment(rendition, segment, demand);
             }
 
             @Override

@@ -5,6 +5,7 @@ import org.kyoo.transcoder.engine.segments.Rendition;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.server.clients.VideoTrack;
 
 /** One file being streamed: its info, its cut points, its segments as they become ready. */
@@ -26,6 +27,22 @@ public interface StreamedFile {
     CompletableFuture<Path> videoSegment(VideoTrack video, int segment);
 
     CompletableFuture<Path> audioSegment(int audio, int segment);
+
+    /**
+     * As {@link #videoSegment(VideoTrack, int)}, for {@code demand}'s player: the engine tells a
+     * seek from a player's next segment by it. Cancelling the future says the player is gone.
+     */
+    default CompletableFuture<Path> videoSegment(VideoTrack video, int segment, Demand demand) {
+        return videoSegment(video, segment);
+    }
+
+    default CompletableFuture<Path> audioSegment(int audio, int segment, Demand demand) {
+        return audioSegment(audio, segment);
+    }
+
+    default CompletableFuture<Path> fmp4Segment(Rendition rendition, int segment, Demand demand) {
+        return fmp4Segment(rendition, segment);
+    }
 
     /** Segment n of an fMP4 rendition (upstream Kyoo's table); v3-only fakes need not offer it. */
     default CompletableFuture<Path> fmp4Segment(Rendition rendition, int segment) {

@@ -122,7 +122,6 @@ public final class KyooMasterPlaylist {
 
         int track = 0;
         for (int i = 0; i < videos.size(); i++) if (videos.get(i) == video) track = i;
-        double aspect = (double) video.width() / video.height();
         for (int i = qualities.size() - 1; i >= 0; i--) {
             String quality = qualities.get(i);
             if (quality.equals(ORIGINAL) || quality.equals(TRANSCODE)) {
@@ -135,11 +134,20 @@ public final class KyooMasterPlaylist {
                     audios.add(matched == 0 ? ORIGINAL : audioLabel(matched));
                 }
                 for (String aquality : audios.stream().distinct().toList()) {
-                    long bitrate = video.bitrate();
-                    m3u8.append("#EXT-X-STREAM-INF:")
-                            .append("AVERAGE-BANDWIDTH=").append((long) Math.min(bitrate * 0.8, source.averageBitrate())).append(',')
-                            .append("BANDWIDTH=").append(Math.min(bitrate, source.maxBitrate())).append(',')
-                            .append("RESOLUTION=").append(video.width()).append('x').append(video.height()).append(',');
+                    m3u8.append("#EXT-X-STREAM-INF:");
+                    if (quality.equals(ORIGINAL)) {
+                        long bitrate = video.bitrate();
+                        m3u8.append("AVERAGE-BANDWIDTH=").append((long) Math.min(bitrate * 0.8, source.averageBitrate())).append(',')
+                                .append("BANDWIDTH=").append(Math.min(bitrate, source.maxBitrate())).append(',')
+                                .append("RESOLUTION=").append(video.width()).append('x').append(video.height()).append(',');
+                    } else {
+                        // encoded at the source quality's rates (KyooParams), whatever the source's own
+                        // bitrate, and at its shown size in square pixels, rounded as the pipeline does
+                        m3u8.append("AVERAGE-BANDWIDTH=").append(source.averageBitrate()).append(',')
+                                .append("BANDWIDTH=").append(source.maxBitrate()).append(',')
+                                .append("RESOLUTION=").append(video.shown().evenWidth()).append('x')
+                                .append(video.shown().evenHeight()).append(',');
+                    }
                     List<String> codecs = new ArrayList<>();
                     if (quality.equals(ORIGINAL)) {
                         if (video.mimeCodec() != null) codecs.add(video.mimeCodec());
@@ -161,7 +169,7 @@ public final class KyooMasterPlaylist {
             m3u8.append("#EXT-X-STREAM-INF:")
                     .append("AVERAGE-BANDWIDTH=").append(q.averageBitrate()).append(',')
                     .append("BANDWIDTH=").append(q.maxBitrate()).append(',')
-                    .append("RESOLUTION=").append((int) (aspect * q.height() + 0.5)).append('x').append(q.height()).append(',')
+                    .append("RESOLUTION=").append(video.shown().widthAt(q)).append('x').append(q.height()).append(',')
                     .append("CODECS=\"").append(MasterPlaylist.TRANSCODED_CODEC).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
             if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
             m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');

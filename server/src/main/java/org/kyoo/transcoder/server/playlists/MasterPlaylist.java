@@ -97,7 +97,7 @@ public final class MasterPlaylist {
         m3u8.append("#EXT-X-STREAM-INF:")
                 .append("AVERAGE-BANDWIDTH=").append(quality.averageBitrate())
                 .append(",BANDWIDTH=").append(quality.maxBitrate())
-                .append(",RESOLUTION=").append(quality.widthFor(video.width(), video.height()))
+                .append(",RESOLUTION=").append(video.shown().widthAt(quality))
                 .append('x').append(quality.height())
                 .append(",CODECS=\"").append(codecs(TRANSCODED_CODEC, hasAudio)).append('"');
         streamEnd(m3u8, hasAudio, subtitles, quality.label(), links);

@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
@@ -23,6 +24,6 @@ final class AudioSegmentRoute extends PlayerRoute {
         SegmentRequests.checkAudio(stream, audio);
         SegmentRequests.checkSegment(stream, segment);
         seen(ClientPosition.audio(player.client(), player.file().path(), audio, segment));
-        return SegmentRequests.whenReady(stream.audioSegment(audio, segment));
+        return SegmentRequests.whenReady(stream.audioSegment(audio, segment, Demand.of(player.client())));
     }
 }

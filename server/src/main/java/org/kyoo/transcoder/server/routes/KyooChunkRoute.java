@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.segments.Rendition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
@@ -32,6 +33,6 @@ final class KyooChunkRoute extends PlayerRoute {
         }
         SegmentRequests.checkSegment(KyooParams.cuts(stream, rendition), segment);
         seen(KyooIndexRoute.position(player, rendition, segment));
-        return new Answer.Later(stream.fmp4Segment(rendition, segment).thenApply(f -> new Answer.File(f, FMP4, Answer.CACHEABLE)));
+        return SegmentRequests.whenReady(stream.fmp4Segment(rendition, segment, Demand.of(player.client())), FMP4);
     }
 }

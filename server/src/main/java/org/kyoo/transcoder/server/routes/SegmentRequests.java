@@ -39,6 +39,19 @@ final class SegmentRequests {
 
     /** The answer once the segment is ready; the engine bounds the wait (SPEC's 60 s, then 503). */
     static Answer whenReady(CompletableFuture<Path> segment) {
-        return new Answer.Later(segment.thenApply(file -> new Answer.File(file, ContentTypes.SEGMENT, Answer.CACHEABLE)));
+        return whenReady(segment, ContentTypes.SEGMENT);
+    }
+
+    /**
+     * As {@link #whenReady(CompletableFuture)} with the given type. The answer cancelled (its
+     * player hung up) cancels the engine's future, so the engine stops counting the request as
+     * waiting and its head may pause or stop.
+     */
+    static Answer whenReady(CompletableFuture<Path> segment, String contentType) {
+        CompletableFuture<Answer> answer = segment.thenApply(file -> new Answer.File(file, contentType, Answer.CACHEABLE));
+        answer.whenComplete((a, error) -> {
+            if (answer.isCancelled()) segment.cancel(false);
+        });
+        return new Answer.Later(answer);
     }
 }

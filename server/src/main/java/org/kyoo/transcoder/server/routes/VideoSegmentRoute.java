@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
+import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.clients.VideoTrack;
@@ -25,6 +26,6 @@ final class VideoSegmentRoute extends PlayerRoute {
         if (stream.info().video() == null) throw HttpError.badRequest("The file has no video.");
         SegmentRequests.checkSegment(stream, segment);
         seen(ClientPosition.video(player.client(), player.file().path(), video, segment));
-        return SegmentRequests.whenReady(stream.videoSegment(video, segment));
+        return SegmentRequests.whenReady(stream.videoSegment(video, segment, Demand.of(player.client())));
     }
 }

@@ -17,7 +17,7 @@ class SchedulingConfigTest {
         assertEquals(Planner.EXPECTED_TIME, s.planner());
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors()), s.maxHeads());
         assertEquals(3, s.maxHardwareHeads());
-        assertEquals(60, s.bufferSeconds());
+        assertEquals(30, s.bufferSeconds());
         assertEquals(Duration.ofSeconds(20), s.idleStop());
     }
 

@@ -103,6 +103,19 @@ public final class FakeMedia implements MediaSource {
             return future("audio" + audio + "/" + segment);
         }
 
+        private volatile org.kyoo.transcoder.engine.scheduling.Demand lastDemand;
+
+        @Override
+        public CompletableFuture<Path> videoSegment(VideoTrack video, int segment, org.kyoo.transcoder.engine.scheduling.Demand demand) {
+            lastDemand = demand;
+            return videoSegment(video, segment);
+        }
+
+        /** Who asked for the latest video segment, as the engine hears it. */
+        public org.kyoo.transcoder.engine.scheduling.Demand lastDemand() {
+            return lastDemand;
+        }
+
         /** The segment's future, shared by every request for it. */
         public CompletableFuture<Path> future(String key) {
             return futures.computeIfAbsent(key, k -> new CompletableFuture<>());

@@ -1,10 +1,12 @@
 package org.kyoo.transcoder.server.playlists;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kyoo.transcoder.engine.media.DisplaySize;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 
 /** Upstream Kyoo's master playlist: what a player of today's Kyoo reads. */
@@ -35,6 +37,24 @@ class KyooMasterPlaylistTest {
     }
 
     @Test
+    void transcodeAnnouncesTheSizeAndRatesItIsEncodedAt() {
+        // a DVD: 720x480 coded, 32:27 pixels shown 853.3 wide; MPEG-2 at 9.8 Mb/s
+        MediaInfo.Video dvd = new MediaInfo.Video("mpeg2video", null, null, "480p", 720, 480, 9_800_000, 0, null, false,
+                DisplaySize.of(720, 480, av_make_q(32, 27), false));
+        String m = KyooMasterPlaylist.render(info(List.of(dvd), List.of(ENGLISH)), Q);
+        String transcode = m.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).findFirst().orElseThrow();
+        assertTrue(m.contains(transcode + "\n0/transcode/index.m3u8"), m);
+        // encoded square-pixelled, at 480p's rates: BANDWIDTH is the peak the encoder is held to
+        assertTrue(transcode.startsWith("#EXT-X-STREAM-INF:AVERAGE-BANDWIDTH=1200000,BANDWIDTH=2100000,RESOLUTION=854x480,"), transcode);
+        assertTrue(m.contains("RESOLUTION=640x360,"), m);
+
+        // a low-bitrate HEVC source is still encoded at its quality's rates
+        String hevc = KyooMasterPlaylist.render(info(List.of(new MediaInfo.Video("hevc", "hvc1.1.6.L120.90", null, "1080p",
+                1920, 1080, 1_000_000)), List.of(ENGLISH)), Q);
+        assertTrue(hevc.contains("AVERAGE-BANDWIDTH=4800000,BANDWIDTH=8000000,RESOLUTION=1920x1080,CODECS=\"avc1.640028,"), hevc);
+    }
+
+    @Test
     void originalAndTranscodeArePairedWithTheOriginalAndTheTranscodedAudio() {
         String m = KyooMasterPlaylist.render(info(List.of(HEVC), List.of(FRENCH_AC3, ENGLISH)), Q);
         // the a-original pairing names every codec its group's copies carry, the default's first
@@ -43,7 +63,8 @@ class KyooMasterPlaylistTest {
         assertTrue(m.contains("CODECS=\"avc1.640028,ac-3,mp4a.40.2\",AUDIO=\"a-original\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/transcode/index.m3u8?clientId=c\n"), m);
         assertTrue(m.contains("RESOLUTION=1280x720,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-192k\",CLOSED-CAPTIONS=NONE\n0/720p/index.m3u8?clientId=c\n"), m);
-        assertTrue(m.contains("RESOLUTION=427x240,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n0/240p/index.m3u8?clientId=c\n"), m);
+        // 426.7 rounded to even, as the pipeline scales it
+        assertTrue(m.contains("RESOLUTION=426x240,CODECS=\"avc1.640028,mp4a.40.2\",AUDIO=\"a-128k\",CLOSED-CAPTIONS=NONE\n0/240p/index.m3u8?clientId=c\n"), m);
         assertEquals(8, m.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count(), "2 + 2 paired, 4 smaller qualities");
         assertTrue(!m.contains("TYPE=VIDEO"), m);
     }

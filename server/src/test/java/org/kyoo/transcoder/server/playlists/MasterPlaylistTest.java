@@ -1,11 +1,13 @@
 package org.kyoo.transcoder.server.playlists;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kyoo.transcoder.engine.media.DisplaySize;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 
 class MasterPlaylistTest {
@@ -78,6 +80,16 @@ class MasterPlaylistTest {
         String m3u8 = render(info(h264, List.of(ENGLISH)));
         // 360p is the first whose average (800 kb/s) reaches 500 kb/s
         assertTrue(m3u8.contains("AVERAGE-BANDWIDTH=400000,BANDWIDTH=500000,"), m3u8);
+    }
+
+    @Test
+    void anamorphicSourcesAreTranscodedToSquarePixelsAtTheirShownAspect() {
+        // a DVD: 720x480 coded, 32:27 pixels shown 853.3 wide
+        MediaInfo.Video dvd = new MediaInfo.Video("mpeg2video", null, null, "480p", 720, 480, 9_800_000, 0, null, false,
+                DisplaySize.of(720, 480, av_make_q(32, 27), false));
+        String m3u8 = render(info(dvd, List.of(ENGLISH)));
+        assertTrue(m3u8.contains("RESOLUTION=854x480,CODECS=\"avc1.640028,mp4a.40.2\""), m3u8);
+        assertTrue(m3u8.contains("RESOLUTION=426x240,CODECS="), m3u8);
     }
 
     @Test
