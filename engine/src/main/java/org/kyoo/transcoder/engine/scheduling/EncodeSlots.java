@@ -9,6 +9,12 @@ import java.util.List;
  * queues, so the segment a player is staring at gets the CPU within a packet's time rather than
  * sharing it with every other head until their segments end. Heads of the same priority take
  * slots in the order they queued and do not take them from each other.
+ *
+ * <p>Where the slots share the CPU (software heads), a frozen screen has the machine to itself:
+ * while a {@link Priority#NOTHING_BUFFERED} head runs or queues, less urgent heads park even with
+ * a slot free. One libx264 head already spreads over every core, so a seek made alone is ready
+ * about twice as fast on two cores as one made beside another head; the heads that park have
+ * at least a segment playing, and the seek's own first segment lasts about a second.
  */
 public final class EncodeSlots {
     /** Priorities change without a call here (a request arrives, a player goes): look again this often. */
@@ -23,13 +29,24 @@ public final class EncodeSlots {
     }
 
     private final int slots;
+    private final boolean urgentAlone;
     private final List<Claimant> queue = new ArrayList<>();
-    private int running;
+    private final List<Claimant> holders = new ArrayList<>();
 
     /** @param slots heads encoding at once; {@link Integer#MAX_VALUE}: unbounded */
     public EncodeSlots(int slots) {
+        this(slots, false);
+    }
+
+    /**
+     * @param slots       heads encoding at once; {@link Integer#MAX_VALUE}: unbounded
+     * @param urgentAlone whether a head with nothing buffered runs without less urgent heads beside it
+     *                    (heads sharing the CPU; not for a device's encoder sessions)
+     */
+    public EncodeSlots(int slots, boolean urgentAlone) {
         if (slots < 1) throw new IllegalArgumentException("at least one slot: " + slots);
         this.slots = slots;
+        this.urgentAlone = urgentAlone;
     }
 
     /** Blocks until {@code c} may encode; false (and no slot) when it was cancelled meanwhile. */
@@ -39,7 +56,7 @@ public final class EncodeSlots {
             while (true) {
                 if (c.cancelled()) return false;
                 if (mayRun(c)) {
-                    running++;
+                    holders.add(c);
                     return true;
                 }
                 wait(RECHECK_MS);
@@ -53,19 +70,20 @@ public final class EncodeSlots {
     /** Like {@link #acquire} but never blocks: false when {@code c} would have to wait. */
     public synchronized boolean tryAcquire(Claimant c) {
         if (c.cancelled() || !mayRun(c)) return false;
-        running++;
+        holders.add(c);
         return true;
     }
 
-    public synchronized void release() {
-        if (running > 0) running--;
+    /** {@code c} gives back the slot it holds. */
+    public synchronized void release(Claimant c) {
+        holders.remove(c);
         notifyAll();
     }
 
     /** Whether the running {@code c} should give its slot back now: a more urgent claimant queues. */
     public synchronized boolean shouldYield(Claimant c) {
-        if (queue.isEmpty()) return false;
         Priority p = c.priority();
+        if (urgentElsewhere(c, p)) return true;
         for (Claimant o : queue) {
             if (o.priority().ordinal() < p.ordinal()) return true;
         }
@@ -78,7 +96,7 @@ public final class EncodeSlots {
     }
 
     public synchronized int running() {
-        return running;
+        return holders.size();
     }
 
     public synchronized int queued() {
@@ -90,8 +108,9 @@ public final class EncodeSlots {
     }
 
     private boolean mayRun(Claimant c) {
-        if (running >= slots) return false;
+        if (holders.size() >= slots) return false;
         Priority p = c.priority();
+        if (urgentElsewhere(c, p)) return false;
         // the first of the most urgent claimants goes first
         for (Claimant o : queue) {
             if (o == c) continue;
@@ -100,5 +119,17 @@ public final class EncodeSlots {
             if (other == p.ordinal() && queue.indexOf(o) < queue.indexOf(c)) return false;
         }
         return true;
+    }
+
+    /** Whether {@code c}, less urgent than a frozen screen, must leave the CPU to one that runs or queues. */
+    private boolean urgentElsewhere(Claimant c, Priority p) {
+        if (!urgentAlone || p == Priority.NOTHING_BUFFERED) return false;
+        for (Claimant o : holders) {
+            if (o != c && o.priority() == Priority.NOTHING_BUFFERED) return true;
+        }
+        for (Claimant o : queue) {
+            if (o != c && o.priority() == Priority.NOTHING_BUFFERED) return true;
+        }
+        return false;
     }
 }

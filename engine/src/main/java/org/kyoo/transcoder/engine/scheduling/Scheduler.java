@@ -43,7 +43,8 @@ public final class Scheduler implements AutoCloseable {
     public Scheduler(SchedulerSettings settings, Ticker ticker) {
         this.settings = settings;
         this.ticker = ticker;
-        this.software = new EncodeSlots(settings.maxHeads());
+        // software heads share the CPU: a frozen screen gets all of it (the previous rule never bounds)
+        this.software = new EncodeSlots(settings.maxHeads(), settings.planner() == Planner.EXPECTED_TIME);
         this.hardware = new EncodeSlots(settings.maxHardwareHeads());
     }
 

@@ -144,7 +144,7 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     }
 
     private void giveSlot() {
-        if (holding) slots.release();
+        if (holding) slots.release(this);
         holding = false;
     }
 

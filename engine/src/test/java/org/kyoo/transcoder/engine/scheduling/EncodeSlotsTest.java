@@ -30,10 +30,11 @@ class EncodeSlotsTest {
     @Test
     void headsBeyondTheBoundWait() {
         EncodeSlots slots = new EncodeSlots(2);
-        assertTrue(slots.tryAcquire(new Claim(Priority.PREFETCH)));
+        Claim first = new Claim(Priority.PREFETCH);
+        assertTrue(slots.tryAcquire(first));
         assertTrue(slots.tryAcquire(new Claim(Priority.UNWATCHED)));
         assertFalse(slots.tryAcquire(new Claim(Priority.PREFETCH)), "two heads encode at once, no more");
-        slots.release();
+        slots.release(first);
         assertTrue(slots.tryAcquire(new Claim(Priority.PREFETCH)));
     }
 
@@ -49,7 +50,7 @@ class EncodeSlotsTest {
         waiting.start();
         awaitQueued(slots, 1);
         assertTrue(slots.shouldYield(prefetch), "a seek queues: the prefetch head steps aside at its next packet");
-        slots.release();
+        slots.release(prefetch);
         waiting.join(20_000);
         assertFalse(waiting.isAlive(), "the seek got the slot");
         assertEquals(1, slots.running());
@@ -85,7 +86,7 @@ class EncodeSlotsTest {
         b.start();
         awaitQueued(slots, 2);
         assertTrue(slots.shouldYield(running), "a more urgent head is queued");
-        slots.release();
+        slots.release(running);
         b.join(20_000);
         assertFalse(b.isAlive(), "the prefetch head got the slot though it queued second");
         assertEquals(1, slots.queued());
@@ -93,6 +94,31 @@ class EncodeSlotsTest {
         a.join(20_000);
         assertFalse(a.isAlive(), "a cancelled head stops queueing");
         assertEquals(1, slots.running());
+    }
+
+    @Test
+    void aFrozenScreenHasTheCpuToItselfWhereHeadsShareIt() {
+        EncodeSlots slots = new EncodeSlots(2, true);
+        Claim next = new Claim(Priority.NEXT_SEGMENT);
+        assertTrue(slots.tryAcquire(next));
+        Claim seek = new Claim(Priority.NOTHING_BUFFERED);
+        assertTrue(slots.tryAcquire(seek), "a slot is free");
+        assertTrue(slots.shouldYield(next), "the next segment parks while the seek's first segment is made");
+        assertFalse(slots.shouldYield(seek));
+        assertFalse(slots.tryAcquire(new Claim(Priority.PREFETCH)), "nothing less urgent starts beside it");
+        slots.release(next);
+        assertTrue(slots.tryAcquire(new Claim(Priority.NOTHING_BUFFERED)), "another frozen screen may share the CPU");
+        seek.priority = Priority.NEXT_SEGMENT;
+        assertTrue(slots.shouldYield(seek), "priorities are read afresh: the other seek still waits on its first segment");
+    }
+
+    @Test
+    void slotsThatDoNotShareTheCpuLetLessUrgentHeadsRunBesideASeek() {
+        EncodeSlots slots = new EncodeSlots(2);
+        Claim next = new Claim(Priority.NEXT_SEGMENT);
+        assertTrue(slots.tryAcquire(next));
+        assertTrue(slots.tryAcquire(new Claim(Priority.NOTHING_BUFFERED)));
+        assertFalse(slots.shouldYield(next), "a device's encoder sessions are not the CPU");
     }
 
     private static void acquire(EncodeSlots slots, EncodeSlots.Claimant c) {
