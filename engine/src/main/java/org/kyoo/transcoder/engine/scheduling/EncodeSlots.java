@@ -30,6 +30,7 @@ public final class EncodeSlots {
 
     private final int slots;
     private final boolean urgentAlone;
+    private final boolean sessions;
     private final List<Claimant> queue = new ArrayList<>();
     private final List<Claimant> holders = new ArrayList<>();
 
@@ -44,9 +45,24 @@ public final class EncodeSlots {
      *                    (heads sharing the CPU; not for a device's encoder sessions)
      */
     public EncodeSlots(int slots, boolean urgentAlone) {
+        this(slots, urgentAlone, false);
+    }
+
+    /**
+     * @param sessions whether a slot is a device's encoder session, which a head keeps open while
+     *                 parked or paused: such a head never hands its slot over mid-segment, and ends
+     *                 rather than pausing, so the device's session limit holds
+     */
+    public EncodeSlots(int slots, boolean urgentAlone, boolean sessions) {
         if (slots < 1) throw new IllegalArgumentException("at least one slot: " + slots);
         this.slots = slots;
         this.urgentAlone = urgentAlone;
+        this.sessions = sessions;
+    }
+
+    /** Whether a slot is a device's encoder session (see the constructor). */
+    public boolean sessions() {
+        return sessions;
     }
 
     /** Blocks until {@code c} may encode; false (and no slot) when it was cancelled meanwhile. */

@@ -45,7 +45,7 @@ public final class Scheduler implements AutoCloseable {
         this.ticker = ticker;
         // software heads share the CPU: a frozen screen gets all of it (the previous rule never bounds)
         this.software = new EncodeSlots(settings.maxHeads(), settings.planner() == Planner.EXPECTED_TIME);
-        this.hardware = new EncodeSlots(settings.maxHardwareHeads());
+        this.hardware = new EncodeSlots(settings.maxHardwareHeads(), false, true);
     }
 
     public static Scheduler withDefaults() {

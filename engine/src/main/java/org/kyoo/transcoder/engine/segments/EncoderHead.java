@@ -150,6 +150,12 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
 
     /** Gives the slot back while paused, then waits for one again. */
     boolean pauseUntil(java.util.function.BooleanSupplier resume) throws InterruptedException {
+        if (slots.sessions()) {
+            // a paused hardware head would keep its encoder session open past the device's limit:
+            // it ends instead (nobody waits on it; what it made stays, a later request starts a head)
+            cancel();
+            return false;
+        }
         long parked = stream.now();
         giveSlot();
         state = HeadState.State.PAUSED;
@@ -161,7 +167,8 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
 
     /** Lets more urgent work have the slot, then queues for it again. */
     boolean yieldSlot() throws InterruptedException {
-        if (!holding || !slots.shouldYield(this)) return true;
+        // a device's encoder session stays with its head until the head ends or pauses
+        if (!holding || slots.sessions() || !slots.shouldYield(this)) return true;
         long parked = stream.now();
         giveSlot();
         if (!takeSlot()) return false;

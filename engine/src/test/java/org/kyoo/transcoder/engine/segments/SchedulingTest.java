@@ -77,6 +77,11 @@ class SchedulingTest {
     private final List<FakePipeline> pipelines = new CopyOnWriteArrayList<>();
 
     private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce) {
+        return stream(settings, wallSeconds, allowedAtOnce, false);
+    }
+
+    /** @param device whether the heads encode on a device (their slots are its encoder sessions) */
+    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device) {
         double[] times = new double[100];
         for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
         Scheduler scheduler = new Scheduler(settings, clock::get);
@@ -85,7 +90,7 @@ class SchedulingTest {
             FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0);
             pipelines.add(p);
             return p;
-        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, scheduler.software()));
+        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, device ? scheduler.hardware() : scheduler.software()));
         made.add(s);
         return s;
     }
@@ -250,6 +255,21 @@ class SchedulingTest {
         await("the old head runs again", () -> in(old, HeadState.State.RUNNING));
         pipelines.get(0).allowed.release();
         assertTrue(back.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
+    }
+
+    @Test
+    void aDeviceHeadNobodyIsInEndsInsteadOfPausingSoItsEncoderSessionIsFreed() throws Exception {
+        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1, true);
+        Demand a = Demand.of("a");
+        s.segment(0, a).join();
+        EncoderHead old = s.heads().get(0);
+        await("the head runs on into segment 1", () -> old.position() == 1 && in(old, HeadState.State.RUNNING));
+        CompletableFuture<Path> seek = s.segment(50, a);
+        // a paused head would keep its session open while the seek's head opens another
+        await("the old head ends", () -> !s.heads().contains(old));
+        assertEquals(1, s.heads().size(), "only the seek's head holds a session");
+        pipelines.get(1).allowed.release();
+        assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-50.ts"));
     }
 
     @Test

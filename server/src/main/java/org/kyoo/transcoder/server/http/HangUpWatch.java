@@ -26,6 +26,8 @@ final class HangUpWatch {
         if (!(exchange.getConnection() instanceof HttpServerConnection connection)) return;
         // an unread request body would be taken for the next request: only bodiless requests are watched
         if (!exchange.isRequestComplete()) return;
+        // bytes of a pipelined next request already read: a byte handed back would go before them
+        if (connection.getExtraBytes() != null) return;
         ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
         source.setReadListener(channel -> {
             ByteBuffer one = ByteBuffer.allocate(1);
