@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kyoo.transcoder.players.RealPlayersTest.assertPictureMatchesLevel;
 import static org.kyoo.transcoder.players.RealPlayersTest.shows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.config.Config;
-import org.kyoo.transcoder.server.paths.Base64Path;
 
 /**
  * Upstream Kyoo's table ({@code /video}, fMP4) played as today's Kyoo front-end plays it: hls.js
@@ -40,30 +34,21 @@ import org.kyoo.transcoder.server.paths.Base64Path;
 class KyooTablePlayersTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration MOVE = Duration.ofSeconds(60);
-    private static final Path THEORA = Path.of(System.getProperty("shared.media.dir", "../shared/media"),
-            "theora-378x382-15fps.ogv");
+
+    private static final Path THEORA = PlayerBench.THEORA;
 
     @TempDir
     static Path dir;
-    Path root;
-    TranscoderServer server;
-    PlayerSite site;
-    Chromium chromium;
+    PlayerBench bench;
 
     @BeforeAll
     void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
-        root = Files.createDirectories(config.safeRoot()).toRealPath();
-        server = TranscoderServer.start(config);
-        site = PlayerSite.start(server.port());
-        chromium = Chromium.start();
+        bench = PlayerBench.start(dir);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) chromium.close();
-        if (site != null) site.close();
-        if (server != null) server.close();
+        if (bench != null) bench.close();
     }
 
     static Stream<Named<Path>> library() {
@@ -79,17 +64,12 @@ class KyooTablePlayersTest {
                 Named.of("DVB recording (H.264 + MP2 in MPEG-TS)", TestMedia.dvbRecording().path()));
     }
 
-    /** {@code /video/<path>} of a copy of {@code fixture} under the server's root, through the player's site. */
     private String route(Path fixture) throws Exception {
-        Path file = Files.copy(fixture, root.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        return site.origin() + "/video/" + Base64Path.encode(file.toString());
+        return bench.route("/video", fixture);
     }
 
     private HlsPlayer open() {
-        HlsPlayer player = chromium.open(site);
-        assertTrue(player.playsH264AndAac(),
-                "this Chromium's MSE cannot play H.264/AAC: install Debian's chromium (it has the proprietary codecs)");
-        return player;
+        return bench.open();
     }
 
     @ParameterizedTest(name = "{0}")

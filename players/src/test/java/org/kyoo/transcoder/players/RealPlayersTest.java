@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.config.Config;
-import org.kyoo.transcoder.server.paths.Base64Path;
 
 /**
  * The server played by a real player: hls.js 1.7 in headless Chromium, through the URIs the
@@ -38,31 +33,21 @@ class RealPlayersTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration MOVE = Duration.ofSeconds(60);
 
-    /** No MPEG-TS mapping, odd frame size, no audio: from {@code ../shared/media} beside the checkout. */
-    private static final Path THEORA = Path.of(System.getProperty("shared.media.dir", "../shared/media"),
-            "theora-378x382-15fps.ogv");
+
+    private static final Path THEORA = PlayerBench.THEORA;
 
     @TempDir
     static Path dir;
-    Path root;
-    TranscoderServer server;
-    PlayerSite site;
-    Chromium chromium;
+    PlayerBench bench;
 
     @BeforeAll
     void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
-        root = Files.createDirectories(config.safeRoot()).toRealPath();
-        server = TranscoderServer.start(config);
-        site = PlayerSite.start(server.port());
-        chromium = Chromium.start();
+        bench = PlayerBench.start(dir);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (chromium != null) chromium.close();
-        if (site != null) site.close();
-        if (server != null) server.close();
+        if (bench != null) bench.close();
     }
 
     static Stream<Named<Path>> library() {
@@ -79,15 +64,11 @@ class RealPlayersTest {
     }
 
     private String route(Path fixture) throws Exception {
-        Path file = Files.copy(fixture, root.resolve(fixture.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return site.origin() + "/" + Base64Path.encode(file.toString());
+        return bench.route("", fixture);
     }
 
     private HlsPlayer open() {
-        HlsPlayer player = chromium.open(site);
-        assertTrue(player.playsH264AndAac(),
-                "this Chromium's MSE cannot play H.264/AAC: install Debian's chromium (it has the proprietary codecs)");
-        return player;
+        return bench.open();
     }
 
     @ParameterizedTest(name = "{0}")

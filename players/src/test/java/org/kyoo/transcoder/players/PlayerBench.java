@@ -1,0 +1,72 @@
+package org.kyoo.transcoder.players;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.kyoo.transcoder.server.TranscoderServer;
+import org.kyoo.transcoder.server.config.Config;
+import org.kyoo.transcoder.server.paths.Base64Path;
+
+/**
+ * What a browser test plays against: the server on a free port with its safe root in a folder of
+ * the test's, the player's site in front of it on the same origin, and headless Chromium. Files are
+ * copied under the root and reached only through the URIs a player would be given.
+ */
+final class PlayerBench implements AutoCloseable {
+    /** No MPEG-TS or fMP4 mapping, odd frame size, no audio: from {@code ../shared/media} beside the checkout. */
+    static final Path THEORA = Path.of(System.getProperty("shared.media.dir", "../shared/media"),
+            "theora-378x382-15fps.ogv");
+
+    private final Path root;
+    private TranscoderServer server;
+    private PlayerSite site;
+    private Chromium chromium;
+
+    private PlayerBench(Path root) {
+        this.root = root;
+    }
+
+    static PlayerBench start(Path dir) throws Exception {
+        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
+        PlayerBench bench = new PlayerBench(Files.createDirectories(config.safeRoot()).toRealPath());
+        try {
+            bench.server = TranscoderServer.start(config);
+            bench.site = PlayerSite.start(bench.server.port());
+            bench.chromium = Chromium.start();
+            return bench;
+        } catch (Exception | Error e) {
+            bench.close();
+            throw e;
+        }
+    }
+
+    /** {@code <origin><table>/<path>} of a copy of {@code fixture} under the root ({@code table}: "" or "/video"). */
+    String route(String table, Path fixture) throws Exception {
+        Path file = Files.copy(fixture, root.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        return site.origin() + table + "/" + Base64Path.encode(file.toString());
+    }
+
+    /** A fresh page with hls.js, refusing a Chromium whose MSE cannot play H.264/AAC at all. */
+    HlsPlayer open() {
+        HlsPlayer player = chromium.open(site);
+        assertTrue(player.playsH264AndAac(),
+                "this Chromium's MSE cannot play H.264/AAC: install Debian's chromium (it has the proprietary codecs)");
+        return player;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (chromium != null) chromium.close();
+        } finally {
+            try {
+                if (site != null) site.close();
+            } finally {
+                if (server != null) server.close();
+            }
+        }
+    }
+}
