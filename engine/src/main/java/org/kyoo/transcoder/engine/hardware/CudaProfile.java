@@ -35,7 +35,8 @@ public final class CudaProfile extends AcceleratedProfile {
                 throw new HardwareProfileException(noEncoder(device.description(), rc, NvidiaGpus.models(NvidiaGpus.DRIVER_FOLDER)));
             }
             return new CudaProfile(device);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a native library that fails to link, memory): the device context must not outlive it
             device.close();
             throw e;
         }

@@ -60,6 +60,14 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     private volatile boolean measured;
     /** What it made, for its report: written by its own thread only. */
     private long startedAt;
+    /**
+     * Real time ({@link System#nanoTime}) of the last full per-packet checkpoint; only the head's
+     * own thread reads and writes it. Real time, not the stream's clock: the limit is about CPU
+     * spent on locks, and a test's injected clock may stand still.
+     */
+    private long lastPacketCheck;
+    /** At most one full checkpoint (stream lock, slot lock) per this much wall time between packets. */
+    private static final long PACKET_CHECK_NANOS = 50_000_000L;
     private int published;
     private double mediaSeconds;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -183,7 +191,13 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
 
     @Override
     public void checkpoint() {
-        if (!cancelled) stream.checkpoint(this, position);
+        if (cancelled) return;
+        // called before every packet: the full check takes the stream's lock several times and the
+        // slots' lock, so it runs at most every PACKET_CHECK_NANOS; a pause or a yield waits that long at most
+        long now = System.nanoTime();
+        if (lastPacketCheck != 0 && now - lastPacketCheck < PACKET_CHECK_NANOS) return;
+        lastPacketCheck = now;
+        stream.checkpoint(this, position);
     }
 
     @Override
