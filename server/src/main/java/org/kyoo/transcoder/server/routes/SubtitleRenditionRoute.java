@@ -67,7 +67,7 @@ final class SubtitleRenditionRoute implements Route {
         if (segment >= known) throw HttpError.badRequest("Segment " + segment + " is out of range.");
         double from = keyframes[segment];
         double to = segment + 1 < keyframes.length ? keyframes[segment + 1] : end;
-        Path extracted = metadataRoot.resolve(file.sha()).resolve("sub").resolve(track.index() + "." + track.extension());
+        Path extracted = ExtractedFileRoute.extracted(metadataRoot, file, "sub", track.index() + "." + track.extension());
         return new Answer.Later(SubtitleConversions.SHARED.after(extraction.extract(file.path(), file.sha(), info), () -> {
             Path vtt = SubtitleConverter.inFormat(extracted, "vtt");
             return new Answer.Text(ContentTypes.VTT, SubtitleConversions.SHARED.cues(vtt).segment(from, to), Answer.CACHEABLE);
