@@ -18,6 +18,8 @@ import org.kyoo.transcoder.server.caching.ETags;
  */
 final class FileSender {
     private static final AttachmentKey<Path> FILE = AttachmentKey.create(Path.class);
+    /** The file's tag, computed once per request for both the header and Undertow's conditionals. */
+    private static final AttachmentKey<ETag> TAG = AttachmentKey.create(ETag.class);
     /** Files at least this big go through FileChannel.transferTo; smaller ones are not worth it. */
     private static final long TRANSFER_MIN_SIZE = 1024;
 
@@ -29,7 +31,7 @@ final class FileSender {
                 (exchange, ignored) -> {
                     Path file = exchange.getAttachment(FILE);
                     if (file == null || !Files.isRegularFile(file)) return null;
-                    return new VersionedResource(file, manager);
+                    return new VersionedResource(file, manager, exchange.getAttachment(TAG));
                 },
                 exchange -> onMissing.error(exchange, HttpError.notFound("No such file.")));
         // the answer carries its own caching policy
@@ -40,16 +42,10 @@ final class FileSender {
     private static final class VersionedResource extends PathResource {
         private final ETag etag;
 
-        VersionedResource(Path file, PathResourceManager manager) {
+        /** @param etag null when the file could not be read: answered without a tag, so nothing caches a guess */
+        VersionedResource(Path file, PathResourceManager manager, ETag etag) {
             super(file, manager, file.getFileName().toString());
-            ETag tag;
-            try {
-                tag = ETags.of(file);
-            } catch (IOException e) {
-                // gone between the route and here: answered without a tag, so nothing caches a guess
-                tag = null;
-            }
-            this.etag = tag;
+            this.etag = etag;
         }
 
         @Override
@@ -63,8 +59,10 @@ final class FileSender {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
         if (file.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, file.cacheControl());
         try {
+            ETag tag = ETags.of(file.path());
+            exchange.putAttachment(TAG, tag);
             // set here too: Undertow's 304 leaves it out, and a cache refreshes its copy's tag from it
-            exchange.getResponseHeaders().put(Headers.ETAG, ETags.of(file.path()).toString());
+            exchange.getResponseHeaders().put(Headers.ETAG, tag.toString());
         } catch (IOException e) {
             // gone: the resource handler answers 404
         }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,10 @@ final class HttpMeters implements HttpHandler {
     private final HttpHandler next;
     private final MeterRegistry registry;
     private final Counter bytes;
+    /** By kind, video and audio: registered once, not looked up again for every segment. */
+    private final Map<String, Counter> served;
+    /** By kind, registered at the first segment of that kind (so none shows before one is served). */
+    private final Map<String, Timer> waits = new ConcurrentHashMap<>();
 
     HttpMeters(HttpHandler next, MeterRegistry registry) {
         this.next = next;
@@ -26,7 +32,7 @@ final class HttpMeters implements HttpHandler {
                 .description("Bytes of every answer's body and headers")
                 .baseUnit("bytes")
                 .register(registry);
-        for (String kind : new String[] {"video", "audio"}) served(kind);
+        this.served = Map.of("video", served(registry, "video"), "audio", served(registry, "audio"));
     }
 
     @Override
@@ -55,17 +61,17 @@ final class HttpMeters implements HttpHandler {
         String path = exchange.getRequestPath();
         if (SEGMENT.matcher(path).matches() && (status == 200 || status == 206 || status == 304)) {
             String kind = path.contains("/audio/") ? "audio" : "video";
-            served(kind).increment();
-            Timer.builder("transcoder.segment.wait")
-                    .description("From a segment's request to its answer's end")
-                    .tag("kind", kind)
-                    .publishPercentileHistogram()
-                    .register(registry)
+            served.get(kind).increment();
+            waits.computeIfAbsent(kind, k -> Timer.builder("transcoder.segment.wait")
+                            .description("From a segment's request to its answer's end")
+                            .tag("kind", k)
+                            .publishPercentileHistogram()
+                            .register(registry))
                     .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private Counter served(String kind) {
+    private static Counter served(MeterRegistry registry, String kind) {
         return Counter.builder("transcoder.segments.served")
                 .description("Segments answered to players")
                 .tag("kind", kind)

@@ -72,8 +72,8 @@ public final class KyooMasterPlaylist {
                 for (int i = aqualities.size() - 1; i >= 0; i--) {
                     String quality = aqualities.get(i);
                     m3u8.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a-").append(quality).append("\",");
-                    if (audio.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(audio.language())).append("\",");
-                    m3u8.append("NAME=\"").append(quoted(name(audio.title(), audio.language(), "Audio", audio.index()))).append("\",");
+                    if (audio.language() != null) m3u8.append("LANGUAGE=\"").append(MasterPlaylist.quoted(audio.language())).append("\",");
+                    m3u8.append("NAME=\"").append(MasterPlaylist.quoted(name(audio.title(), audio.language(), "Audio", audio.index()))).append("\",");
                     if (audio == defAudio) m3u8.append("DEFAULT=YES,");
                     // the copy keeps the source's channels; the AAC ladder is stereo
                     m3u8.append("CHANNELS=\"").append(quality.equals(ORIGINAL) ? audio.channels() : 2).append("\",");
@@ -109,8 +109,8 @@ public final class KyooMasterPlaylist {
                 MediaInfo.Video v = videos.get(index);
                 for (int i = qualities.size() - 1; i >= 0; i--) {
                     m3u8.append("#EXT-X-MEDIA:TYPE=VIDEO,GROUP-ID=\"").append(qualities.get(i)).append("\",");
-                    if (v.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(v.language())).append("\",");
-                    m3u8.append("NAME=\"").append(quoted(name(v.title(), v.language(), "Video", index))).append("\",");
+                    if (v.language() != null) m3u8.append("LANGUAGE=\"").append(MasterPlaylist.quoted(v.language())).append("\",");
+                    m3u8.append("NAME=\"").append(MasterPlaylist.quoted(name(v.title(), v.language(), "Video", index))).append("\",");
                     // the variants themselves play the default track: its rendition needs no URI of its own
                     if (v == video) m3u8.append("DEFAULT=YES\n");
                     else m3u8.append("URI=\"").append(links.on(index + "/" + qualities.get(i) + "/index.m3u8")).append("\"\n");
@@ -181,9 +181,5 @@ public final class KyooMasterPlaylist {
         if (title != null) return title;
         if (language != null) return language;
         return String.format(Locale.ROOT, "%s %d", kind, index);
-    }
-
-    private static String quoted(String value) {
-        return value.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -134,7 +134,7 @@ public final class MasterPlaylist {
     }
 
     /** An HLS quoted-string may hold neither a double quote nor a line break. */
-    private static String quoted(String value) {
+    static String quoted(String value) {
         return value.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
     }
 }

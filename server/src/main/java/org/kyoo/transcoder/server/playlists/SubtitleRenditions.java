@@ -41,8 +41,8 @@ public final class SubtitleRenditions {
             // HLS wants every NAME of a group distinct: a shared one gets the track's number
             if (nameCounts.get(name) > 1) name += " " + (subtitle.index() + 1);
             m3u8.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"").append(GROUP).append("\",");
-            if (subtitle.language() != null) m3u8.append("LANGUAGE=\"").append(quoted(subtitle.language())).append("\",");
-            m3u8.append("NAME=\"").append(quoted(name)).append("\",")
+            if (subtitle.language() != null) m3u8.append("LANGUAGE=\"").append(MasterPlaylist.quoted(subtitle.language())).append("\",");
+            m3u8.append("NAME=\"").append(MasterPlaylist.quoted(name)).append("\",")
                     // only a track flagged default starts shown; players otherwise leave subtitles off
                     .append("DEFAULT=").append(subtitle.isDefault() ? "YES" : "NO")
                     .append(",AUTOSELECT=YES")
@@ -65,10 +65,5 @@ public final class SubtitleRenditions {
         if (subtitle.isForced()) name.append(" (forced)");
         if (subtitle.isHearingImpaired()) name.append(" (SDH)");
         return name.toString();
-    }
-
-    /** An HLS quoted-string may hold neither a double quote nor a line break. */
-    private static String quoted(String value) {
-        return value.replace('"', '\'').replace('\n', ' ').replace('\r', ' ');
     }
 }

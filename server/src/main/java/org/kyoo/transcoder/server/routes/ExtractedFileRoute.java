@@ -2,6 +2,7 @@ package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.Route;
@@ -35,9 +36,22 @@ final class ExtractedFileRoute implements Route {
     public Answer answer(HttpServerExchange exchange) {
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
         String name = SafeRoot.checkName(RouteParams.raw(exchange, "name"));
+        return new Answer.Later(whenExtracted(media, extraction, metadataRoot, file, folder, name).thenApply(ExtractedFileRoute::served));
+    }
+
+    /** Where {@code name} lies in the file's {@code folder} of extracted files; the future completes once extraction has run. */
+    static CompletableFuture<Path> whenExtracted(MediaSource media, BackgroundExtraction extraction, Path metadataRoot,
+                                                 RequestedFile file, String folder, String name) {
         MediaInfo info = media.info(file.path(), file.sha());
-        Path extracted = metadataRoot.resolve(file.sha()).resolve(folder).resolve(name);
-        return new Answer.Later(extraction.extract(file.path(), file.sha(), info)
-                .thenApply(done -> new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE)));
+        return extraction.extract(file.path(), file.sha(), info).thenApply(done -> extracted(metadataRoot, file, folder, name));
+    }
+
+    /** {@code {metadata}/{sha}/{folder}/{name}}: where extraction writes a file's attachments and subtitles. */
+    static Path extracted(Path metadataRoot, RequestedFile file, String folder, String name) {
+        return metadataRoot.resolve(file.sha()).resolve(folder).resolve(name);
+    }
+
+    static Answer served(Path extracted) {
+        return new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE);
     }
 }

@@ -29,9 +29,7 @@ final class InfoRoute implements Route {
     public Answer answer(HttpServerExchange exchange) {
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
         MediaInfo info = media.info(file.path(), file.sha());
-        // fire and forget: the routes serving their output wait for them and report failures
-        startQuietly(() -> extraction.extract(file.path(), file.sha(), info), "extraction", file);
-        if (info.video() != null) startQuietly(() -> extraction.sprite(file.path(), file.sha(), info), "sprite", file);
+        startExtraction(extraction, file, info);
         return new Answer.Json(withQuery(info, RouteParams.links(exchange)));
     }
 
@@ -43,6 +41,13 @@ final class InfoRoute implements Route {
                 .toList();
         return new MediaInfo(info.sha(), info.path(), info.extension(), info.mimeCodec(), info.size(), info.duration(),
                 info.container(), info.video(), info.videos(), info.audios(), subtitles, info.fonts(), info.chapters());
+    }
+
+    /** Starts the extraction and, for a video, the sprite, so they are ready when a player asks for them. */
+    static void startExtraction(BackgroundExtraction extraction, RequestedFile file, MediaInfo info) {
+        // fire and forget: the routes serving their output wait for them and report failures
+        startQuietly(() -> extraction.extract(file.path(), file.sha(), info), "extraction", file);
+        if (info.video() != null) startQuietly(() -> extraction.sprite(file.path(), file.sha(), info), "sprite", file);
     }
 
     private static void startQuietly(Runnable start, String what, RequestedFile file) {

@@ -29,11 +29,9 @@ final class KyooIndexRoute extends PlayerRoute {
         KeyframeIndex index = KyooParams.cuts(stream, rendition);
         // only a playlist that is answered moves the player: a failed one must not stop its old rendition
         seen(position(player, rendition, -1));
-        boolean complete = index.isDone();
-        double[] keyframes = index.toArray();
-        double end = (keyframes.length > 0 ? keyframes[0] : 0) + stream.info().duration();
-        String m3u8 = Fmp4MediaPlaylist.render(keyframes, complete, end, KyooParams.query(exchange, player.client()));
-        return new Answer.Text(ContentTypes.PLAYLIST, m3u8, complete ? Answer.CACHEABLE : Answer.NO_CACHE);
+        PlaylistCuts cuts = PlaylistCuts.of(index, stream.info().duration());
+        String m3u8 = Fmp4MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), KyooParams.query(exchange, player.client()));
+        return new Answer.Text(ContentTypes.PLAYLIST, m3u8, cuts.cacheControl());
     }
 
     /** Video renditions are tracked as the v3 ones are; audio ones by the file the player watches. */

@@ -1,6 +1,5 @@
 package org.kyoo.transcoder.server.routes;
 
-import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.playlists.LinkQuery;
@@ -11,14 +10,8 @@ final class MediaPlaylists {
     private MediaPlaylists() {}
 
     static Answer of(StreamedFile stream, LinkQuery links) {
-        KeyframeIndex index = stream.keyframes();
-        // done first: when it says done, the array read after it is the final one
-        boolean complete = index.isDone();
-        double[] keyframes = index.toArray();
-        // keyframes are source timestamps, which may start late (MPEG-TS): the end is as far past the
-        // first cut as the file is long
-        double end = (keyframes.length > 0 ? keyframes[0] : 0) + stream.info().duration();
-        return new Answer.Text(ContentTypes.PLAYLIST, MediaPlaylist.render(keyframes, complete, end, links),
-                complete ? Answer.CACHEABLE : Answer.NO_CACHE);
+        PlaylistCuts cuts = PlaylistCuts.of(stream.keyframes(), stream.info().duration());
+        return new Answer.Text(ContentTypes.PLAYLIST, MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), links),
+                cuts.cacheControl());
     }
 }

@@ -50,8 +50,7 @@ final class PrepareRoute implements Route {
         try {
             CompletableFuture.runAsync(() -> {
                 MediaInfo info = media.info(file.path(), file.sha());
-                extraction.extract(file.path(), file.sha(), info);
-                if (info.video() != null) extraction.sprite(file.path(), file.sha(), info);
+                InfoRoute.startExtraction(extraction, file, info);
                 // the file's streams: its keyframe scan starts, the first batch is waited for here
                 media.stream(file.path(), file.sha());
             }, PREPARING).exceptionally(e -> {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kyoo.transcoder.engine.extract.SubtitleConverter;
-import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -52,22 +51,19 @@ final class SubtitleRenditionRoute implements Route {
                 .findFirst()
                 .orElseThrow(() -> HttpError.badRequest("No text subtitle track " + rawIndex + "."));
         StreamedFile stream = media.stream(file.path(), file.sha());
-        KeyframeIndex index = stream.keyframes();
-        // done first: when it says done, the array read after it is the final one
-        boolean complete = index.isDone();
-        double[] keyframes = index.toArray();
-        double end = (keyframes.length > 0 ? keyframes[0] : 0) + info.duration();
+        PlaylistCuts cuts = PlaylistCuts.of(stream.keyframes(), info.duration());
         if (playlist) {
             return new Answer.Text(ContentTypes.PLAYLIST,
-                    MediaPlaylist.render(keyframes, complete, end, RouteParams.links(exchange), ".vtt"),
-                    complete ? Answer.CACHEABLE : Answer.NO_CACHE);
+                    MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), RouteParams.links(exchange), ".vtt"),
+                    cuts.cacheControl());
         }
+        double[] keyframes = cuts.keyframes();
         int segment = segment(exchange);
-        int known = complete ? keyframes.length : keyframes.length - 1;
+        int known = cuts.complete() ? keyframes.length : keyframes.length - 1;
         if (segment >= known) throw HttpError.badRequest("Segment " + segment + " is out of range.");
         double from = keyframes[segment];
-        double to = segment + 1 < keyframes.length ? keyframes[segment + 1] : end;
-        Path extracted = metadataRoot.resolve(file.sha()).resolve("sub").resolve(track.index() + "." + track.extension());
+        double to = segment + 1 < keyframes.length ? keyframes[segment + 1] : cuts.end();
+        Path extracted = ExtractedFileRoute.extracted(metadataRoot, file, "sub", track.index() + "." + track.extension());
         return new Answer.Later(SubtitleConversions.SHARED.after(extraction.extract(file.path(), file.sha(), info), () -> {
             Path vtt = SubtitleConverter.inFormat(extracted, "vtt");
             return new Answer.Text(ContentTypes.VTT, SubtitleConversions.SHARED.cues(vtt).segment(from, to), Answer.CACHEABLE);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.extract.SubtitleConverter;
-import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
@@ -38,15 +37,11 @@ final class SubtitleRoute implements Route {
         Deque<String> formats = exchange.getQueryParameters().get("format");
         String format = formats == null || formats.isEmpty() ? null : formats.getFirst();
         if (format != null) SubtitleConverter.checkFormat(format);
-        MediaInfo info = media.info(file.path(), file.sha());
-        Path extracted = metadataRoot.resolve(file.sha()).resolve("sub").resolve(name);
-        CompletableFuture<Void> ready = extraction.extract(file.path(), file.sha(), info);
-        if (format == null) {
-            return new Answer.Later(ready.thenApply(done -> new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE)));
-        }
+        CompletableFuture<Path> ready = ExtractedFileRoute.whenExtracted(media, extraction, metadataRoot, file, "sub", name);
+        if (format == null) return new Answer.Later(ready.thenApply(ExtractedFileRoute::served));
         return new Answer.Later(SubtitleConversions.SHARED.after(ready, () -> {
-            Path converted = SubtitleConverter.inFormat(extracted, format);
-            return new Answer.File(converted, ContentTypes.of(converted), Answer.CACHEABLE);
+            Path extracted = ExtractedFileRoute.extracted(metadataRoot, file, "sub", name);
+            return ExtractedFileRoute.served(SubtitleConverter.inFormat(extracted, format));
         }));
     }
 }
