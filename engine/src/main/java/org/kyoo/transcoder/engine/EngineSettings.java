@@ -12,6 +12,9 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param preset         encoder preset for steady-state encoding
  * @param startupPreset  preset for the first segment of a head a player waits on; null or empty: off
  * @param hardware       the video decode/scale/encode profile
+ * @param loadPreset     software only: preset of the segments a head starts while more video heads
+ *                       want the CPU than there are encode slots (the machine cannot keep up at
+ *                       {@code preset}); MPEG-TS streams only; null or empty: off
  */
 public record EngineSettings(
         Path cacheRoot,
@@ -19,9 +22,20 @@ public record EngineSettings(
         String routePrefix,
         String preset,
         String startupPreset,
-        HardwareProfile hardware) {
+        HardwareProfile hardware,
+        String loadPreset) {
+
+    /** Without a load preset: every segment past a head's first at {@code preset}. */
+    public EngineSettings(Path cacheRoot, Path metadataRoot, String routePrefix, String preset, String startupPreset,
+                          HardwareProfile hardware) {
+        this(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, null);
+    }
 
     public boolean hasStartupPreset() {
         return startupPreset != null && !startupPreset.isEmpty();
+    }
+
+    public boolean hasLoadPreset() {
+        return loadPreset != null && !loadPreset.isEmpty();
     }
 }

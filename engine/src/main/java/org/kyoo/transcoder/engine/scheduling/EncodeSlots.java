@@ -119,6 +119,14 @@ public final class EncodeSlots {
         return queue.size();
     }
 
+    /**
+     * Whether more heads want to encode than there are slots: running heads plus those queued or
+     * parked for a slot (paused heads, near nobody, do not count). Never for unbounded slots.
+     */
+    public synchronized boolean overcommitted() {
+        return holders.size() + queue.size() > slots;
+    }
+
     public int slots() {
         return slots;
     }

@@ -42,6 +42,8 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     private final int end;
     private final String firstPreset;
     private final String preset;
+    /** The preset of a segment begun while the slots are over-committed; null: none. */
+    private final String loadPreset;
     private final EncodeSlots slots;
     private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
@@ -75,9 +77,10 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     /**
      * @param end         one past the last segment this head may make
      * @param firstPreset the preset of its first segment (the start-up one when a player waits)
+     * @param loadPreset  the preset of any other segment begun while more heads want a slot than there are; null: none
      */
     EncoderHead(SegmentedStream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, String preset,
-                EncodeSlots slots) {
+                String loadPreset, EncodeSlots slots) {
         this.stream = stream;
         this.slots = slots;
         this.pipeline = pipeline;
@@ -86,6 +89,7 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         this.end = end;
         this.firstPreset = firstPreset;
         this.preset = preset;
+        this.loadPreset = loadPreset == null || loadPreset.isEmpty() ? null : loadPreset;
         this.position = first;
     }
 
@@ -293,6 +297,11 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
 
     @Override
     public String preset(int n) {
+        // a start-up segment stays at the start-up preset, the quickest to a picture
+        if (n == first && firstPreset != null && !firstPreset.equals(preset)) return firstPreset;
+        // more heads want the CPU than it has slots for: every one of them falls behind at the
+        // steady preset, so a quicker one serves more players in time (decided per segment)
+        if (loadPreset != null && slots.overcommitted()) return loadPreset;
         return n == first ? firstPreset : preset;
     }
 

@@ -176,7 +176,9 @@ public final class FileStream {
                 path.getFileName() + " " + l, dir.resolve(l), keyframes,
                 () -> quality == null ? new TransmuxPipeline(path) : new VideoPipeline(path, quality, settings.hardware(), observer),
                 true, settings.preset(), quality == null ? null : settings.startupPreset(), wait, Container.TS,
-                scheduler, videoSlots(quality))));
+                scheduler, videoSlots(quality),
+                // x264 presets: a hardware encoder's slots are its sessions, and its presets are its own
+                quality != null && settings.hardware() instanceof SoftwareProfile ? settings.loadPreset() : null)));
     }
 
     SegmentedStream audioStream(int audio) {

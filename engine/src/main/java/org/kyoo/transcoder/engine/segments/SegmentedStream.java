@@ -48,7 +48,14 @@ final class SegmentedStream {
     /** What a stream needs to know to run heads; one per stream. */
     record Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines,
                   boolean prefetch, String preset, String startupPreset, Duration segmentWait, Container container,
-                  Scheduler scheduler, EncodeSlots slots) {}
+                  Scheduler scheduler, EncodeSlots slots, String loadPreset) {
+        /** Without a load preset (audio, transmux, fMP4: one preset for every segment). */
+        Config(String label, Path dir, KeyframeIndex keyframes, Supplier<SegmentPipeline> pipelines, boolean prefetch,
+               String preset, String startupPreset, Duration segmentWait, Container container, Scheduler scheduler,
+               EncodeSlots slots) {
+            this(label, dir, keyframes, pipelines, prefetch, preset, startupPreset, segmentWait, container, scheduler, slots, null);
+        }
+    }
 
     private final Config config;
     private final KeyframeIndex keyframes;
@@ -373,7 +380,7 @@ final class SegmentedStream {
         String firstPreset = playerWaiting && config.startupPreset() != null && !config.startupPreset().isEmpty()
                 ? config.startupPreset() : config.preset();
         EncoderHead head = new EncoderHead(this, config.pipelines().get(), nextHeadId++, start, end, firstPreset, config.preset(),
-                config.slots());
+                config.loadPreset(), config.slots());
         heads.add(head);
         scheduler.register(head);
         head.start();

@@ -58,6 +58,24 @@ class EncodeSlotsTest {
     }
 
     @Test
+    void overCommittedWhenRunningAndQueuedHeadsOutnumberTheSlots() throws Exception {
+        EncodeSlots slots = new EncodeSlots(2);
+        Claim a = new Claim(Priority.PREFETCH), b = new Claim(Priority.PREFETCH), c = new Claim(Priority.PREFETCH);
+        assertTrue(slots.tryAcquire(a));
+        assertFalse(slots.overcommitted(), "one head, two slots");
+        assertTrue(slots.tryAcquire(b));
+        assertFalse(slots.overcommitted(), "two heads, two slots: each has its share");
+        Thread waiting = new Thread(() -> acquire(slots, c));
+        waiting.start();
+        awaitQueued(slots, 1);
+        assertTrue(slots.overcommitted(), "a third head waits for a slot");
+        c.cancelled = true;
+        waiting.join(20_000);
+        assertFalse(slots.overcommitted(), "the waiting head gave up");
+        assertFalse(new EncodeSlots(Integer.MAX_VALUE).overcommitted(), "unbounded slots never are");
+    }
+
+    @Test
     void aPlayersNextSegmentYieldsToASeekButNotToAnotherNextSegment() throws Exception {
         EncodeSlots slots = new EncodeSlots(1);
         Claim next = new Claim(Priority.NEXT_SEGMENT);

@@ -46,6 +46,8 @@ class SchedulingTest {
     private final class FakePipeline implements SegmentPipeline {
         final Semaphore allowed = new Semaphore(0);
         final IntToDoubleFunction wallSeconds;
+        /** "n:preset" of each segment as it began. */
+        final List<String> presets = new CopyOnWriteArrayList<>();
 
         FakePipeline(IntToDoubleFunction wallSeconds, int allowedAtOnce) {
             this.wallSeconds = wallSeconds;
@@ -57,6 +59,7 @@ class SchedulingTest {
             try {
                 for (int n = sink.first(); n < 100; n++) {
                     sink.starting(n);
+                    presets.add(n + ":" + sink.preset(n));
                     while (!allowed.tryAcquire(10, TimeUnit.MILLISECONDS)) {
                         sink.checkpoint();
                         if (sink.cancelled()) return;
@@ -82,6 +85,12 @@ class SchedulingTest {
 
     /** @param device whether the heads encode on a device (their slots are its encoder sessions) */
     private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device) {
+        return stream(settings, wallSeconds, allowedAtOnce, device, null);
+    }
+
+    /** @param loadPreset the preset of segments begun while the slots are over-committed */
+    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device,
+                                   String loadPreset) {
         double[] times = new double[100];
         for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
         Scheduler scheduler = new Scheduler(settings, clock::get);
@@ -90,7 +99,8 @@ class SchedulingTest {
             FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0);
             pipelines.add(p);
             return p;
-        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, device ? scheduler.hardware() : scheduler.software()));
+        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, device ? scheduler.hardware() : scheduler.software(),
+                loadPreset));
         made.add(s);
         return s;
     }
@@ -238,6 +248,42 @@ class SchedulingTest {
         pipelines.get(0).allowed.release();
         assertTrue(next.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
         assertEquals(2, pipelines.size(), "the parked head went on where it was: no new head");
+    }
+
+    @Test
+    void segmentsBegunWhileMoreHeadsWantASlotThanThereAreUseTheLoadPreset() throws Exception {
+        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1, false, "superfast");
+        Demand a = Demand.of("a"), b = Demand.of("b");
+        s.segment(0, a).join();
+        EncoderHead first = s.heads().get(0);
+        await("the head runs on into segment 1", () -> first.position() == 1 && in(first, HeadState.State.RUNNING));
+        assertEquals(List.of("0:fast", "1:fast"), pipelines.get(0).presets, "one head, one slot: the steady preset");
+        // a second player: two heads want the only slot, so the one that begins a segment now goes quicker
+        CompletableFuture<Path> seek = s.segment(50, b);
+        EncoderHead seeking = headFrom(s, 50);
+        await("the seek runs, the first head parks", () -> in(seeking, HeadState.State.RUNNING) && in(first, HeadState.State.QUEUED));
+        await("the seek's head began its segment", () -> !pipelines.get(1).presets.isEmpty());
+        assertEquals("50:superfast", pipelines.get(1).presets.get(0));
+        pipelines.get(1).allowed.release();
+        assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-50.ts"));
+        // the first player leaves for good: its head closes, the seek's head has the slot to itself again
+        first.cancel();
+        assertTrue(first.join(20_000));
+        await("the seek's head began segment 51", () -> pipelines.get(1).presets.size() == 2);
+        pipelines.get(1).allowed.release();
+        await("the seek's head began segment 52", () -> pipelines.get(1).presets.size() == 3);
+        assertEquals("52:fast", pipelines.get(1).presets.get(2), "back to the steady preset once the slots suffice");
+    }
+
+    @Test
+    void theOldDistanceRuleNeverUsesTheLoadPreset() throws Exception {
+        SegmentedStream s = stream(settings(Planner.DISTANCE, 600, null), n -> 1, 2, false, "superfast");
+        s.segment(0, Demand.of("a")).join();
+        CompletableFuture<Path> seek = s.segment(80, Demand.of("b"));
+        pipelines.get(1).allowed.release();
+        seek.get(20, TimeUnit.SECONDS);
+        assertEquals(2, pipelines.size());
+        for (FakePipeline p : pipelines) for (String preset : p.presets) assertTrue(preset.endsWith(":fast"), preset);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.kyoo.transcoder.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,9 @@ class ConfigTest {
         assertEquals(7666, config.port());
         assertEquals("disabled", config.hwaccel());
         assertEquals("fast", config.preset());
-        assertEquals("veryfast", config.startupPreset());
+        assertEquals("superfast", config.startupPreset());
+        assertEquals("superfast", config.loadPreset());
+        assertEquals("superfast", config.engineSettings(null).loadPreset());
         assertEquals("", config.routePrefix());
     }
 
@@ -38,6 +41,7 @@ class ConfigTest {
                 "GOCODER_PREFIX", "/video/",
                 "GOCODER_PRESET", "slow",
                 "GOCODER_STARTUP_PRESET", "",
+                "GOCODER_LOAD_PRESET", "",
                 "GOCODER_PORT", "8080"), dir);
         assertEquals(Path.of("/video"), config.safeRoot());
         assertEquals(Path.of("/cache"), config.cacheRoot());
@@ -45,7 +49,19 @@ class ConfigTest {
         assertEquals("slow", config.preset());
         assertEquals("", config.startupPreset(), "set but empty turns it off");
         assertFalse(config.engineSettings(null).hasStartupPreset());
+        assertFalse(config.engineSettings(null).hasLoadPreset(), "set but empty turns the load preset off");
         assertEquals(8080, config.port());
+    }
+
+    @Test
+    void theLoadPresetIsCheckedAndIsX264Only() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromEnvironment(Map.of("GOCODER_LOAD_PRESET", "quick"), dir));
+        assertTrue(error.getMessage().contains("GOCODER_LOAD_PRESET"), error.getMessage());
+        assertEquals("veryfast", Config.fromEnvironment(Map.of("GOCODER_LOAD_PRESET", "veryfast"), dir)
+                .engineSettings(null).loadPreset());
+        // a hardware encoder's presets are its own: the x264 load preset is not handed to it
+        assertNull(Config.fromEnvironment(Map.of("GOCODER_HWACCEL", "vaapi"), dir).engineSettings(null).loadPreset());
     }
 
     @Test
