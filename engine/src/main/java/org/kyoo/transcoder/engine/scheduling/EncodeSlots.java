@@ -90,6 +90,16 @@ public final class EncodeSlots {
         return true;
     }
 
+    /**
+     * {@code c} hands its slot over and queues for one again in one step, so it never looks like a
+     * head that wants nothing ({@link #overcommitted}); false when it was cancelled meanwhile.
+     */
+    public synchronized boolean requeue(Claimant c) throws InterruptedException {
+        holders.remove(c);
+        notifyAll();
+        return acquire(c);
+    }
+
     /** {@code c} gives back the slot it holds. */
     public synchronized void release(Claimant c) {
         holders.remove(c);

@@ -182,8 +182,11 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         // a device's encoder session stays with its head until the head ends or pauses
         if (!holding || slots.sessions() || !slots.shouldYield(this)) return true;
         long parked = stream.now();
-        giveSlot();
-        if (!takeSlot()) return false;
+        state = HeadState.State.QUEUED;
+        holding = false;
+        holding = slots.requeue(this);
+        if (!holding) return false;
+        state = HeadState.State.RUNNING;
         resumed(parked);
         return true;
     }

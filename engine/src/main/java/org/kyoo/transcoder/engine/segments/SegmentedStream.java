@@ -72,7 +72,19 @@ final class SegmentedStream {
      * timed out, cancelled, its player gone). A future's number of dependents never goes down, so
      * it cannot tell this.
      */
-    private final java.util.Map<Integer, List<Priority>> waitCount = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Wait>> waitCount = new java.util.HashMap<>();
+
+    /**
+     * One request waiting on a segment. A player waiting on its next segment has the one before
+     * playing, but only for that segment's length: from {@code frozenFrom} (ticker nanos) its screen
+     * is frozen too, and it counts as having nothing buffered, so a run of seeks cannot hold back
+     * a player that keeps watching for ever.
+     */
+    private record Wait(Priority asked, long frozenFrom) {
+        Priority at(long now) {
+            return asked == Priority.NEXT_SEGMENT && now >= frozenFrom ? Priority.NOTHING_BUFFERED : asked;
+        }
+    }
     private int nextHeadId;
     private boolean destroyed;
     /** How many times every head was stopped; a request's prefetch after that is void. */
@@ -165,13 +177,17 @@ final class SegmentedStream {
                     "Segment " + n + " out of range (" + segmentCount() + " segments)"));
         }
         Priority urgency = requests.record(demand, n, segmentStart(n));
+        // what plays meanwhile is the segment before (at most its length: the player may have asked late)
+        double playing = segmentDuration(Math.max(0, n - 1));
+        Wait wait = new Wait(urgency, urgency == Priority.NEXT_SEGMENT && Double.isFinite(playing)
+                ? now() + (long) (Math.max(0, playing) * 1e9) : Long.MAX_VALUE);
         CompletableFuture<Path> future;
         boolean ready;
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             future = readiness(n);
             ready = done.get(n);
-            if (!ready) waitCount.computeIfAbsent(n, k -> new ArrayList<>()).add(urgency);
+            if (!ready) waitCount.computeIfAbsent(n, k -> new ArrayList<>()).add(wait);
             if (ready) {
                 prefetch(n);
             } else if (needsHead(n)) {
@@ -195,7 +211,7 @@ final class SegmentedStream {
                     throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
                 });
         // however it ends, this request no longer waits: its head may pause or stop again
-        waiting.whenComplete((path, error) -> stoppedWaiting(n, urgency));
+        waiting.whenComplete((path, error) -> stoppedWaiting(n, wait));
         if (config.prefetch()) {
             int generation = killed;
             waiting.thenRun(() -> prefetchLocked(n, generation));
@@ -209,11 +225,12 @@ final class SegmentedStream {
         scheduler.reconsider();
     }
 
-    private void stoppedWaiting(int n, Priority urgency) {
+    private void stoppedWaiting(int n, Wait wait) {
         synchronized (this) {
-            List<Priority> waiting = waitCount.get(n);
+            List<Wait> waiting = waitCount.get(n);
             if (waiting != null) {
-                waiting.remove(urgency);
+                // this very wait: another request of the same urgency has its own deadline
+                waiting.removeIf(w -> w == wait);
                 if (waiting.isEmpty()) waitCount.remove(n);
             }
             // a head this request was near may now be near nobody: it pauses at its next packet
@@ -611,15 +628,19 @@ final class SegmentedStream {
      */
     private Priority waitedPriority(EncoderHead h) {
         Priority most = null;
+        long now = now();
         int reach = h.end();
         for (EncoderHead o : heads) {
             if (o != h && !o.cancelled() && o.position() > h.position()) reach = Math.min(reach, o.position());
         }
         for (int k = h.position(); k < reach && k < ready.size(); k++) {
             if (done.get(k)) continue;
-            List<Priority> waiting = waitCount.get(k);
+            List<Wait> waiting = waitCount.get(k);
             if (waiting == null) continue;
-            for (Priority p : waiting) if (most == null || p.ordinal() < most.ordinal()) most = p;
+            for (Wait w : waiting) {
+                Priority p = w.at(now);
+                if (most == null || p.ordinal() < most.ordinal()) most = p;
+            }
         }
         return most;
     }

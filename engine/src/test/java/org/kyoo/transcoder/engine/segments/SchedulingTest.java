@@ -24,6 +24,7 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 
@@ -273,6 +274,24 @@ class SchedulingTest {
         pipelines.get(1).allowed.release();
         await("the seek's head began segment 52", () -> pipelines.get(1).presets.size() == 3);
         assertEquals("52:fast", pipelines.get(1).presets.get(2), "back to the steady preset once the slots suffice");
+    }
+
+    @Test
+    void aPlayerWaitingOnItsNextSegmentLongerThanTheOnePlayingCountsAsAFrozenScreen() throws Exception {
+        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1);
+        Demand a = Demand.of("a");
+        s.segment(0, a).join();
+        EncoderHead head = s.heads().get(0);
+        await("the head runs on into segment 1", () -> head.position() == 1 && in(head, HeadState.State.RUNNING));
+        CompletableFuture<Path> next = s.segment(1, a);
+        assertEquals(Priority.NEXT_SEGMENT, head.priority(), "segment 0 (4 s) plays meanwhile");
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(3_900));
+        assertEquals(Priority.NEXT_SEGMENT, head.priority());
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(200));
+        assertEquals(Priority.NOTHING_BUFFERED, head.priority(), "segment 0 has ended: the player's screen is frozen");
+        pipelines.get(0).allowed.release();
+        assertTrue(next.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
+        assertEquals(Priority.PREFETCH, head.priority(), "nobody waits any more");
     }
 
     @Test
