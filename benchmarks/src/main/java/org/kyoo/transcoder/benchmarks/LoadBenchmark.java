@@ -29,18 +29,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>java -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.LoadBenchmark</pre>
  * Properties: load.players (1,4,10,30), load.seconds (90 measured per row), load.warmup (10: the
  * first seconds of a row, whose requests and CPU are left out: every player starts cold),
- * load.idle (40, longest wait for idle), load.planners (time,distance), load.presets (veryfast:
- * start-up presets tried with the time planner, e.g. veryfast,superfast), load.slow (players of
- * the slow case, 4; 0: none), bench.seconds (media length, 600).
+ * load.idle (40, longest wait for idle), load.planners (time,distance), load.presets (superfast:
+ * start-up presets tried with the time planner, e.g. veryfast,superfast), load.loadPresets
+ * (superfast: GOCODER_LOAD_PRESET values tried with the time planner, "off" for none),
+ * load.before (veryfast: the start-up preset of the distance rows, the previous default),
+ * load.slow (players of the slow case, 4; 0: none), load.seekChance (0.08 per segment), load.out
+ * (benchmarks/target/load.md), bench.seconds (media length, 600).
  */
 public final class LoadBenchmark {
-    private static final double SEEK_CHANCE = 0.08, SWITCH_CHANCE = 0.05;
+    /** load.seekChance: more seeks per row make its p95 seek-to-ready mean more (8 % by default). */
+    private static final double SEEK_CHANCE = Double.parseDouble(System.getProperty("load.seekChance", "0.08")), SWITCH_CHANCE = 0.05;
     private static final long TICKS = 100; // USER_HZ: /proc times are in 1/100 s
 
-    private record Level(String planner, String preset, String source, String quality, String other, int players) {}
+    private record Level(String planner, String preset, String loadPreset, String source, String quality, String other, int players) {}
 
-    private record Result(Level level, int requests, int stalls, int unavailable, double p50, double p95, double seekP95,
-                          double cpuPerWatched, double idleAfter, long rssPlaying, long rssAfter) {}
+    private record Result(Level level, int requests, int seeks, int stalls, int unavailable, double p50, double p95, double seekP95,
+                          double cpuPerWatched, double idleAfter, double cpuAfter, long rssPlaying, long rssAfter) {}
 
     private static final class Tally {
         /** Requests asked before this (System.nanoTime) are warm-up: not counted. */
@@ -60,21 +64,31 @@ public final class LoadBenchmark {
         int seconds = Integer.getInteger("load.seconds", 90);
         int warmup = Integer.getInteger("load.warmup", 10);
         int idle = Integer.getInteger("load.idle", 40);
-        String[] presets = System.getProperty("load.presets", "veryfast").split(",");
+        String[] presets = System.getProperty("load.presets", "superfast").split(",");
+        String[] loadPresets = System.getProperty("load.loadPresets", "superfast").split(",");
+        String before = System.getProperty("load.before", "veryfast");
         int slow = Integer.getInteger("load.slow", 4);
         String[] planners = System.getProperty("load.planners", "time,distance").split(",");
         Path file = BenchMedia.mkv().path();
         List<Level> levels = new ArrayList<>();
         for (int players : counts) {
             for (String p : planners) {
-                // the start-up preset is a scheduling question only for the scheduler's rows
-                for (String preset : p.equals("time") ? presets : new String[] {presets[0]}) {
-                    levels.add(new Level(p, preset, "1080p H.264", "720p", "480p", players));
+                if (!p.equals("time")) {
+                    // the previous behaviour with the previous defaults (the old rule never over-commits its slots)
+                    levels.add(new Level(p, before, "off", "1080p H.264", "720p", "480p", players));
+                    continue;
+                }
+                // start-up and load presets are scheduling questions only for the scheduler's rows
+                for (String preset : presets) {
+                    for (String load : loadPresets) levels.add(new Level(p, preset, load, "1080p H.264", "720p", "480p", players));
                 }
             }
         }
         // encoding 1080p is slower than real time on a small machine: the case the fixed 60-s rule gets wrong
-        if (slow > 0) for (String p : planners) levels.add(new Level(p, presets[0], "1080p H.264, slow (→1080p)", "1080p", "720p", slow));
+        if (slow > 0) for (String p : planners) {
+            boolean time = p.equals("time");
+            levels.add(new Level(p, time ? presets[0] : before, time ? loadPresets[0] : "off", "1080p H.264, slow (→1080p)", "1080p", "720p", slow));
+        }
         List<Result> results = new ArrayList<>();
         for (Level level : levels) {
             Result r = run(file, level, warmup, seconds, idle);
@@ -84,7 +98,7 @@ public final class LoadBenchmark {
         String table = table(results, warmup, seconds);
         System.out.println();
         System.out.println(table);
-        Path out = Path.of("benchmarks/target/load.md");
+        Path out = Path.of(System.getProperty("load.out", "benchmarks/target/load.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
     }
@@ -94,7 +108,8 @@ public final class LoadBenchmark {
         Path metadata = InProcessEngine.freshDir("load-metadata");
         Path log = Files.createTempFile("load-server", ".log");
         try (ServerProcess server = ServerProcess.start(file.getParent(), cache, metadata, log, Map.of("GOCODER_PLANNER", level.planner(),
-                "GOCODER_STARTUP_PRESET", level.preset()))) {
+                "GOCODER_STARTUP_PRESET", level.preset(),
+                "GOCODER_LOAD_PRESET", level.loadPreset().equals("off") ? "" : level.loadPreset()))) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + server.port();
             Map<String, double[]> durations = Map.of(
@@ -114,7 +129,8 @@ public final class LoadBenchmark {
             tally.countFrom = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             stop.set(true);
-            long cpuPlaying = cpuTicks(server.pid()) - cpuBefore;
+            long cpuLeft = cpuTicks(server.pid());
+            long cpuPlaying = cpuLeft - cpuBefore;
             long rssPlaying = rss(server.pid());
             // players leave now: requests in flight are abandoned with them
             for (Thread t : players) t.interrupt();
@@ -131,11 +147,13 @@ public final class LoadBenchmark {
                 last = now;
             }
             long rssAfter = rss(server.pid());
+            // what the server spent for nobody: from the players leaving until idle (or the limit)
+            double cpuAfter = (cpuTicks(server.pid()) - cpuLeft) / (double) TICKS;
             for (Thread t : players) t.join(5000);
             double cpuPerWatched = tally.watched == 0 ? Double.NaN : cpuPlaying / (double) TICKS / tally.watched;
-            return new Result(level, tally.waits.size() + tally.seeks.size(), tally.stalls.get(), tally.unavailable.get(),
+            return new Result(level, tally.waits.size() + tally.seeks.size(), tally.seeks.size(), tally.stalls.get(), tally.unavailable.get(),
                     percentile(tally.waits, 50), percentile(tally.waits, 95), percentile(tally.seeks, 95),
-                    cpuPerWatched, idleAfter, rssPlaying, rssAfter);
+                    cpuPerWatched, idleAfter, cpuAfter, rssPlaying, rssAfter);
         } finally {
             InProcessEngine.delete(cache);
             InProcessEngine.delete(metadata);
@@ -245,19 +263,19 @@ public final class LoadBenchmark {
 
     private static String row(Result r) {
         Level l = r.level();
-        return String.format("| %s | %s | %s → %s | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %s | %d / %d |",
-                l.planner().equals("time") ? "expected time" : "60-s distance (before)", l.preset(), l.source(), l.quality(), l.players(),
-                r.requests(), r.stalls(), r.unavailable(), r.p50(), r.p95(), r.seekP95(), r.cpuPerWatched(),
-                Double.isNaN(r.idleAfter()) ? "not idle" : String.format("%.0f", r.idleAfter()),
+        return String.format(java.util.Locale.ROOT, "| %s | %s | %s | %s → %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %d / %d |",
+                l.planner().equals("time") ? "expected time" : "60-s distance (before)", l.preset(), l.loadPreset(), l.source(), l.quality(),
+                l.players(), r.requests(), r.seeks(), r.stalls(), r.unavailable(), r.p50(), r.p95(), r.seekP95(), r.cpuPerWatched(),
+                Double.isNaN(r.idleAfter()) ? "not idle" : String.format(java.util.Locale.ROOT, "%.0f", r.idleAfter()), r.cpuAfter(),
                 r.rssPlaying() >> 20, r.rssAfter() >> 20);
     }
 
     private static String table(List<Result> results, int warmup, int seconds) {
         StringBuilder b = new StringBuilder();
         b.append("Players for ").append(warmup).append(" s of warm-up (not counted), then ").append(seconds)
-                .append(" s measured, a fresh server per row.\n\n");
-        b.append("| planner | start-up preset | source → quality | players | requests | stalls | 503 | p50 wait (s) | p95 wait (s) | p95 seek-to-ready (s) | CPU s per watched s | idle after leaving (s) | RSS playing / after (MiB) |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" s measured, a fresh server per row; seek chance ").append(SEEK_CHANCE).append(" per segment.\n\n");
+        b.append("| planner | start-up preset | load preset | source → quality | players | requests | seeks | stalls | 503 | p50 wait (s) | p95 wait (s) | p95 seek-to-ready (s) | CPU s per watched s | idle after leaving (s) | CPU s after leaving | RSS playing / after (MiB) |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) b.append(row(r)).append('\n');
         return b.toString();
     }
