@@ -98,7 +98,7 @@ public final class LoadBenchmark {
         String table = table(results, warmup, seconds);
         System.out.println();
         System.out.println(table);
-        Path out = Path.of(System.getProperty("load.out", "benchmarks/target/load.md"));
+        Path out = Path.of(System.getProperty("load.out", "benchmarks/target/load.md")).toAbsolutePath();
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
     }

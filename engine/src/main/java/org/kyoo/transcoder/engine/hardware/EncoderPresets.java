@@ -3,7 +3,7 @@ package org.kyoo.transcoder.engine.hardware;
 import java.util.Set;
 
 /**
- * GOCODER_PRESET speaks libx264's names (ultrafast … veryslow, the start-up preset is veryfast);
+ * GOCODER_PRESET speaks libx264's names (ultrafast … veryslow; the start-up preset is superfast by default);
  * the hardware encoders have their own sets. Names the encoder knows pass through, as the original
  * passed {@code -preset} as is; the others map to the nearest end of the encoder's range.
  */

@@ -309,6 +309,11 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     }
 
     @Override
+    public String steadyPreset() {
+        return preset;
+    }
+
+    @Override
     public boolean cancelled() {
         return cancelled;
     }

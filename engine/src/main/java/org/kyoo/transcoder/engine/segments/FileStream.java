@@ -261,8 +261,15 @@ public final class FileStream {
         return streams.computeIfAbsent(r.label(), l -> new SegmentedStream(new SegmentedStream.Config(
                 path.getFileName() + " " + l, dir.resolve(l), cuts, () -> fmp4Pipeline(r),
                 !r.audio(), r.audio() ? null : settings.preset(),
-                // no quicker first preset: its parameter sets would differ from the shared init's
-                null, wait, Container.FMP4, scheduler, r.audio() ? scheduler.unbounded() : videoSlots(r.original() ? null : r.quality()))));
+                // quicker presets only where they write the shared init's parameter sets (VideoPipeline checks)
+                quickerPresets(r) ? settings.startupPreset() : null, wait, Container.FMP4, scheduler,
+                r.audio() ? scheduler.unbounded() : videoSlots(r.original() ? null : r.quality()),
+                quickerPresets(r) ? settings.loadPreset() : null)));
+    }
+
+    /** Whether an fMP4 rendition is x264's to encode: the only encoder whose parameter sets can be matched. */
+    private boolean quickerPresets(Rendition r) {
+        return !r.audio() && !r.original() && settings.hardware() instanceof SoftwareProfile;
     }
 
     private SegmentPipeline fmp4Pipeline(Rendition r) {

@@ -21,6 +21,14 @@ interface SegmentSink {
     /** The encoder preset for segment n (a quicker one for the segment a player is waiting on). */
     String preset(int n);
 
+    /**
+     * The preset of a segment made in the usual way (neither a start-up nor a load one): the
+     * one whose parameter sets an fMP4 rendition's shared init holds. Null: the same as {@link #preset}.
+     */
+    default String steadyPreset() {
+        return null;
+    }
+
     /** True once the head was asked to stop; pipelines check it between packets. */
     boolean cancelled();
 

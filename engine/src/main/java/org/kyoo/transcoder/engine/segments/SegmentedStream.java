@@ -76,13 +76,14 @@ final class SegmentedStream {
 
     /**
      * One request waiting on a segment. A player waiting on its next segment has the one before
-     * playing, but only for that segment's length: from {@code frozenFrom} (ticker nanos) its screen
-     * is frozen too, and it counts as having nothing buffered, so a run of seeks cannot hold back
+     * playing, but only for that segment's length ({@code playingNanos} after {@code since}, ticker
+     * nanos): then its screen is frozen too, and it counts as having nothing buffered, so a run of seeks cannot hold back
      * a player that keeps watching for ever.
      */
-    private record Wait(Priority asked, long frozenFrom) {
+    private record Wait(Priority asked, long since, long playingNanos) {
         Priority at(long now) {
-            return asked == Priority.NEXT_SEGMENT && now >= frozenFrom ? Priority.NOTHING_BUFFERED : asked;
+            // ticker values compare by difference only (nanoTime may wrap)
+            return asked == Priority.NEXT_SEGMENT && now - since >= playingNanos ? Priority.NOTHING_BUFFERED : asked;
         }
     }
     private int nextHeadId;
@@ -179,8 +180,7 @@ final class SegmentedStream {
         Priority urgency = requests.record(demand, n, segmentStart(n));
         // what plays meanwhile is the segment before (at most its length: the player may have asked late)
         double playing = segmentDuration(Math.max(0, n - 1));
-        Wait wait = new Wait(urgency, urgency == Priority.NEXT_SEGMENT && Double.isFinite(playing)
-                ? now() + (long) (Math.max(0, playing) * 1e9) : Long.MAX_VALUE);
+        Wait wait = new Wait(urgency, now(), Double.isFinite(playing) ? (long) (Math.max(0, playing) * 1e9) : Long.MAX_VALUE);
         CompletableFuture<Path> future;
         boolean ready;
         synchronized (this) {
@@ -191,7 +191,13 @@ final class SegmentedStream {
             if (ready) {
                 prefetch(n);
             } else if (needsHead(n)) {
-                startHead(n, true);
+                try {
+                    startHead(n, true);
+                } catch (RuntimeException | Error e) {
+                    // no future will end this wait: it must not stay counted (and, aged, park other heads)
+                    stoppedWaitingLocked(n, wait);
+                    throw e;
+                }
             }
             // a paused head this request comes near resumes now
             notifyAll();
@@ -227,15 +233,19 @@ final class SegmentedStream {
 
     private void stoppedWaiting(int n, Wait wait) {
         synchronized (this) {
-            List<Wait> waiting = waitCount.get(n);
-            if (waiting != null) {
-                // this very wait: another request of the same urgency has its own deadline
-                waiting.removeIf(w -> w == wait);
-                if (waiting.isEmpty()) waitCount.remove(n);
-            }
+            stoppedWaitingLocked(n, wait);
             // a head this request was near may now be near nobody: it pauses at its next packet
         }
         scheduler.reconsider();
+    }
+
+    private void stoppedWaitingLocked(int n, Wait wait) {
+        List<Wait> waiting = waitCount.get(n);
+        if (waiting != null) {
+            // this very wait: another request of the same urgency has its own deadline
+            waiting.removeIf(w -> w == wait);
+            if (waiting.isEmpty()) waitCount.remove(n);
+        }
     }
 
     /** True once segment n is complete on disk. */
@@ -396,8 +406,10 @@ final class SegmentedStream {
         }
         String firstPreset = playerWaiting && config.startupPreset() != null && !config.startupPreset().isEmpty()
                 ? config.startupPreset() : config.preset();
+        // the previous behaviour, kept to measure against, had one preset past the first segment
+        String loadPreset = planner == Planner.DISTANCE ? null : config.loadPreset();
         EncoderHead head = new EncoderHead(this, config.pipelines().get(), nextHeadId++, start, end, firstPreset, config.preset(),
-                config.loadPreset(), config.slots());
+                loadPreset, config.slots());
         heads.add(head);
         scheduler.register(head);
         head.start();

@@ -1,17 +1,21 @@
 package org.kyoo.transcoder.engine.segments;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -19,6 +23,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -82,6 +87,8 @@ final class VideoPipeline implements SegmentPipeline {
         private AVStream stream;
         private AVRational frameRate;
         private double start;
+        /** fMP4: the x264 options that let each quicker preset write the steady preset's parameter sets ("": none do). */
+        private final Map<String, String> matching = new HashMap<>();
 
         Run(MediaInput in, SegmentSink sink) {
             super(in, sink);
@@ -183,14 +190,39 @@ final class VideoPipeline implements SegmentPipeline {
 
         private void openSegment() {
             String preset = sink.preset(n);
-            encoder = new Encoder(profile.encoderName(), (ctx, options) -> {
+            String steady = sink.steadyPreset();
+            String params = null;
+            if (container == Container.FMP4 && preset != null && steady != null && !preset.equals(steady)) {
+                // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
+                if (!(profile instanceof SoftwareProfile)) {
+                    preset = steady;
+                } else {
+                    params = matching.computeIfAbsent(preset, quick ->
+                            MatchingParameterSets.find((p, extra) -> openEncoder(p, extra, true), steady, quick));
+                    if (params.isEmpty()) {
+                        preset = steady;
+                        params = null;
+                    }
+                }
+            }
+            encoder = openEncoder(preset, params, false);
+            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
+        }
+
+        /**
+         * @param x264Params   extra libx264 options; null: none
+         * @param globalHeader whether the parameter sets go to the context's extradata (only to compare them)
+         */
+        private Encoder openEncoder(String preset, String x264Params, boolean globalHeader) {
+            return new Encoder(profile.encoderName(), (ctx, options) -> {
                 ctx.width(filter.width()).height(filter.height()).pix_fmt(filter.pixelFormat());
                 ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
                 AVBufferRef frames = filter.hardwareFrames();
                 if (frames != null) ctx.hw_frames_ctx(av_buffer_ref(frames));
                 profile.configureEncoder(ctx, quality, preset, options);
+                if (x264Params != null) Av.check(av_dict_set(options, "x264-params", x264Params, 0), "av_dict_set x264-params");
+                if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             });
-            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
         }
 
         private void drainEncoder() {

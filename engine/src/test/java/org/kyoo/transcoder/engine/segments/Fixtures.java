@@ -63,8 +63,18 @@ final class Fixtures {
 
     static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer,
                              org.kyoo.transcoder.engine.scheduling.Scheduler scheduler) {
+        return stream(f, cache, settings(cache), observer, scheduler);
+    }
+
+    /** With its own settings (presets), on a scheduler of its own. */
+    static FileStream stream(Fixture f, Path cache, EngineSettings settings) {
+        return stream(f, cache, settings, VideoPipeline.FrameObserver.NONE, org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+    }
+
+    private static FileStream stream(Fixture f, Path cache, EngineSettings settings, VideoPipeline.FrameObserver observer,
+                                     org.kyoo.transcoder.engine.scheduling.Scheduler scheduler) {
         FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes(f.spec())), cache.resolve("seg"),
-                settings(cache), Duration.ofSeconds(120), observer, scheduler);
+                settings, Duration.ofSeconds(120), observer, scheduler);
         MADE.add(stream);
         return stream;
     }

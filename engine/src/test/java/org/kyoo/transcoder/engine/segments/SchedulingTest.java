@@ -257,7 +257,8 @@ class SchedulingTest {
         Demand a = Demand.of("a"), b = Demand.of("b");
         s.segment(0, a).join();
         EncoderHead first = s.heads().get(0);
-        await("the head runs on into segment 1", () -> first.position() == 1 && in(first, HeadState.State.RUNNING));
+        await("the head runs on into segment 1", () -> first.position() == 1 && in(first, HeadState.State.RUNNING)
+                && pipelines.get(0).presets.size() == 2);
         assertEquals(List.of("0:fast", "1:fast"), pipelines.get(0).presets, "one head, one slot: the steady preset");
         // a second player: two heads want the only slot, so the one that begins a segment now goes quicker
         CompletableFuture<Path> seek = s.segment(50, b);
@@ -296,12 +297,16 @@ class SchedulingTest {
 
     @Test
     void theOldDistanceRuleNeverUsesTheLoadPreset() throws Exception {
-        SegmentedStream s = stream(settings(Planner.DISTANCE, 600, null), n -> 1, 2, false, "superfast");
+        // one slot for three heads: over-committed, which the old rule never looked at
+        SegmentedStream s = stream(new SchedulerSettings(Planner.DISTANCE, 1, 1, 600, null), n -> 1, 1, false, "superfast");
         s.segment(0, Demand.of("a")).join();
-        CompletableFuture<Path> seek = s.segment(80, Demand.of("b"));
-        pipelines.get(1).allowed.release();
-        seek.get(20, TimeUnit.SECONDS);
-        assertEquals(2, pipelines.size());
+        s.segment(40, Demand.of("b"));
+        s.segment(80, Demand.of("c"));
+        await("three heads, two of them queued", () -> s.heads().size() == 3 && s.config().slots().overcommitted());
+        for (FakePipeline p : pipelines) p.allowed.release(1000);
+        // the heads make (or find made) everything to the end of the file, then end
+        await(() -> "every head ended: " + s.heads(), () -> s.heads().isEmpty());
+        assertTrue(pipelines.get(0).presets.size() > 2, "segments were begun while over-committed");
         for (FakePipeline p : pipelines) for (String preset : p.presets) assertTrue(preset.endsWith(":fast"), preset);
     }
 
