@@ -43,7 +43,8 @@ public final class LoadBenchmark {
 
     private record Level(String planner, String preset, String loadPreset, String source, String quality, String other, int players) {}
 
-    private record Result(Level level, int requests, int seeks, int stalls, int unavailable, double p50, double p95, double seekP95,
+    private record Result(Level level, int requests, int seeks, int stalls, int unavailable, double p50, double p95, double seekP50,
+                          double seekP95, double seekMax,
                           double cpuPerWatched, double idleAfter, double cpuAfter, long rssPlaying, long rssAfter) {}
 
     private static final class Tally {
@@ -152,7 +153,8 @@ public final class LoadBenchmark {
             for (Thread t : players) t.join(5000);
             double cpuPerWatched = tally.watched == 0 ? Double.NaN : cpuPlaying / (double) TICKS / tally.watched;
             return new Result(level, tally.waits.size() + tally.seeks.size(), tally.seeks.size(), tally.stalls.get(), tally.unavailable.get(),
-                    percentile(tally.waits, 50), percentile(tally.waits, 95), percentile(tally.seeks, 95),
+                    percentile(tally.waits, 50), percentile(tally.waits, 95),
+                    percentile(tally.seeks, 50), percentile(tally.seeks, 95), percentile(tally.seeks, 100),
                     cpuPerWatched, idleAfter, cpuAfter, rssPlaying, rssAfter);
         } finally {
             InProcessEngine.delete(cache);
@@ -263,9 +265,9 @@ public final class LoadBenchmark {
 
     private static String row(Result r) {
         Level l = r.level();
-        return String.format(java.util.Locale.ROOT, "| %s | %s | %s | %s → %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %d / %d |",
+        return String.format(java.util.Locale.ROOT, "| %s | %s | %s | %s → %s | %d | %d | %d | %d | %d | %.2f | %.2f | %.2f / %.2f / %.2f | %.2f | %s | %.1f | %d / %d |",
                 l.planner().equals("time") ? "expected time" : "60-s distance (before)", l.preset(), l.loadPreset(), l.source(), l.quality(),
-                l.players(), r.requests(), r.seeks(), r.stalls(), r.unavailable(), r.p50(), r.p95(), r.seekP95(), r.cpuPerWatched(),
+                l.players(), r.requests(), r.seeks(), r.stalls(), r.unavailable(), r.p50(), r.p95(), r.seekP50(), r.seekP95(), r.seekMax(), r.cpuPerWatched(),
                 Double.isNaN(r.idleAfter()) ? "not idle" : String.format(java.util.Locale.ROOT, "%.0f", r.idleAfter()), r.cpuAfter(),
                 r.rssPlaying() >> 20, r.rssAfter() >> 20);
     }
@@ -274,7 +276,7 @@ public final class LoadBenchmark {
         StringBuilder b = new StringBuilder();
         b.append("Players for ").append(warmup).append(" s of warm-up (not counted), then ").append(seconds)
                 .append(" s measured, a fresh server per row; seek chance ").append(SEEK_CHANCE).append(" per segment.\n\n");
-        b.append("| planner | start-up preset | load preset | source → quality | players | requests | seeks | stalls | 503 | p50 wait (s) | p95 wait (s) | p95 seek-to-ready (s) | CPU s per watched s | idle after leaving (s) | CPU s after leaving | RSS playing / after (MiB) |\n");
+        b.append("| planner | start-up preset | load preset | source → quality | players | requests | seeks | stalls | 503 | p50 wait (s) | p95 wait (s) | seek-to-ready p50 / p95 / max (s) | CPU s per watched s | idle after leaving (s) | CPU s after leaving | RSS playing / after (MiB) |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) b.append(row(r)).append('\n');
         return b.toString();
