@@ -41,7 +41,7 @@ final class Encoder implements AutoCloseable {
                 AVDictionaryEntry e = av_dict_get(options, "", null, AV_DICT_IGNORE_SUFFIX);
                 throw new IllegalStateException(name + " does not know option " + e.key().getString());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         } finally {

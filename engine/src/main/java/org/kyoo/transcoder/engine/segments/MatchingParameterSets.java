@@ -2,6 +2,8 @@ package org.kyoo.transcoder.engine.segments;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 
@@ -17,6 +19,31 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
  */
 final class MatchingParameterSets {
     private MatchingParameterSets() {}
+
+    /** Answers by encoder set-up (size, rate, quality, presets): a seek's head should not open two encoders each time. */
+    private static final Map<String, String> KNOWN = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 256;
+        }
+    };
+
+    /**
+     * {@link #find(BiFunction, String, String)}, remembered under {@code setup} (everything the
+     * encoder is opened with but the preset), so each set-up is checked once per process.
+     */
+    static String find(String setup, BiFunction<String, String, Encoder> open, String steady, String quick) {
+        String key = setup + " " + steady + " " + quick;
+        synchronized (KNOWN) {
+            String known = KNOWN.get(key);
+            if (known != null) return known;
+        }
+        String found = find(open, steady, quick);
+        synchronized (KNOWN) {
+            KNOWN.put(key, found);
+        }
+        return found;
+    }
 
     /**
      * The {@code x264-params} under which {@code quick} writes the same global header as
@@ -67,12 +94,15 @@ final class MatchingParameterSets {
             b.bit(); // bottom_field_pic_order_in_frame_present_flag
             if (b.ue() != 0) return null; // slice groups: not what x264 writes
             int l0 = b.ue();
+            // H.264 allows 0..31; anything else is not a PPS this understands
+            if (l0 < 0 || l0 > 31) return null;
             b.ue(); // num_ref_idx_l1_default_active_minus1
             b.bit(); // weighted_pred_flag
             b.bits(2); // weighted_bipred_idc
             b.se(); // pic_init_qp_minus26
             b.se(); // pic_init_qs_minus26
             int chroma = b.se();
+            if (chroma < -12 || chroma > 12) return null;
             return new int[] {l0 + 1, chroma};
         } catch (ArrayIndexOutOfBoundsException e) {
             return null;

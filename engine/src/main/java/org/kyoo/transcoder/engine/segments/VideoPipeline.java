@@ -197,8 +197,8 @@ final class VideoPipeline implements SegmentPipeline {
                 if (!(profile instanceof SoftwareProfile)) {
                     preset = steady;
                 } else {
-                    params = matching.computeIfAbsent(preset, quick ->
-                            MatchingParameterSets.find((p, extra) -> openEncoder(p, extra, true), steady, quick));
+                    params = matching.computeIfAbsent(preset, quick -> MatchingParameterSets.find(encoderSetup(),
+                            (p, extra) -> openEncoder(p, extra, true), steady, quick));
                     if (params.isEmpty()) {
                         preset = steady;
                         params = null;
@@ -207,6 +207,15 @@ final class VideoPipeline implements SegmentPipeline {
             }
             encoder = openEncoder(preset, params, false);
             out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
+        }
+
+        /** What {@link #openEncoder} sets besides the preset: the same set-up writes the same parameter sets. */
+        private String encoderSetup() {
+            AVRational sar = filter.sampleAspectRatio();
+            AVRational tb = filter.timeBase();
+            return profile.encoderName() + " " + quality + " " + filter.width() + "x" + filter.height() + " fmt " + filter.pixelFormat()
+                    + " rate " + frameRate.num() + "/" + frameRate.den() + " tb " + tb.num() + "/" + tb.den()
+                    + " sar " + (sar == null ? "-" : sar.num() + ":" + sar.den());
         }
 
         /**

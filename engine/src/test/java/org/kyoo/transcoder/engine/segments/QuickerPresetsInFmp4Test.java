@@ -69,6 +69,20 @@ class QuickerPresetsInFmp4Test {
     }
 
     @Test
+    void eachEncoderSetUpIsCheckedOnceSoASeekDoesNotOpenTwoMoreEncoders() {
+        Av.load();
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BiFunction<String, String, Encoder> counting = (preset, params) -> {
+            opened.incrementAndGet();
+            return open(preset, params);
+        };
+        String setup = "720p test set-up " + System.nanoTime();
+        assertEquals("ref=2:chroma-qp-offset=-2", MatchingParameterSets.find(setup, counting, "fast", "superfast"));
+        assertEquals("ref=2:chroma-qp-offset=-2", MatchingParameterSets.find(setup, counting, "fast", "superfast"));
+        assertEquals(2, opened.get(), "two throwaway encoders, the first time only");
+    }
+
+    @Test
     void aSeeksFragmentAtTheStartUpPresetPlaysUnderTheInitOfTheSteadyPreset() throws Exception {
         Fixture f = TestMedia.multiTrackMkv();
         Rendition p240 = Rendition.video(0, Quality.P240);
