@@ -58,7 +58,7 @@ class ContainerImagesTest {
         assertTrue(text.contains("EXPOSE 7666"), dockerfile);
         assertTrue(text.contains("HEALTHCHECK"), dockerfile);
         for (String env : List.of("GOCODER_SAFE_PATH=/video", "GOCODER_CACHE_ROOT=/cache",
-                "GOCODER_METADATA_ROOT=/metadata", "GOCODER_PORT=7666")) {
+                "GOCODER_METADATA_ROOT=/metadata", "GOCODER_PORT=7666", "ENV MALLOC_ARENA_MAX=2")) {
             assertTrue(text.contains(env), dockerfile + " sets " + env);
         }
     }
