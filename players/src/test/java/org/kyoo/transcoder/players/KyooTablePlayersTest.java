@@ -3,11 +3,13 @@ package org.kyoo.transcoder.players;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.kyoo.transcoder.players.RealPlayersTest.assertPictureMatchesLevel;
-import static org.kyoo.transcoder.players.RealPlayersTest.shows;
+import static org.kyoo.transcoder.players.PlayerBench.MOVE;
+import static org.kyoo.transcoder.players.PlayerBench.START;
+import static org.kyoo.transcoder.players.PlayerBench.assertPictureMatchesLevel;
+import static org.kyoo.transcoder.players.PlayerBench.indexOf;
+import static org.kyoo.transcoder.players.PlayerBench.shows;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +34,6 @@ import org.kyoo.transcoder.engine.testmedia.TestMedia;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class KyooTablePlayersTest {
-    private static final Duration START = Duration.ofSeconds(90);
-    private static final Duration MOVE = Duration.ofSeconds(60);
-
     private static final Path THEORA = PlayerBench.THEORA;
 
     @TempDir
@@ -234,8 +233,4 @@ class KyooTablePlayersTest {
                 || (s.framesShown() > now.framesShown() + 5 && s.currentTime() > now.currentTime() + 0.3));
     }
 
-    private static int indexOf(List<PlayerState.Level> levels, int height) {
-        for (int i = 0; i < levels.size(); i++) if (levels.get(i).height() == height) return i;
-        throw new AssertionError("no " + height + "p level in " + levels);
-    }
 }

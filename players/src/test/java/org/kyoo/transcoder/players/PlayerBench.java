@@ -1,10 +1,13 @@
 package org.kyoo.transcoder.players;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.kyoo.transcoder.server.TranscoderServer;
 import org.kyoo.transcoder.server.config.Config;
@@ -19,6 +22,10 @@ final class PlayerBench implements AutoCloseable {
     /** No MPEG-TS or fMP4 mapping, odd frame size, no audio: from {@code ../shared/media} beside the checkout. */
     static final Path THEORA = Path.of(System.getProperty("shared.media.dir", "../shared/media"),
             "theora-378x382-15fps.ogv");
+
+    /** How long a player may take to start playing, and to follow a seek or a switch. */
+    static final Duration START = Duration.ofSeconds(90);
+    static final Duration MOVE = Duration.ofSeconds(60);
 
     private final Path root;
     private TranscoderServer server;
@@ -68,5 +75,30 @@ final class PlayerBench implements AutoCloseable {
                 if (server != null) server.close();
             }
         }
+    }
+
+    static int indexOf(List<PlayerState.Level> levels, int height) {
+        for (int i = 0; i < levels.size(); i++) if (levels.get(i).height() == height) return i;
+        throw new AssertionError("no " + height + "p level in " + levels);
+    }
+
+    /** What the video element shows is the size of the level hls.js says it plays. */
+    static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
+        PlayerState state = player.state();
+        PlayerState.Level level = state.level();
+        if (level == null || level.height() == 0) {
+            assertEquals(0, state.videoHeight(), "an audio-only level shows no picture");
+            return;
+        }
+        player.await("the picture of " + level, MOVE, s -> s.level() != null && shows(s, s.level()));
+    }
+
+    /**
+     * The picture has the level's height, and its width to a pixel: the scaler rounds the width to
+     * an even number and keeps the display aspect in the sample aspect ratio, which the video
+     * element applies (1920x1080 at 240p: 426 pixels wide, shown 427 wide).
+     */
+    static boolean shows(PlayerState state, PlayerState.Level level) {
+        return state.videoHeight() == level.height() && Math.abs(state.videoWidth() - level.width()) <= 1;
     }
 }

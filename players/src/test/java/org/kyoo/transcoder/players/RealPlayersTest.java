@@ -3,9 +3,13 @@ package org.kyoo.transcoder.players;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kyoo.transcoder.players.PlayerBench.MOVE;
+import static org.kyoo.transcoder.players.PlayerBench.START;
+import static org.kyoo.transcoder.players.PlayerBench.assertPictureMatchesLevel;
+import static org.kyoo.transcoder.players.PlayerBench.indexOf;
+import static org.kyoo.transcoder.players.PlayerBench.shows;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +34,6 @@ import org.kyoo.transcoder.engine.testmedia.TestMedia;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RealPlayersTest {
-    private static final Duration START = Duration.ofSeconds(90);
-    private static final Duration MOVE = Duration.ofSeconds(60);
-
-
     private static final Path THEORA = PlayerBench.THEORA;
 
     @TempDir
@@ -144,11 +144,6 @@ class RealPlayersTest {
         player.await("playing past 45 s at 360p", MOVE, s -> s.currentTime() > 45.3 && s.videoHeight() == 360);
     }
 
-    private static int indexOf(List<PlayerState.Level> levels, int height) {
-        for (int i = 0; i < levels.size(); i++) if (levels.get(i).height() == height) return i;
-        throw new AssertionError("no " + height + "p level in " + levels);
-    }
-
     @Test
     void aSourceMpegTsCannotCarryIsOfferedOnlyAsTranscodes() throws Exception {
         // offered as they are, hls.js would pick the copy for its height and fail to parse it
@@ -187,25 +182,5 @@ class RealPlayersTest {
         while (!player.activeCues().isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
         assertEquals(List.of(), player.activeCues(), "cues shown at 9.5 s");
         assertEquals(null, player.state().fatal(), player.state().toString());
-    }
-
-    /** What the video element shows is the size of the level hls.js says it plays. */
-    static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
-        PlayerState state = player.state();
-        PlayerState.Level level = state.level();
-        if (level == null || level.height() == 0) {
-            assertEquals(0, state.videoHeight(), "an audio-only level shows no picture");
-            return;
-        }
-        player.await("the picture of " + level, MOVE, s -> s.level() != null && shows(s, s.level()));
-    }
-
-    /**
-     * The picture has the level's height, and its width to a pixel: the scaler rounds the width to
-     * an even number and keeps the display aspect in the sample aspect ratio, which the video
-     * element applies (1920x1080 at 240p: 426 pixels wide, shown 427 wide).
-     */
-    static boolean shows(PlayerState state, PlayerState.Level level) {
-        return state.videoHeight() == level.height() && Math.abs(state.videoWidth() - level.width()) <= 1;
     }
 }

@@ -9,20 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.testmedia.Damage;
 import org.kyoo.transcoder.engine.testmedia.Formats;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.config.Config;
 
 /**
  * Damaged copies of the fixtures (flipped bytes, cut tails, zeroed and swapped spans; seeded, so a
@@ -31,33 +24,19 @@ import org.kyoo.transcoder.server.config.Config;
  * still serves a good file after each damaged one. benchmarks' DamagedFilesRun does the same over
  * thousands of files.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DamagedMediaFuzzTest {
+class DamagedMediaFuzzTest extends RealServerTest {
     private static final long SEED = 20261125;
     /** Longer than the engine's own 60 s wait for a segment: past it, the request hangs. */
     private static final Duration HANGING = Duration.ofSeconds(75);
     static final List<String> ROUTES = List.of("/info", "/master.m3u8", "/original/index.m3u8", "/original/segment-0.ts",
             "/original/segment-1.ts", "/240p/index.m3u8", "/240p/segment-0.ts", "/audio/0/index.m3u8", "/audio/0/segment-0.ts");
 
-    @TempDir
-    static Path dir;
-    TranscoderServer server;
-    Http http;
-    Path root;
     String good;
 
+    /** Runs after the server started (a superclass's {@code @BeforeAll} goes first). */
     @BeforeAll
-    void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
-        root = Files.createDirectories(config.safeRoot());
-        server = TranscoderServer.start(config, new MutableClock());
-        http = new Http(server.port());
+    void copyGoodFile() throws Exception {
         good = Http.file(Files.copy(TestMedia.mp4WithoutBFrames().path(), root.resolve("good.mp4")));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) server.close();
     }
 
     @Test

@@ -11,20 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.Formats;
 import org.kyoo.transcoder.server.Http;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.config.Config;
 
 /**
  * Every format of {@link Formats} played through the server as a player would: info, master
@@ -32,33 +24,13 @@ import org.kyoo.transcoder.server.config.Config;
  * each decoded and checked (opens on a keyframe, decodes, continues the segment before, keeps the
  * size and display aspect the info announced).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FormatsPlayTest {
+class FormatsPlayTest extends RealServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Codecs MPEG-TS carries and HLS players read: their copy must play. */
     private static final Set<String> COPYABLE = Set.of("h264", "hevc", "mpeg2video", "mpeg1video", "mpeg4");
     /** Files whose playlist cuts where the source has no keyframe: a copy cannot start its segments. */
     private static final Set<String> KEYFRAMES_MADE_UP = Set.of("single-gop.mp4");
     private static final double GAP = 0.1;
-
-    @TempDir
-    static Path dir;
-    TranscoderServer server;
-    Http http;
-    Path root;
-
-    @BeforeAll
-    void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
-        root = Files.createDirectories(config.safeRoot());
-        server = TranscoderServer.start(config, new MutableClock());
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) server.close();
-    }
 
     static Stream<Formats.Format> formats() {
         return Formats.all().stream();

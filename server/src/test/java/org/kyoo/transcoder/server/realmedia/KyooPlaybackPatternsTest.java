@@ -8,23 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.segments.Boxes;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.config.Config;
 
 /**
  * Upstream Kyoo's HLS validation suite ({@code transcoder/tests/hls_validation}), its checks in
@@ -36,30 +28,12 @@ import org.kyoo.transcoder.server.config.Config;
  * composition offsets). Each pattern runs on its own copy of the file, so its segments are made
  * for it by the heads its requests start, not served from another test's cache.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KyooPlaybackPatternsTest {
+class KyooPlaybackPatternsTest extends RealServerTest {
     /** The suite's tolerances: a hole a viewer would see, a repeat a viewer would see. */
     private static final double VIDEO_GAP = 0.05, VIDEO_OVERLAP = 0.04, AUDIO_GAP = 0.06, AUDIO_OVERLAP = 0.02;
     /** A tfdt off its place on the playlist's timeline by more than this is not absolute. */
     private static final double TFDT_OFF = 0.05;
-    @TempDir static Path dir;
-    TranscoderServer server;
-    Http http;
-    Path root;
     int copies;
-
-    @BeforeAll
-    void start() throws Exception {
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
-        root = Files.createDirectories(config.safeRoot());
-        server = TranscoderServer.start(config, new MutableClock());
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) server.close();
-    }
 
     /** A fresh copy of the fixture: nothing of it cached yet. Returns its {@code /video} base. */
     private String freshCopy(Fixture fixture) throws Exception {
