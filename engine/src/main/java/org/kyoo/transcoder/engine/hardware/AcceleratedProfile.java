@@ -191,6 +191,15 @@ abstract class AcceleratedProfile implements HardwareProfile {
         return String.join(",", chain);
     }
 
+    /** The direction names of the {@code transpose} family's {@code dir} (VAAPI) and {@code transpose} (QSV) options. */
+    static String transposeDirection(int clockwise) {
+        return switch (clockwise) {
+            case 90 -> "clock";
+            case 180 -> "reversal";
+            default -> "cclock";
+        };
+    }
+
     private static String softwareTurn(int clockwise) {
         return switch (clockwise) {
             case 90 -> "transpose=clock";

@@ -58,11 +58,7 @@ public final class QsvProfile extends AcceleratedProfile {
 
     @Override
     String turnFilter(int clockwise) {
-        return "vpp_qsv=transpose=" + switch (clockwise) {
-            case 90 -> "clock";
-            case 180 -> "reversal";
-            default -> "cclock";
-        };
+        return "vpp_qsv=transpose=" + transposeDirection(clockwise);
     }
 
     @Override

@@ -34,11 +34,7 @@ public final class VaapiProfile extends AcceleratedProfile {
 
     @Override
     String turnFilter(int clockwise) {
-        return "transpose_vaapi=dir=" + switch (clockwise) {
-            case 90 -> "clock";
-            case 180 -> "reversal";
-            default -> "cclock";
-        };
+        return "transpose_vaapi=dir=" + transposeDirection(clockwise);
     }
 
     /**
