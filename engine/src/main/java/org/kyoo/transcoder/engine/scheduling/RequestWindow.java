@@ -54,9 +54,12 @@ public final class RequestWindow {
         return next ? Priority.NEXT_SEGMENT : Priority.NOTHING_BUFFERED;
     }
 
-    /** The player went elsewhere (another quality of the file): it is no longer near anything here. */
-    public synchronized void forget(Demand demand) {
-        if (demand.client() != null) latest.remove(demand.client());
+    /**
+     * The player went elsewhere (another quality of the file): it is no longer near anything here.
+     * Returns whether it was here at all.
+     */
+    public synchronized boolean forget(Demand demand) {
+        return demand.client() != null && latest.remove(demand.client()) != null;
     }
 
     /** Whether a head about to make the segment starting at {@code start} is near no player (it should wait for one). */

@@ -305,7 +305,7 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         // more heads want the CPU than it has slots for: every one of them falls behind at the
         // steady preset, so a quicker one serves more players in time (decided per segment)
         if (loadPreset != null && slots.overcommitted()) return loadPreset;
-        return n == first ? firstPreset : preset;
+        return preset;
     }
 
     @Override

@@ -39,6 +39,7 @@ final class MatchingParameterSets {
             if (known != null) return known;
         }
         String found = find(open, steady, quick);
+        if (found == null) return "";
         synchronized (KNOWN) {
             KNOWN.put(key, found);
         }
@@ -47,7 +48,8 @@ final class MatchingParameterSets {
 
     /**
      * The {@code x264-params} under which {@code quick} writes the same global header as
-     * {@code steady}; empty when there are none (or it could not tell).
+     * {@code steady}; empty when there are none; null when it could not tell (an encoder that did
+     * not open: perhaps for a passing reason, so not an answer to keep).
      *
      * @param open opens the encoder as the segments use it, with a global header, at a preset
      *             and extra {@code x264-params} (null: none)
@@ -65,8 +67,7 @@ final class MatchingParameterSets {
                 return Arrays.equals(wanted, globalHeader(e.context())) ? params : "";
             }
         } catch (RuntimeException e) {
-            // an encoder that does not open with these options: the steady preset it is
-            return "";
+            return null;
         }
     }
 

@@ -155,8 +155,11 @@ final class SegmentedStream {
         if (live == null) return segment(0).thenApply(segment -> initFile());
         // waited on as a request for the head's segment, so a head that fails or stalls fails the
         // init with its error or the segment timeout instead of leaving it waiting for ever
-        CompletableFuture<Path> viaHead = segment(live.position()).thenApply(segment -> initFile());
-        return initPublished.copy().applyToEither(viaHead, file -> file);
+        CompletableFuture<Path> awaited = segment(live.position());
+        CompletableFuture<Path> init = initPublished.copy().applyToEither(awaited.thenApply(segment -> initFile()), file -> file);
+        // an init published by another head first: the segment wait (a frozen screen's rank) ends with it
+        init.whenComplete((file, error) -> awaited.cancel(false));
+        return init;
     }
 
     /**
@@ -227,8 +230,8 @@ final class SegmentedStream {
 
     /** {@code demand}'s player went to another stream of its kind: it is no longer anywhere here. */
     void left(Demand demand) {
-        requests.forget(demand);
-        scheduler.reconsider();
+        // asked on every request of the player's new stream: only a player that was here changes anything
+        if (requests.forget(demand)) scheduler.reconsider();
     }
 
     private void stoppedWaiting(int n, Wait wait) {
@@ -645,11 +648,11 @@ final class SegmentedStream {
         for (EncoderHead o : heads) {
             if (o != h && !o.cancelled() && o.position() > h.position()) reach = Math.min(reach, o.position());
         }
-        for (int k = h.position(); k < reach && k < ready.size(); k++) {
-            if (done.get(k)) continue;
-            List<Wait> waiting = waitCount.get(k);
-            if (waiting == null) continue;
-            for (Wait w : waiting) {
+        // asked before every packet: the few segments requests wait on, not every segment the head may reach
+        for (java.util.Map.Entry<Integer, List<Wait>> e : waitCount.entrySet()) {
+            int k = e.getKey();
+            if (k < h.position() || k >= reach || k >= ready.size() || done.get(k)) continue;
+            for (Wait w : e.getValue()) {
                 Priority p = w.at(now);
                 if (most == null || p.ordinal() < most.ordinal()) most = p;
             }

@@ -14,8 +14,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -23,7 +21,6 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
-import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -87,8 +84,6 @@ final class VideoPipeline implements SegmentPipeline {
         private AVStream stream;
         private AVRational frameRate;
         private double start;
-        /** fMP4: the x264 options that let each quicker preset write the steady preset's parameter sets ("": none do). */
-        private final Map<String, String> matching = new HashMap<>();
 
         Run(MediaInput in, SegmentSink sink) {
             super(in, sink);
@@ -192,17 +187,13 @@ final class VideoPipeline implements SegmentPipeline {
             String preset = sink.preset(n);
             String steady = sink.steadyPreset();
             String params = null;
+            // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
+            // (only x264's fMP4 renditions are given quicker presets: FileStream)
             if (container == Container.FMP4 && preset != null && steady != null && !preset.equals(steady)) {
-                // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
-                if (!(profile instanceof SoftwareProfile)) {
+                params = MatchingParameterSets.find(encoderSetup(), (p, extra) -> openEncoder(p, extra, true), steady, preset);
+                if (params.isEmpty()) {
                     preset = steady;
-                } else {
-                    params = matching.computeIfAbsent(preset, quick -> MatchingParameterSets.find(encoderSetup(),
-                            (p, extra) -> openEncoder(p, extra, true), steady, quick));
-                    if (params.isEmpty()) {
-                        preset = steady;
-                        params = null;
-                    }
+                    params = null;
                 }
             }
             encoder = openEncoder(preset, params, false);
@@ -227,7 +218,7 @@ final class VideoPipeline implements SegmentPipeline {
                 ctx.width(filter.width()).height(filter.height()).pix_fmt(filter.pixelFormat());
                 ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
                 AVBufferRef frames = filter.hardwareFrames();
-                if (frames != null) ctx.hw_frames_ctx(av_buffer_ref(frames));
+                if (frames != null) ctx.hw_frames_ctx(Av.checkAlloc(av_buffer_ref(frames), "av_buffer_ref hw_frames_ctx"));
                 profile.configureEncoder(ctx, quality, preset, options);
                 if (x264Params != null) Av.check(av_dict_set(options, "x264-params", x264Params, 0), "av_dict_set x264-params");
                 if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
