@@ -224,7 +224,7 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", metadata " + config.metadataRoot() + ", route prefix \"" + config.routePrefix() + "\", Kyoo table under " + config.kyooBase()
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
-                + ", load preset " + (config.loadPreset().isEmpty() || !config.hwaccel().equals("disabled") ? "off" : config.loadPreset())
+                + ", load preset " + (config.effectiveLoadPreset().isEmpty() ? "off" : config.effectiveLoadPreset())
                 + ", port " + config.port()
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))

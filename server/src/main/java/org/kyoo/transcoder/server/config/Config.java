@@ -83,9 +83,13 @@ public record Config(
     }
 
     public EngineSettings engineSettings(HardwareProfile hardware) {
-        // the load preset is x264's: hardware encoders have presets of their own and slots that are sessions
-        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware,
-                hwaccel.equals("disabled") ? loadPreset : null);
+        String load = effectiveLoadPreset();
+        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, load.isEmpty() ? null : load);
+    }
+
+    /** The load preset in effect, empty when off: it is x264's, so hardware encoders (own presets, slots that are sessions) get none. */
+    public String effectiveLoadPreset() {
+        return hwaccel.equals("disabled") ? loadPreset : "";
     }
 
     /** Set but empty turns it off; unset keeps the default. */

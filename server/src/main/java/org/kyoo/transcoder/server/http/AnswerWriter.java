@@ -71,7 +71,9 @@ public final class AnswerWriter {
                 exchange.getIoThread().execute(() -> Connectors.executeRootHandler(resumed -> {
                     HangUpWatch.stop(resumed);
                     if (!resumed.getConnection().isOpen()) {
-                        // nobody to answer
+                        // nobody to answer: 499 (nginx's "client closed request") so the meters
+                        // do not count an abandoned wait as a segment served
+                        resumed.setStatusCode(499);
                         resumed.endExchange();
                         return;
                     }

@@ -24,6 +24,8 @@ final class HttpMeters implements HttpHandler {
     private final Map<String, Counter> served;
     /** By kind, registered at the first segment of that kind (so none shows before one is served). */
     private final Map<String, Timer> waits = new ConcurrentHashMap<>();
+    /** By status: a burst of 503s should not build a meter per answer. */
+    private final Map<Integer, Counter> errors = new ConcurrentHashMap<>();
 
     HttpMeters(HttpHandler next, MeterRegistry registry) {
         this.next = next;
@@ -52,11 +54,10 @@ final class HttpMeters implements HttpHandler {
         bytes.increment(exchange.getResponseBytesSent());
         int status = exchange.getStatusCode();
         if (status >= 400) {
-            Counter.builder("transcoder.http.errors")
+            errors.computeIfAbsent(status, s -> Counter.builder("transcoder.http.errors")
                     .description("Answers refused or failed, by status")
-                    .tag("status", Integer.toString(status))
-                    .register(registry)
-                    .increment();
+                    .tag("status", Integer.toString(s))
+                    .register(registry)).increment();
         }
         String path = exchange.getRequestPath();
         if (SEGMENT.matcher(path).matches() && (status == 200 || status == 206 || status == 304)) {
