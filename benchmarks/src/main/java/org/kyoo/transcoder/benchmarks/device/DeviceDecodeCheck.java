@@ -127,9 +127,11 @@ final class DeviceDecodeCheck implements AutoCloseable {
     private AVFilterContext source;
     private AVFilterContext sink;
     private AVCodecContext encoder;
-    private AVFrame frame = av_frame_alloc();
-    private AVFrame scaled = av_frame_alloc();
-    private AVPacket packet = av_packet_alloc();
+    private AVFrame frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+    private AVFrame scaled = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+    private AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+    /** The encoder's output, reused for every frame. */
+    private AVPacket encoded = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
     private AVStream stream;
 
     private DeviceDecodeCheck(HardwareProfile profile, Path path) {
@@ -353,17 +355,12 @@ final class DeviceDecodeCheck implements AutoCloseable {
     }
 
     private void drainEncoder() {
-        AVPacket out = av_packet_alloc();
-        try {
-            while (true) {
-                int rc = avcodec_receive_packet(encoder, out);
-                if (rc == Av.EAGAIN || rc == AVERROR_EOF) return;
-                Av.check(rc, "avcodec_receive_packet");
-                result.packets++;
-                av_packet_unref(out);
-            }
-        } finally {
-            av_packet_free(out);
+        while (true) {
+            int rc = avcodec_receive_packet(encoder, encoded);
+            if (rc == Av.EAGAIN || rc == AVERROR_EOF) return;
+            Av.check(rc, "avcodec_receive_packet");
+            result.packets++;
+            av_packet_unref(encoded);
         }
     }
 
@@ -376,6 +373,7 @@ final class DeviceDecodeCheck implements AutoCloseable {
         av_frame_free(frame);
         av_frame_free(scaled);
         av_packet_free(packet);
+        av_packet_free(encoded);
         encoder = null;
         graph = null;
         decoder = null;

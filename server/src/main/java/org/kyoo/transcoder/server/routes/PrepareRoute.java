@@ -1,12 +1,9 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -27,12 +24,7 @@ final class PrepareRoute implements Route {
      * first keyframes, which must not take the JVM's common pool (one thread on two cores) from
      * whatever else uses it, nor pile up without bound.
      */
-    private static final ExecutorService PREPARING = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(16), task -> {
-                Thread t = new Thread(task, "prepare");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ExecutorService PREPARING = BoundedThreads.of("prepare", 1, 16);
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;

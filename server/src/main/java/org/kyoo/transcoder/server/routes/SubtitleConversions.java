@@ -8,12 +8,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.extract.WebVttSegments;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -36,12 +33,7 @@ final class SubtitleConversions {
     private final Map<Version, WebVttSegments> cues;
 
     SubtitleConversions(int threadCount, int waiting, int cachedFiles) {
-        threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(waiting),
-                task -> {
-                    Thread thread = new Thread(task, "subtitle conversion");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        threads = BoundedThreads.of("subtitle conversion", threadCount, waiting);
         cues = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Version, WebVttSegments> eldest) {
