@@ -12,15 +12,9 @@ import static org.kyoo.transcoder.players.PlayerBench.shows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -31,23 +25,10 @@ import org.kyoo.transcoder.engine.testmedia.TestMedia;
  * What a viewer sees: pictures that keep coming, of the size of the quality played, after every
  * seek, every audio track and every quality switch; never a variant the browser cannot decode.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
-class KyooTablePlayersTest {
-    private static final Path THEORA = PlayerBench.THEORA;
-
-    @TempDir
-    static Path dir;
-    PlayerBench bench;
-
-    @BeforeAll
-    void start() throws Exception {
-        bench = PlayerBench.start(dir);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) bench.close();
+class KyooTablePlayersTest extends BrowserTest {
+    @Override
+    String table() {
+        return "/video";
     }
 
     static Stream<Named<Path>> library() {
@@ -61,14 +42,6 @@ class KyooTablePlayersTest {
                 Named.of("Theora in Ogg", THEORA),
                 // MP2 has no codec string: a pairing with its copy cannot say what it needs
                 Named.of("DVB recording (H.264 + MP2 in MPEG-TS)", TestMedia.dvbRecording().path()));
-    }
-
-    private String route(Path fixture) throws Exception {
-        return bench.route("/video", fixture);
-    }
-
-    private HlsPlayer open() {
-        return bench.open();
     }
 
     @ParameterizedTest(name = "{0}")

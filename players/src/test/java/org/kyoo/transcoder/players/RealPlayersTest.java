@@ -12,15 +12,9 @@ import static org.kyoo.transcoder.players.PlayerBench.shows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -31,23 +25,10 @@ import org.kyoo.transcoder.engine.testmedia.TestMedia;
  * sees: playback starts and moves on after every seek, the picture has the size of the chosen
  * quality, the chosen audio track plays, and hls.js reports no fatal error.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
-class RealPlayersTest {
-    private static final Path THEORA = PlayerBench.THEORA;
-
-    @TempDir
-    static Path dir;
-    PlayerBench bench;
-
-    @BeforeAll
-    void start() throws Exception {
-        bench = PlayerBench.start(dir);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (bench != null) bench.close();
+class RealPlayersTest extends BrowserTest {
+    @Override
+    String table() {
+        return "";
     }
 
     static Stream<Named<Path>> library() {
@@ -61,14 +42,6 @@ class RealPlayersTest {
                 // no MPEG-TS mapping: only the transcodes are offered, and they must play
                 Named.of("Theora in Ogg (not H.264)", THEORA),
                 Named.of("long file (130 s)", TestMedia.manySegments().path()));
-    }
-
-    private String route(Path fixture) throws Exception {
-        return bench.route("", fixture);
-    }
-
-    private HlsPlayer open() {
-        return bench.open();
     }
 
     @ParameterizedTest(name = "{0}")
