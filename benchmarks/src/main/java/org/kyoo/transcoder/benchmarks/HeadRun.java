@@ -7,7 +7,7 @@ import org.kyoo.transcoder.benchmarks.baseline.KeyframesBaseline;
 import org.kyoo.transcoder.benchmarks.baseline.ProbeBaseline;
 import org.kyoo.transcoder.benchmarks.baseline.SegmentBaseline;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.segments.FileStream;
+import org.kyoo.transcoder.engine.streams.FileStream;
 
 /**
  * One cold head, measured from the request of its first segment to that segment being complete,

@@ -10,9 +10,9 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MediaInfoStore;
-import org.kyoo.transcoder.engine.segments.FileStream;
-import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.streams.FileStream;
+import org.kyoo.transcoder.engine.streams.Transcoder;
 
 /**
  * The engine as the server builds it, on folders of its own: software encoding at the original's

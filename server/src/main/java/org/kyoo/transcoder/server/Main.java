@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.server;
 
 import java.nio.file.Path;
-import org.kyoo.transcoder.engine.cli.OperatorCommands;
+import org.kyoo.transcoder.server.cli.OperatorCommands;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.config.ConfigException;
 

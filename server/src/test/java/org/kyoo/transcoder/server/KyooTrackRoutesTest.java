@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.segments.RunningHead;
+import org.kyoo.transcoder.engine.streams.RunningHead;
 import org.kyoo.transcoder.server.media.FakeMedia;
 
 /** Upstream Kyoo's {@code :video} parameter and {@code /streams}' track of each head, over the fake engine. */

@@ -69,7 +69,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.hardware.FilterChain;
+import org.kyoo.transcoder.engine.codecs.FilterChain;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
 import org.kyoo.transcoder.engine.media.Quality;

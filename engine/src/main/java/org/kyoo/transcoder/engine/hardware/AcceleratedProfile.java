@@ -17,6 +17,7 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.codecs.FilterChain;
 
 /**
  * What the VAAPI, QSV and CUDA profiles share: a device opened once, decoders that decode onto it

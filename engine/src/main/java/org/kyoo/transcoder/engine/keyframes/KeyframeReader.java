@@ -2,8 +2,6 @@ package org.kyoo.transcoder.engine.keyframes;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import org.kyoo.transcoder.engine.media.ContainerKeyframes;
-import org.kyoo.transcoder.engine.media.IntraOnly;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MetadataFiles;
+import org.kyoo.transcoder.engine.storage.MetadataFiles;
 
 /**
  * Keyframe indexes of every file asked for: in memory, then {@code {metadata}/{sha}/keyframes.json},

@@ -30,6 +30,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.probing.MediaProber;
 
 /**
  * The one owner of an opened input file: {@code avformat_open_input} on creation, {@code

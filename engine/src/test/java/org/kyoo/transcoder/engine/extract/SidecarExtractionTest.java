@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MediaProber;
+import org.kyoo.transcoder.engine.probing.MediaProber;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 

@@ -51,6 +51,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.codecs.FilterChain;
 
 /**
  * What each device profile asks of libav, checked against this FFmpeg 8.1 build without a GPU: the

@@ -24,6 +24,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.codecs.FilterChain;
 
 /** The chain insertion the device profiles need, run end to end on a software chain. */
 class FilterChainTest {

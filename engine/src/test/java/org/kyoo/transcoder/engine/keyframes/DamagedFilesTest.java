@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 /** Damaged copies of the fixtures: each gives media info and keyframes, or a typed error; never a crash. */

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
+import org.kyoo.transcoder.engine.probing.MediaProber;
 
 /** The info fields players use beside the SPEC's originals: chapter types, audio bit rates, subtitle flags. */
 class PlayerInfoFieldsTest {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
+import org.kyoo.transcoder.engine.probing.MediaProber;
 
 class SidecarSubtitlesTest {
     @TempDir

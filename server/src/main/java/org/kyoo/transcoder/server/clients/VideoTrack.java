@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.server.clients;
 
 import java.util.Optional;
-import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.MediaInfoStore;
+import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.Demand;
-import org.kyoo.transcoder.engine.segments.FileStream;
-import org.kyoo.transcoder.engine.segments.Rendition;
-import org.kyoo.transcoder.engine.segments.Transcoder;
+import org.kyoo.transcoder.engine.streams.FileStream;
+import org.kyoo.transcoder.engine.streams.Rendition;
+import org.kyoo.transcoder.engine.streams.Transcoder;
 import org.kyoo.transcoder.server.clients.StreamControl;
 import org.kyoo.transcoder.server.clients.VideoTrack;
 
@@ -84,7 +84,7 @@ public final class EngineMedia implements MediaSource, StreamControl {
     }
 
     @Override
-    public java.util.List<org.kyoo.transcoder.engine.segments.RunningHead> runningHeads() {
+    public java.util.List<org.kyoo.transcoder.engine.streams.RunningHead> runningHeads() {
         return transcoder.runningHeads();
     }
 

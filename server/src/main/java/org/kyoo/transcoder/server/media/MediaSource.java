@@ -12,7 +12,7 @@ public interface MediaSource {
     StreamedFile stream(Path file, String sha);
 
     /** The heads running now (for {@code /streams}); fakes run none. */
-    default java.util.List<org.kyoo.transcoder.engine.segments.RunningHead> runningHeads() {
+    default java.util.List<org.kyoo.transcoder.engine.streams.RunningHead> runningHeads() {
         return java.util.List.of();
     }
 }

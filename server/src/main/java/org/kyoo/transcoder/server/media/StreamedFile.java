@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.server.media;
 
 import java.nio.file.Path;
-import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;

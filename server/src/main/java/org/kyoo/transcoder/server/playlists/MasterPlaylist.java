@@ -3,7 +3,7 @@ package org.kyoo.transcoder.server.playlists;
 import java.util.List;
 import java.util.Locale;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.TransportStreamCodecs;
+import org.kyoo.transcoder.engine.containers.TransportStreamCodecs;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**

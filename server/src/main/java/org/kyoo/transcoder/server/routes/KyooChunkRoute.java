@@ -2,7 +2,7 @@ package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
 import org.kyoo.transcoder.engine.scheduling.Demand;
-import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.MediaSource;

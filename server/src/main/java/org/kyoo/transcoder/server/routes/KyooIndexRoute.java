@@ -2,7 +2,7 @@ package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
-import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.server.clients.ClientPosition;
 import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.clients.VideoTrack;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
-import org.kyoo.transcoder.engine.segments.Rendition;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.server.clients.ClientIds;
 import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.media.StreamedFile;

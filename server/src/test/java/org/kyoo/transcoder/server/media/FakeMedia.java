@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.segments.RunningHead;
+import org.kyoo.transcoder.engine.streams.RunningHead;
 import org.kyoo.transcoder.server.clients.VideoTrack;
 
 /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.segments.Boxes;
+import org.kyoo.transcoder.engine.testmedia.Boxes;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
@@ -115,7 +115,7 @@ class KyooVideoTracksOnRealMediaTest {
         assertEquals(List.of("1.400000", "1.800000", "2.800000", "1.600000", "2.800000"), durations.subList(0, 5), index);
         assertTrue(index.contains("#EXT-X-MAP:URI=\"init.mp4?clientId=" + CLIENT + "\""), index);
         Path init = Files.write(dir.resolve("init-1.mp4"), fetch("/1/original/init.mp4"));
-        long scale = org.kyoo.transcoder.engine.segments.Boxes.timescale(init);
+        long scale = org.kyoo.transcoder.engine.testmedia.Boxes.timescale(init);
         double[] kf = TestMedia.secondVideoTrack().keyframes();
         List<Boxes.Fragment> fragments = new ArrayList<>();
         for (int n = 0; n < 3; n++) {

@@ -1,0 +1,110 @@
+package org.kyoo.transcoder.engine.codecs;
+
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXTERNAL;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
+
+import java.util.function.Consumer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaException;
+
+/** A decoder context for one source stream; timestamps stay in the stream's time base. */
+public final class Decoder implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Decoder.class.getName());
+
+    private AVCodecContext ctx;
+    private final String what;
+    /** What the decoder reads, for the log; null when unknown. */
+    private final Object source;
+    private int skipped;
+
+    public Decoder(AVStream stream, Consumer<AVCodecContext> configure) {
+        this(stream, configure, null);
+    }
+
+    public Decoder(AVStream stream, Consumer<AVCodecContext> configure, Object source) {
+        this.source = source;
+        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        if (codec == null || codec.isNull()) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "No decoder for stream " + stream.index());
+        }
+        what = "decoder " + codec.name().getString();
+        ctx = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
+        try {
+            Av.check(avcodec_parameters_to_context(ctx, stream.codecpar()), "avcodec_parameters_to_context");
+            // frames come out with best_effort_timestamp in the stream's own time base
+            ctx.pkt_timebase(stream.time_base());
+            configure.accept(ctx);
+            Av.check(avcodec_open2(ctx, codec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null), "avcodec_open2 " + what);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public AVCodecContext context() {
+        return ctx;
+    }
+
+    /**
+     * Sends one packet (null: flush). A packet the decoder rejects (corrupt, or empty as Theora's
+     * "same frame again") is skipped, as the ffmpeg CLI does: the frames after it still decode once
+     * the next keyframe arrives. Skips are counted and logged once per decoder.
+     */
+    public void send(AVPacket packet) {
+        int rc = avcodec_send_packet(ctx, packet);
+        if (rc >= 0) return;
+        if (packet == null) {
+            if (rc == AVERROR_EOF) return;
+            Av.check(rc, "avcodec_send_packet(flush) " + what);
+        }
+        // the loops drain every frame after each send: EAGAIN would be our bug, not the file's;
+        // memory, I/O, a device gone or a send after the drain are not the packet's fault either
+        if (rc == Av.EAGAIN || rc == Av.ENOMEM || rc == Av.EIO || rc == AVERROR_EOF || rc == AVERROR_EXTERNAL) {
+            Av.check(rc, "avcodec_send_packet " + what);
+        }
+        if (skipped++ == 0) {
+            LOG.log(System.Logger.Level.WARNING, "Skipping packets the " + what + " rejects (" + Av.errorText(rc)
+                    + "), first at pts " + packet.pts() + (source == null ? "" : " of " + source));
+        }
+    }
+
+    /** Packets the decoder rejected and were skipped. */
+    public int skipped() {
+        return skipped;
+    }
+
+    /** Takes the next decoded frame into {@code frame}; false when the decoder needs more input. */
+    public boolean receive(AVFrame frame) {
+        // A corrupt frame is skipped, not the end of the batch: frame threads may still hold good
+        // frames, and leaving them queued makes the next send answer EAGAIN.
+        for (int skipped = 0; skipped < MAX_CORRUPT_FRAMES_IN_A_ROW; skipped++) {
+            int rc = avcodec_receive_frame(ctx, frame);
+            if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
+            if (rc == AVERROR_INVALIDDATA) continue;
+            Av.check(rc, "avcodec_receive_frame " + what);
+            return true;
+        }
+        return false;
+    }
+
+    private static final int MAX_CORRUPT_FRAMES_IN_A_ROW = 64;
+
+    @Override
+    public void close() {
+        if (ctx != null) avcodec_free_context(ctx);
+        ctx = null;
+    }
+}

@@ -1,0 +1,269 @@
+package org.kyoo.transcoder.engine.pipelines;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.codecs.Decoder;
+import org.kyoo.transcoder.engine.codecs.Encoder;
+import org.kyoo.transcoder.engine.codecs.Timestamps;
+import org.kyoo.transcoder.engine.codecs.VideoFilter;
+import org.kyoo.transcoder.engine.containers.Container;
+import org.kyoo.transcoder.engine.containers.SegmentWriter;
+import org.kyoo.transcoder.engine.encoding.MatchingParameterSets;
+import org.kyoo.transcoder.engine.streams.FileStream;
+
+/**
+ * A video quality: decode → scale (the profile's filter) → encode, one encoder per segment.
+ *
+ * <p>Why one encoder per segment rather than one per head with forced IDRs: libx264 holds ~38
+ * frames of lookahead, so a continuous encoder finishes segment n only once fed well into n + 1;
+ * a per-segment encoder flushed at the boundary publishes n as soon as its last frame is in
+ * (LIBAV-NOTES measured it faster to the first segment), and lets the first segment use the
+ * quicker start-up preset. Every segment starts with an IDR either way, so nothing is lost.
+ */
+public final class VideoPipeline implements SegmentPipeline {
+    private final Path source;
+    private final Quality quality;
+    private final HardwareProfile profile;
+    private final FrameObserver observer;
+    private final Container container;
+    /** Which video track (order among the video tracks) is transcoded. */
+    private final int videoTrack;
+    /** Upstream's {@code transcode}: the source's own size, at {@code quality}'s rates. */
+    private final boolean keepSize;
+
+    /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
+    public interface FrameObserver {
+        FrameObserver NONE = (segment, seconds) -> {};
+
+        void encoding(int segment, double seconds);
+    }
+
+    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
+        this(source, quality, profile, observer, Container.TS);
+    }
+
+    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
+        this(source, quality, profile, observer, container, 0, false);
+    }
+
+    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
+                  int videoTrack, boolean keepSize) {
+        this.videoTrack = videoTrack;
+        this.keepSize = keepSize;
+        this.container = container;
+        this.source = source;
+        this.quality = quality;
+        this.profile = profile;
+        this.observer = observer;
+    }
+
+    @Override
+    public void run(SegmentSink sink) {
+        SourceRun.run(source, sink, Run::new);
+    }
+
+    private final class Run extends SourceRun {
+        private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private final AVFrame scaled = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        private Decoder decoder;
+        private VideoFilter filter;
+        private Encoder encoder;
+        private SegmentWriter out;
+        private AVStream stream;
+        private AVRational frameRate;
+        private double start;
+
+        Run(MediaInput in, SegmentSink sink) {
+            super(in, sink);
+        }
+
+        @Override
+        void run() {
+            start = sink.segmentStart(n);
+            int video = videoFromFirstSegment(videoTrack);
+            stream = in.stream(video);
+            decoder = new Decoder(stream, profile::configureDecoder, in.path());
+            sink.starting(n);
+            boolean decoding = false;
+            while (next(video)) {
+                try {
+                    // a seek without an exact index (MPEG-TS) lands mid-GOP: nothing decodes before a keyframe
+                    decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                    if (!decoding) continue;
+                    decoder.send(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+                drainDecoder();
+            }
+            if (halted()) return;
+            decoder.send(null);
+            drainDecoder();
+            if (filter != null && !stopped) {
+                filter.push(null);
+                drainFilter();
+            }
+            if (!halted() && out != null) finishSegment(AV_NOPTS_VALUE);
+        }
+
+        private void drainDecoder() {
+            while (!stopped && decoder.receive(decoded)) {
+                try {
+                    long ts = decoded.best_effort_timestamp();
+                    if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
+                    if (ts == AV_NOPTS_VALUE) continue;
+                    // frames before the first segment only served to reach its keyframe
+                    if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
+                    decoded.pts(ts);
+                    if (filter == null) openFilter();
+                    filter.push(decoded);
+                } finally {
+                    av_frame_unref(decoded);
+                }
+                drainFilter();
+            }
+        }
+
+        private void openFilter() {
+            boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
+            PictureShape shape = PictureShape.of(stream, decoded);
+            int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
+            int height = keepSize ? shape.evenHeight() : quality.height();
+            // software filters cannot touch frames on a device: there the profile deinterlaces and turns
+            String chain = onDevice
+                    ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
+                    : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
+            filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
+            AVRational guess = av_guess_frame_rate(null, stream, decoded);
+            frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
+        }
+
+        private void drainFilter() {
+            while (!stopped && filter.pull(scaled)) {
+                try {
+                    encode(scaled);
+                } finally {
+                    av_frame_unref(scaled);
+                }
+            }
+        }
+
+        private void encode(AVFrame frame) {
+            double t = Timestamps.seconds(frame.pts(), filter.timeBase());
+            while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
+                // this frame opens the next segment: in fMP4 this one's samples last up to it
+                if (!finishSegment(frame.pts())) {
+                    stopped = true;
+                    return;
+                }
+                n++;
+                sink.starting(n);
+            }
+            if (out == null) {
+                openSegment();
+                // each segment opens on an IDR, so a player can start or switch quality here
+                profile.forceKeyframe(frame);
+            } else {
+                frame.pict_type(AV_PICTURE_TYPE_NONE);
+            }
+            observer.encoding(n, t);
+            encoder.send(frame);
+            drainEncoder();
+        }
+
+        private void openSegment() {
+            String preset = sink.preset(n);
+            String steady = sink.steadyPreset();
+            String params = null;
+            // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
+            // (only x264's fMP4 renditions are given quicker presets: FileStream)
+            if (container == Container.FMP4 && preset != null && steady != null && !preset.equals(steady)) {
+                params = MatchingParameterSets.find(encoderSetup(), (p, extra) -> openEncoder(p, extra, true), steady, preset);
+                if (params.isEmpty()) {
+                    preset = steady;
+                    params = null;
+                }
+            }
+            encoder = openEncoder(preset, params, false);
+            out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
+        }
+
+        /** What {@link #openEncoder} sets besides the preset: the same set-up writes the same parameter sets. */
+        private String encoderSetup() {
+            AVRational sar = filter.sampleAspectRatio();
+            AVRational tb = filter.timeBase();
+            return profile.encoderName() + " " + quality + " " + filter.width() + "x" + filter.height() + " fmt " + filter.pixelFormat()
+                    + " rate " + frameRate.num() + "/" + frameRate.den() + " tb " + tb.num() + "/" + tb.den()
+                    + " sar " + (sar == null ? "-" : sar.num() + ":" + sar.den());
+        }
+
+        /**
+         * @param x264Params   extra libx264 options; null: none
+         * @param globalHeader whether the parameter sets go to the context's extradata (only to compare them)
+         */
+        private Encoder openEncoder(String preset, String x264Params, boolean globalHeader) {
+            return new Encoder(profile.encoderName(), (ctx, options) -> {
+                ctx.width(filter.width()).height(filter.height()).pix_fmt(filter.pixelFormat());
+                ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
+                AVBufferRef frames = filter.hardwareFrames();
+                if (frames != null) ctx.hw_frames_ctx(Av.checkAlloc(av_buffer_ref(frames), "av_buffer_ref hw_frames_ctx"));
+                profile.configureEncoder(ctx, quality, preset, options);
+                if (x264Params != null) Av.check(av_dict_set(options, "x264-params", x264Params, 0), "av_dict_set x264-params");
+                if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+            });
+        }
+
+        private void drainEncoder() {
+            while (encoder.receive(packet)) {
+                try {
+                    out.write(packet);
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+        }
+
+        /** Flushes the segment's encoder, completes its file and publishes it; returns whether to go on. */
+        private boolean finishSegment(long next) {
+            encoder.send(null);
+            drainEncoder();
+            encoder.close();
+            encoder = null;
+            out.finish(next);
+            out.close();
+            out = null;
+            return sink.publish(n);
+        }
+
+        @Override
+        public void close() {
+            if (out != null) out.close();
+            if (encoder != null) encoder.close();
+            if (filter != null) filter.close();
+            if (decoder != null) decoder.close();
+            av_frame_free(scaled);
+            av_frame_free(decoded);
+            super.close();
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package org.kyoo.transcoder.engine.segments;
-
-/** One head's demux→(decode→filter→encode)→mux loop, producing consecutive segments. */
-interface SegmentPipeline {
-    /** Runs until the sink says stop, the file ends, or the head is cancelled; frees everything it made. */
-    void run(SegmentSink sink);
-}

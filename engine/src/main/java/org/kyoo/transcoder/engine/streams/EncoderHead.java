@@ -1,0 +1,378 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.kyoo.transcoder.engine.events.EngineEvents;
+import org.kyoo.transcoder.engine.events.HeadReport;
+import org.kyoo.transcoder.engine.events.HeadStart;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Priority;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
+import org.kyoo.transcoder.engine.pipelines.AudioPipeline;
+import org.kyoo.transcoder.engine.pipelines.SegmentPipeline;
+import org.kyoo.transcoder.engine.pipelines.SegmentSink;
+import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
+
+/**
+ * One running pipeline making consecutive segments [first, end) of one stream, on its own thread.
+ * Its stream decides everything shared (readiness, publishing, pausing); the head knows its
+ * position and its own measured speed. It encodes only while it holds an encode slot: it takes one
+ * before it starts and gives it back, between two packets, to pause or to let more urgent work
+ * run; parked, it keeps its decoder, encoder and half-written segment and goes on where it was.
+ */
+public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled {
+    /**
+     * Head threads are reused: glibc gives each new thread its own malloc arena, and arenas keep
+     * what x264 and the decoders freed, so a thread per head would grow the process for nothing.
+     */
+    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "head");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private final SegmentedStream stream;
+    private final SegmentPipeline pipeline;
+    private final int id;
+    private final int first;
+    private final int end;
+    private final String firstPreset;
+    private final String preset;
+    /** The preset of a segment begun while the slots are over-committed; null: none. */
+    private final String loadPreset;
+    private final EncodeSlots slots;
+    private final SpeedEstimate speed = new SpeedEstimate();
+    private volatile int position;
+    private volatile boolean cancelled;
+    /** Stopped on purpose by its stream's owner (kill), not by the stream's own scheduling. */
+    private volatile boolean killed;
+    /** Its stream told it, at a publish, not to go on (another head has it, or it was paused off). */
+    private volatile boolean declined;
+    private volatile HeadState.State state = HeadState.State.QUEUED;
+    /** Holds an encode slot (only its own thread changes this). */
+    private boolean holding;
+    /** When the head took its first slot, and when the segment being made began (ticker nanos); 0: not yet. */
+    private volatile long startedNanos;
+    private volatile long segmentBeganNanos;
+    /** Its first segment was measured: its start-up is behind it. */
+    private volatile boolean measured;
+    /** What it made, for its report: written by its own thread only. */
+    private long startedAt;
+    /**
+     * Real time ({@link System#nanoTime}) of the last full per-packet checkpoint; only the head's
+     * own thread reads and writes it. Real time, not the stream's clock: the limit is about CPU
+     * spent on locks, and a test's injected clock may stand still.
+     */
+    private long lastPacketCheck;
+    /** At most one full checkpoint (stream lock, slot lock) per this much wall time between packets. */
+    private static final long PACKET_CHECK_NANOS = 50_000_000L;
+    private int published;
+    private double mediaSeconds;
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    /**
+     * @param end         one past the last segment this head may make
+     * @param firstPreset the preset of its first segment (the start-up one when a player waits)
+     * @param loadPreset  the preset of any other segment begun while more heads want a slot than there are; null: none
+     */
+    EncoderHead(SegmentedStream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, String preset,
+                String loadPreset, EncodeSlots slots) {
+        this.stream = stream;
+        this.slots = slots;
+        this.pipeline = pipeline;
+        this.id = id;
+        this.first = first;
+        this.end = end;
+        this.firstPreset = firstPreset;
+        this.preset = preset;
+        this.loadPreset = loadPreset == null || loadPreset.isEmpty() ? null : loadPreset;
+        this.position = first;
+    }
+
+    void start() {
+        THREADS.execute(this);
+    }
+
+    /** Runs a helper task of a head (the second half of an audio segment) on the same reused threads. */
+    public static void runPooled(String name, Runnable task) {
+        THREADS.execute(() -> {
+            Thread.currentThread().setName(name);
+            try {
+                task.run();
+            } finally {
+                Thread.currentThread().setName("head (idle)");
+            }
+        });
+    }
+
+    private String threadName(int segment) {
+        return "head " + stream.label() + " #" + id + " segment " + segment;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName(threadName(first));
+        startedAt = System.nanoTime();
+        Throwable failure = null;
+        try {
+            // inside the try: a listener throwing an Error must not skip headEnded and the latch (a ghost head)
+            EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
+            // a head queued while its players left opens nothing: it stops (or pauses) before the file is open
+            if (takeSlot() && stream.checkpoint(this, first)) {
+                startedNanos = stream.now();
+                segmentBeganNanos = startedNanos;
+                pipeline.run(this);
+            }
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            try {
+                giveSlot();
+                stream.headEnded(this, failure);
+            } finally {
+                try {
+                    Throwable failed = cancelled ? null : failure;
+                    HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
+                            Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
+                    EngineEvents.emit(l -> l.headEnded(report));
+                } finally {
+                    ended.countDown();
+                    Thread.currentThread().setName("head (idle)");
+                }
+            }
+        }
+    }
+
+    /** Blocks until this head may encode; false when it was cancelled meanwhile. */
+    private boolean takeSlot() throws InterruptedException {
+        state = HeadState.State.QUEUED;
+        holding = slots.acquire(this);
+        if (holding) state = HeadState.State.RUNNING;
+        return holding;
+    }
+
+    private void giveSlot() {
+        if (holding) slots.release(this);
+        holding = false;
+    }
+
+    /** Gives the slot back while paused, then waits for one again. */
+    boolean pauseUntil(java.util.function.BooleanSupplier resume) throws InterruptedException {
+        if (slots.sessions()) {
+            // a paused hardware head would keep its encoder session open past the device's limit:
+            // it ends instead (nobody waits on it; what it made stays, a later request starts a head)
+            cancel();
+            return false;
+        }
+        long parked = stream.now();
+        giveSlot();
+        state = HeadState.State.PAUSED;
+        if (!resume.getAsBoolean()) return false;
+        if (!takeSlot()) return false;
+        resumed(parked);
+        return true;
+    }
+
+    /** Lets more urgent work have the slot, then queues for it again. */
+    boolean yieldSlot() throws InterruptedException {
+        // a device's encoder session stays with its head until the head ends or pauses
+        if (!holding || slots.sessions() || !slots.shouldYield(this)) return true;
+        long parked = stream.now();
+        state = HeadState.State.QUEUED;
+        holding = false;
+        holding = slots.requeue(this);
+        if (!holding) return false;
+        state = HeadState.State.RUNNING;
+        resumed(parked);
+        return true;
+    }
+
+    /** Time parked is not time spent on the segment: its measured speed leaves it out. */
+    private void resumed(long parkedAt) {
+        if (segmentBeganNanos != 0) segmentBeganNanos += stream.now() - parkedAt;
+    }
+
+    @Override
+    public void checkpoint() {
+        if (cancelled) return;
+        // called before every packet: the full check takes the stream's lock several times and the
+        // slots' lock, so it runs at most every PACKET_CHECK_NANOS; a pause or a yield waits that long at most
+        long now = System.nanoTime();
+        if (lastPacketCheck != 0 && now - lastPacketCheck < PACKET_CHECK_NANOS) return;
+        lastPacketCheck = now;
+        stream.checkpoint(this, position);
+    }
+
+    @Override
+    public Priority priority() {
+        return stream.priority(this);
+    }
+
+    @Override
+    public HeadState state() {
+        return new HeadState(stream.label(), id, position, end, state, stream.priority(this), speed.speed());
+    }
+
+    @Override
+    public void sweep() {
+        stream.sweep(this);
+    }
+
+    /** Measured seconds of media per wall second; NaN until it made a segment past its first. */
+    double speed() {
+        return speed.speed();
+    }
+
+    HeadState.State runState() {
+        return state;
+    }
+
+    /** Ticker nanos when it took its first slot; 0 while queued for it. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    long segmentBeganNanos() {
+        return segmentBeganNanos;
+    }
+
+    /** Whether it published a segment yet (its start-up is behind it). */
+    boolean hasPublished() {
+        return measured;
+    }
+
+    int id() {
+        return id;
+    }
+
+    /** The segment being made now. */
+    int position() {
+        return position;
+    }
+
+    /** One past the last segment this head may make. */
+    int end() {
+        return end;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** Cancels it on its owner's order: requests still waiting on its segments are failed, not re-served. */
+    void kill() {
+        killed = true;
+        cancelled = true;
+    }
+
+    boolean killed() {
+        return killed;
+    }
+
+    /** Whether it ended because its stream said not to go on (rather than its pipeline running out). */
+    boolean declined() {
+        return declined;
+    }
+
+    /** Waits for the head to end (after {@link #cancel()}); false when it did not in time. */
+    boolean join(long millis) throws InterruptedException {
+        return ended.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public int first() {
+        return first;
+    }
+
+    @Override
+    public double segmentStart(int n) {
+        return stream.segmentStart(n);
+    }
+
+    @Override
+    public double segmentEnd(int n) {
+        return stream.segmentEnd(n);
+    }
+
+    @Override
+    public String preset(int n) {
+        // a start-up segment stays at the start-up preset, the quickest to a picture
+        if (n == first && firstPreset != null && !firstPreset.equals(preset)) return firstPreset;
+        // more heads want the CPU than it has slots for: every one of them falls behind at the
+        // steady preset, so a quicker one serves more players in time (decided per segment)
+        if (loadPreset != null && slots.overcommitted()) return loadPreset;
+        return preset;
+    }
+
+    @Override
+    public String steadyPreset() {
+        return preset;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void starting(int n) {
+        position = n;
+        Thread.currentThread().setName(threadName(n));
+    }
+
+    @Override
+    public Path temporaryFile(int n) {
+        return stream.temporaryFile(n, id);
+    }
+
+    @Override
+    public boolean publish(int n) {
+        long now = stream.now();
+        double wall = (now - segmentBeganNanos) / 1e9;
+        double media = stream.segmentDuration(n);
+        if (!measured) {
+            stream.measuredFirstSegment(media, wall);
+        } else {
+            speed.recordSpeed(media, wall);
+            stream.measuredSpeed(media, wall);
+        }
+        measured = true;
+        segmentBeganNanos = now;
+        boolean goOn = stream.publish(this, n) && stream.checkpoint(this, n + 1);
+        if (!goOn) declined = true;
+        return goOn;
+    }
+
+    /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */
+    void published(int n) {
+        String kind = kind();
+        if (published == 0) {
+            Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
+            EngineEvents.emit(l -> l.firstSegment(kind, took));
+        }
+        published++;
+        double end = stream.segmentEnd(n);
+        if (Double.isFinite(end)) mediaSeconds += end - stream.segmentStart(n);
+        EngineEvents.emit(l -> l.segmentProduced(kind));
+    }
+
+    /** What it makes, as metrics and logs name it. */
+    private String kind() {
+        if (pipeline instanceof VideoPipeline) return "video";
+        if (pipeline instanceof AudioPipeline) return "audio";
+        return "transmux";
+    }
+
+    @Override
+    public String toString() {
+        return "head #" + id + " [" + first + ", " + end + ") at " + position + " " + state + (cancelled ? " (cancelled)" : "");
+    }
+}

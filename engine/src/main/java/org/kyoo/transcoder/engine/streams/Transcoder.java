@@ -1,0 +1,169 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+
+/** Every file being streamed, by path; the one entry point the server uses for HLS. */
+public final class Transcoder implements AutoCloseable {
+    private final EngineSettings settings;
+    private final MediaInfoStore infos;
+    private final KeyframeStore keyframes;
+    private final Scheduler scheduler;
+    /** A future per path so concurrent first requests share one creation without blocking the map. */
+    private final ConcurrentMap<Path, CompletableFuture<FileStream>> files = new ConcurrentHashMap<>();
+
+    /** Empties the cache root: segments from a previous run may belong to files changed since. */
+    public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes) {
+        this(settings, infos, keyframes, SchedulerSettings.defaults());
+    }
+
+    /** @param scheduling how heads are planned, bounded and throttled across every file */
+    public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling) {
+        this.scheduler = new Scheduler(scheduling, org.kyoo.transcoder.engine.scheduling.Ticker.SYSTEM);
+        this.settings = settings;
+        this.infos = infos;
+        this.keyframes = keyframes;
+        emptyCache(settings.cacheRoot());
+    }
+
+    private static void emptyCache(Path root) {
+        try {
+            Files.createDirectories(root);
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(root)) Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty the cache root " + root, e);
+        }
+    }
+
+    /**
+     * The file's streams, created on first use; blocks until its media info and first keyframes are
+     * known. Throws {@link MediaException} for unusable files.
+     */
+    public FileStream fileStream(Path path, String sha) {
+        while (true) {
+            CompletableFuture<FileStream> mine = new CompletableFuture<>();
+            CompletableFuture<FileStream> existing = files.putIfAbsent(path, mine);
+            if (existing == null) {
+                try {
+                    mine.complete(create(path, sha));
+                } catch (RuntimeException e) {
+                    // a failure is not cached: the next request tries again
+                    files.remove(path, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+                return mine.join();
+            }
+            FileStream stream = await(existing);
+            // null: the file's cache was being deleted (see destroy); it is gone now, start afresh
+            if (stream == null) continue;
+            if (stream.info().sha().equals(sha)) return stream;
+            // the file changed since: its old segments are of another version
+            if (files.remove(path, existing)) stream.destroy();
+        }
+    }
+
+    private FileStream create(Path path, String sha) {
+        MediaInfo info = infos.get(path, sha);
+        KeyframeIndex index = keyframes.get(path, sha, info);
+        try {
+            index.firstBatch().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Interrupted while reading keyframes of " + path, e);
+        } catch (ExecutionException e) {
+            throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        // the other video tracks are indexed only when a player asks for one of them
+        return new FileStream(path, info, index, track -> keyframes.get(path, sha, info, track),
+                settings.cacheRoot().resolve(sha), settings, scheduler);
+    }
+
+    private static FileStream await(CompletableFuture<FileStream> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /** Every live head with its state (queued, running, paused), priority and speed: facts for metrics. */
+    public List<HeadState> heads() {
+        return scheduler.snapshot();
+    }
+
+    /** The file's streams when they exist already. */
+    public Optional<FileStream> existing(Path path) {
+        return Optional.ofNullable(ready(files.get(path)));
+    }
+
+    /** The heads running now, in every file (for {@code /streams}). */
+    public java.util.List<RunningHead> runningHeads() {
+        java.util.List<RunningHead> out = new java.util.ArrayList<>();
+        for (CompletableFuture<FileStream> f : files.values()) {
+            FileStream stream = ready(f);
+            if (stream != null) out.addAll(stream.runningHeads());
+        }
+        return out;
+    }
+
+    /** Stops the file's heads and deletes its cached segments. */
+    public void destroy(Path path) {
+        CompletableFuture<FileStream> f = files.get(path);
+        FileStream stream = ready(f);
+        if (stream == null) return;
+        // while the folder is deleted, a player coming back waits here rather than making a new
+        // stream whose fresh segments the deletion would then remove behind its back
+        CompletableFuture<FileStream> deleting = new CompletableFuture<>();
+        if (!files.replace(path, f, deleting)) return;
+        try {
+            stream.destroy();
+        } finally {
+            files.remove(path, deleting);
+            deleting.complete(null);
+        }
+    }
+
+    /** The stream a settled entry holds; null while it is made, when making it failed, or while deleted. */
+    private static FileStream ready(CompletableFuture<FileStream> f) {
+        if (f == null || !f.isDone() || f.isCompletedExceptionally()) return null;
+        return f.join();
+    }
+
+    /**
+     * Stops every head and waits (bounded) for them to end, so each has freed its native memory
+     * before the caller frees what heads borrow (the hardware device and its get_format callback).
+     */
+    @Override
+    public void close() {
+        for (CompletableFuture<FileStream> f : files.values()) {
+            FileStream stream = ready(f);
+            if (stream != null) stream.destroy();
+        }
+        scheduler.close();
+    }
+}
