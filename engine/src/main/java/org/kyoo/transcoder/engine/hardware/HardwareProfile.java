@@ -49,6 +49,14 @@ public interface HardwareProfile extends AutoCloseable {
      */
     default void configureFilters(AVFilterGraph graph) {}
 
+    /**
+     * Whether the encoder runs on a device (its slots are the device's encoder sessions, and its
+     * presets its own) rather than on the cores it shares with every other head.
+     */
+    default boolean encodesOnDevice() {
+        return true;
+    }
+
     /** The libavcodec encoder name, e.g. {@code libx264}. */
     String encoderName();
 

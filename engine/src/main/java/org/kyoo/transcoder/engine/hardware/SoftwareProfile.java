@@ -30,6 +30,11 @@ public final class SoftwareProfile implements HardwareProfile {
     }
 
     @Override
+    public boolean encodesOnDevice() {
+        return false;
+    }
+
+    @Override
     public String encoderName() {
         return "libx264";
     }

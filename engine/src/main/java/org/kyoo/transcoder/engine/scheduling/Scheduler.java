@@ -43,8 +43,8 @@ public final class Scheduler implements AutoCloseable {
     public Scheduler(SchedulerSettings settings, Ticker ticker) {
         this.settings = settings;
         this.ticker = ticker;
-        // software heads share the CPU: a frozen screen gets all of it (the previous rule never bounds)
-        this.software = new EncodeSlots(settings.maxHeads(), settings.planner() == Planner.EXPECTED_TIME);
+        // software heads share the CPU: a frozen screen gets all of it (a rule that does not throttle never bounds)
+        this.software = new EncodeSlots(settings.maxHeads(), settings.rule().throttles());
         this.hardware = new EncodeSlots(settings.maxHardwareHeads(), false, true);
     }
 
@@ -72,14 +72,20 @@ public final class Scheduler implements AutoCloseable {
         return unbounded;
     }
 
+    /**
+     * The slots a stream's heads take: none to speak of for copying (transmuxing and audio cost
+     * next to nothing); a device's encoder sessions for hardware encoding; the cores otherwise.
+     */
+    public EncodeSlots slotsFor(boolean encodesVideo, boolean onDevice) {
+        if (!encodesVideo) return unbounded;
+        return onDevice ? hardware : software;
+    }
+
     /** Start-up and speed over every stream: the estimate of a stream that measured nothing yet. */
     public SpeedEstimate machine() {
         return machine;
     }
 
-    public RequestWindow newRequestWindow() {
-        return new RequestWindow(ticker, settings.bufferSeconds(), settings.idleStopNanos());
-    }
 
     /** Priorities may have changed: heads waiting for a slot or paused look again now. */
     public void reconsider() {

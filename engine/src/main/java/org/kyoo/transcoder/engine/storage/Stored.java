@@ -14,7 +14,13 @@ public sealed interface Stored {
     long size();
 
     /** On local disk: sent with the kernel's transfer, Range and conditional requests included. */
-    record LocalFile(Path path, long size, String etag) implements Stored {}
+    record LocalFile(Path path, long size, String etag) implements Stored {
+        /** Its path: what a log or a test names it by. */
+        @Override
+        public String toString() {
+            return path.toString();
+        }
+    }
 
     /** Held in memory: small objects, or what a store already read whole. */
     record Bytes(byte[] content, String etag) implements Stored {

@@ -11,14 +11,14 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
+import org.kyoo.transcoder.engine.encoding.Presets;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.HeadView;
 import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
-import org.kyoo.transcoder.engine.pipelines.AudioPipeline;
 import org.kyoo.transcoder.engine.pipelines.SegmentPipeline;
 import org.kyoo.transcoder.engine.pipelines.SegmentSink;
-import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
 
 /**
  * One running pipeline making consecutive segments [first, end) of one stream, on its own thread.
@@ -27,7 +27,7 @@ import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
  * before it starts and gives it back, between two packets, to pause or to let more urgent work
  * run; parked, it keeps its decoder, encoder and half-written segment and goes on where it was.
  */
-public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled {
+public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled, HeadView {
     /**
      * Head threads are reused: glibc gives each new thread its own malloc arena, and arenas keep
      * what x264 and the decoders freed, so a thread per head would grow the process for nothing.
@@ -39,15 +39,14 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
                 return t;
             });
 
-    private final SegmentedStream stream;
+    private final Stream stream;
     private final SegmentPipeline pipeline;
     private final int id;
     private final int first;
     private final int end;
+    /** The preset of its first segment (the start-up one when a player waits). */
     private final String firstPreset;
-    private final String preset;
-    /** The preset of a segment begun while the slots are over-committed; null: none. */
-    private final String loadPreset;
+    private final Presets presets;
     private final EncodeSlots slots;
     private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
@@ -81,10 +80,9 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     /**
      * @param end         one past the last segment this head may make
      * @param firstPreset the preset of its first segment (the start-up one when a player waits)
-     * @param loadPreset  the preset of any other segment begun while more heads want a slot than there are; null: none
      */
-    EncoderHead(SegmentedStream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, String preset,
-                String loadPreset, EncodeSlots slots) {
+    EncoderHead(Stream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, Presets presets,
+                EncodeSlots slots) {
         this.stream = stream;
         this.slots = slots;
         this.pipeline = pipeline;
@@ -92,8 +90,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         this.first = first;
         this.end = end;
         this.firstPreset = firstPreset;
-        this.preset = preset;
-        this.loadPreset = loadPreset == null || loadPreset.isEmpty() ? null : loadPreset;
+        this.presets = presets;
         this.position = first;
     }
 
@@ -226,8 +223,8 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         stream.sweep(this);
     }
 
-    /** Measured seconds of media per wall second; NaN until it made a segment past its first. */
-    double speed() {
+    @Override
+    public double speed() {
         return speed.speed();
     }
 
@@ -235,17 +232,23 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         return state;
     }
 
-    /** Ticker nanos when it took its first slot; 0 while queued for it. */
-    long startedNanos() {
+    @Override
+    public boolean running() {
+        return state == HeadState.State.RUNNING;
+    }
+
+    @Override
+    public long startedNanos() {
         return startedNanos;
     }
 
-    long segmentBeganNanos() {
+    @Override
+    public long segmentBeganNanos() {
         return segmentBeganNanos;
     }
 
-    /** Whether it published a segment yet (its start-up is behind it). */
-    boolean hasPublished() {
+    @Override
+    public boolean hasPublished() {
         return measured;
     }
 
@@ -254,12 +257,13 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     }
 
     /** The segment being made now. */
-    int position() {
+    @Override
+    public int position() {
         return position;
     }
 
-    /** One past the last segment this head may make. */
-    int end() {
+    @Override
+    public int end() {
         return end;
     }
 
@@ -304,17 +308,12 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
 
     @Override
     public String preset(int n) {
-        // a start-up segment stays at the start-up preset, the quickest to a picture
-        if (n == first && firstPreset != null && !firstPreset.equals(preset)) return firstPreset;
-        // more heads want the CPU than it has slots for: every one of them falls behind at the
-        // steady preset, so a quicker one serves more players in time (decided per segment)
-        if (loadPreset != null && slots.overcommitted()) return loadPreset;
-        return preset;
+        return presets.of(n, first, firstPreset, slots.overcommitted());
     }
 
     @Override
     public String steadyPreset() {
-        return preset;
+        return presets.steady();
     }
 
     @Override
@@ -366,9 +365,9 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
 
     /** What it makes, as metrics and logs name it. */
     private String kind() {
-        if (pipeline instanceof VideoPipeline) return "video";
-        if (pipeline instanceof AudioPipeline) return "audio";
-        return "transmux";
+        Rendition r = stream.setup().rendition();
+        if (r.original()) return "transmux";
+        return r.audio() ? "audio" : "video";
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.kyoo.transcoder.engine.streams;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -12,39 +13,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.media.Quality;
-import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
 import org.kyoo.transcoder.engine.scheduling.Demand;
-import org.kyoo.transcoder.engine.scheduling.Scheduler;
-import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
-import org.kyoo.transcoder.engine.containers.Container;
-import org.kyoo.transcoder.engine.pipelines.AudioCopyPipeline;
-import org.kyoo.transcoder.engine.pipelines.AudioPipeline;
-import org.kyoo.transcoder.engine.pipelines.SegmentPipeline;
-import org.kyoo.transcoder.engine.pipelines.TransmuxPipeline;
-import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
+import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
- * One file's video qualities and audio tracks, each a stream of segments made by heads. Segments
- * live under {@code {cacheRoot}/{sha}/{stream}/segment-N.ts}, stream being {@code original}, a
- * quality name or {@code audio-N}.
+ * One file's renditions, each a {@link Stream} of segments made by heads, kept in the segment
+ * store under the file version's sha. Every rendition of the original table and every audio
+ * rendition cut on the first video track's keyframes; each video track of upstream's table on its own.
  */
 public final class FileStream {
-    /** How long a request waits for its segment. */
-    public static final Duration SEGMENT_WAIT = Duration.ofSeconds(60);
     /** How far (in segments) from every client a head may be before it is stopped as orphaned. */
     public static final int ORPHAN_DISTANCE = 20;
-    private static final String ORIGINAL = Quality.ORIGINAL;
     /** How long a stream cut on a failed keyframe scan may take to stop its heads. */
     private static final Duration STALE_STREAM_WAIT = Duration.ofSeconds(10);
-    private static final IntFunction<KeyframeIndex> ONLY_FIRST_TRACK = track -> {
-        throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
-    };
 
     private final Path path;
     private final MediaInfo info;
@@ -54,52 +39,17 @@ public final class FileStream {
      * the store's, so a scan that failed is started again by the next request.
      */
     private final IntFunction<KeyframeIndex> laterTracks;
-    private final Path dir;
-    private final EngineSettings settings;
-    private final Duration wait;
-    private final VideoPipeline.FrameObserver observer;
-    private final Scheduler scheduler;
-    private final ConcurrentMap<String, SegmentedStream> streams = new ConcurrentHashMap<>();
-
-    /**
-     * @param dir where this file's segments go, {@code {cacheRoot}/{sha}}
-     */
-    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings) {
-        this(path, info, keyframes, dir, settings, Scheduler.withDefaults());
-    }
-
-    /** @param scheduler the machine's, shared by every file so slots bound the whole machine */
-    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Scheduler scheduler) {
-        this(path, info, keyframes, ONLY_FIRST_TRACK, dir, settings, scheduler);
-    }
+    private final StreamEnvironment environment;
+    private final ConcurrentMap<String, Stream> streams = new ConcurrentHashMap<>();
 
     /** @param laterTracks the cut points of video track N > 0, indexed when first asked for */
-    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, IntFunction<KeyframeIndex> laterTracks, Path dir,
-                      EngineSettings settings, Scheduler scheduler) {
-        this(path, info, keyframes, laterTracks, dir, settings, SEGMENT_WAIT, VideoPipeline.FrameObserver.NONE, scheduler);
-    }
-
-    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
-               VideoPipeline.FrameObserver observer) {
-        this(path, info, keyframes, dir, settings, wait, observer, Scheduler.withDefaults());
-    }
-
-    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, Path dir, EngineSettings settings, Duration wait,
-               VideoPipeline.FrameObserver observer, Scheduler scheduler) {
-        this(path, info, keyframes, ONLY_FIRST_TRACK, dir, settings, wait, observer, scheduler);
-    }
-
-    FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, IntFunction<KeyframeIndex> laterTracks, Path dir,
-               EngineSettings settings, Duration wait, VideoPipeline.FrameObserver observer, Scheduler scheduler) {
-        this.scheduler = scheduler;
+    public FileStream(Path path, MediaInfo info, KeyframeIndex keyframes, IntFunction<KeyframeIndex> laterTracks,
+                      StreamEnvironment environment) {
         this.path = path;
         this.info = info;
         this.keyframes = keyframes;
         this.laterTracks = laterTracks;
-        this.dir = dir;
-        this.settings = settings;
-        this.wait = wait;
-        this.observer = observer;
+        this.environment = environment;
     }
 
     public Path path() {
@@ -116,15 +66,15 @@ public final class FileStream {
 
     /**
      * The cut points of video track {@code videoTrack} (order among the video tracks), once its
-     * first batch is usable: the first track's are {@link #keyframes()}, which every TS stream and
-     * every audio rendition cut on; each other track's renditions cut on their own. Waits for that
-     * batch no longer than a request waits for its segment.
+     * first batch is usable: the first track's are {@link #keyframes()}. Waits for that batch no
+     * longer than a request waits for its segment.
      */
     public KeyframeIndex keyframes(int videoTrack) {
         MediaException invalid = noVideoTrack(videoTrack);
         if (invalid != null) throw invalid;
         if (videoTrack == 0) return keyframes;
         KeyframeIndex index = laterTracks.apply(videoTrack);
+        Duration wait = environment.segmentWait();
         try {
             index.firstBatch().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -142,110 +92,76 @@ public final class FileStream {
         return index;
     }
 
+    /** Where {@code rendition} is cut: a video track of upstream's table on its own keyframes, the rest on the first track's. */
+    public KeyframeIndex cuts(Rendition rendition) {
+        return rendition.audio() || !rendition.fragmented() ? keyframes : keyframes(rendition.track());
+    }
+
+    public CompletableFuture<Stored> segment(Rendition rendition, int n) {
+        return segment(rendition, n, Demand.ANONYMOUS);
+    }
+
     /**
-     * Segment n of the video in {@code quality} (null: original, transmuxed). Completes with the
-     * finished file, at once when ready; starts a head when none will reach it soon.
+     * Segment n of {@code rendition} for {@code who}'s player, at once when made; otherwise a head
+     * makes it. The player's position is recorded first (before a request out of range counts as
+     * a jump, it is refused). Cancelling the future says the player is gone.
      */
-    public CompletableFuture<Path> videoSegment(Quality quality, int n) {
-        return videoSegment(quality, n, Demand.ANONYMOUS);
-    }
-
-    /** As {@link #videoSegment(Quality, int)}, for {@code demand}'s player (its urgency follows from what it asked before). */
-    public CompletableFuture<Path> videoSegment(Quality quality, int n, Demand demand) {
-        if (info.video() == null) {
-            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + path));
+    public CompletableFuture<Stored> segment(Rendition rendition, int n, Demand who) {
+        Stream s;
+        try {
+            s = stream(rendition);
+        } catch (MediaException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return watching(videoStream(quality), demand).segment(n, demand);
-    }
-
-    /** Segment n of audio track {@code audio} (index among the audio tracks). */
-    public CompletableFuture<Path> audioSegment(int audio, int n) {
-        return audioSegment(audio, n, Demand.ANONYMOUS);
-    }
-
-    public CompletableFuture<Path> audioSegment(int audio, int n, Demand demand) {
-        if (audio < 0 || audio >= info.audios().size()) {
-            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + audio + " in " + path));
+        if (who.client() != null && n >= 0 && n < s.segmentCount()) {
+            environment.players().seen(rendition.position(who.client(), path, n));
         }
-        return watching(audioStream(audio), demand).segment(n, demand);
+        return s.segment(n, who);
     }
 
-    /** True once video segment n of {@code quality} (null: original) is complete on disk. */
-    public boolean isVideoSegmentReady(Quality quality, int n) {
-        SegmentedStream s = streams.get(videoLabel(quality));
-        return s != null && s.isReady(n);
+    /** The rendition's {@code init.mp4}: see {@link Stream#init()}. */
+    public CompletableFuture<Stored> init(Rendition rendition) {
+        try {
+            return stream(rendition).init();
+        } catch (MediaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    SegmentedStream videoStream(Quality quality) {
-        String label = videoLabel(quality);
-        return streams.computeIfAbsent(label, l -> new SegmentedStream(new SegmentedStream.Config(
-                path.getFileName() + " " + l, dir.resolve(l), keyframes,
-                () -> quality == null ? new TransmuxPipeline(path) : new VideoPipeline(path, quality, settings.hardware(), observer),
-                true, settings.preset(), quality == null ? null : settings.startupPreset(), wait, Container.TS,
-                scheduler, videoSlots(quality),
-                // x264 presets: a hardware encoder's slots are its sessions, and its presets are its own
-                quality != null && settings.hardware() instanceof SoftwareProfile ? settings.loadPreset() : null)));
+    /** The rendition's stream, made on first use; BAD_REQUEST for a track the file does not have. */
+    Stream stream(Rendition r) {
+        MediaException invalid = invalid(r);
+        if (invalid != null) throw invalid;
+        KeyframeIndex cuts = cuts(r);
+        Stream current = streams.get(r.label());
+        if (current != null && current.cuts() != cuts) {
+            // The track's scan failed and the next request started another, whose index the
+            // playlists read: a stream still cutting on the failed one would cut elsewhere. Its
+            // heads end before the new stream's start, and what it made goes with it.
+            current.destroyAndDelete(STALE_STREAM_WAIT);
+            streams.remove(r.label(), current);
+        }
+        return streams.computeIfAbsent(r.label(), l -> new Stream(setup(r, cuts)));
     }
 
-    SegmentedStream audioStream(int audio) {
-        String label = audioLabel(audio);
-        return streams.computeIfAbsent(label, l -> new SegmentedStream(new SegmentedStream.Config(
-                path.getFileName() + " " + l, dir.resolve(l), keyframes,
-                () -> new AudioPipeline(path, audio),
+    private StreamSetup setup(Rendition r, KeyframeIndex cuts) {
+        StreamEnvironment env = environment;
+        boolean onDevice = env.pipelines().hardware().encodesOnDevice();
+        return new StreamSetup(path, info.sha(), r, cuts, () -> env.pipelines().of(path, r),
                 // audio is cheap next to video: prefetching it would only slow the video heads down
-                false, null, null, wait, Container.TS, scheduler, scheduler.unbounded())));
-    }
-
-    /** Transmuxing costs next to nothing; hardware encoders are bounded by the device, not the cores. */
-    private EncodeSlots videoSlots(Quality quality) {
-        if (quality == null) return scheduler.unbounded();
-        return settings.hardware() instanceof SoftwareProfile ? scheduler.software() : scheduler.hardware();
-    }
-
-    /**
-     * Segment n of an fMP4 rendition (upstream's table), a fragment whose {@code tfdt} is its
-     * absolute decode time; completes as {@link #videoSegment} does.
-     */
-    public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n) {
-        return fmp4Segment(rendition, n, Demand.ANONYMOUS);
-    }
-
-    public CompletableFuture<Path> fmp4Segment(Rendition rendition, int n, Demand demand) {
-        MediaException invalid = invalid(rendition);
-        if (invalid != null) return CompletableFuture.failedFuture(invalid);
-        return watching(fmp4Stream(rendition), demand).segment(n, demand);
-    }
-
-    /**
-     * The rendition's {@code init.mp4}: at once when a segment was published, otherwise with the
-     * first segment any head publishes (every head writes the same header; see
-     * {@link SegmentedStream#init()}).
-     */
-    public CompletableFuture<Path> fmp4Init(Rendition rendition) {
-        MediaException invalid = invalid(rendition);
-        if (invalid != null) return CompletableFuture.failedFuture(invalid);
-        return fmp4Stream(rendition).init();
-    }
-
-    /**
-     * A player watches one video stream and one audio stream of a file at a time: asking for
-     * {@code s}, it leaves the others of its kind (a quality switch), and a head there that only
-     * it was near pauses at once instead of running on a buffer ahead of where it was.
-     */
-    private SegmentedStream watching(SegmentedStream s, Demand demand) {
-        if (demand.client() == null) return s;
-        for (SegmentedStream other : streams.values()) {
-            // video streams prefetch, audio ones do not: that tells the kinds apart
-            if (other != s && other.config().prefetch() == s.config().prefetch()) other.left(demand);
-        }
-        return s;
+                !r.audio(),
+                env.encoding().presets(r.encodesVideo(), !r.audio() && r.original(), r.fragmented()),
+                env.scheduler().slotsFor(r.encodesVideo(), onDevice), env.segments(), env.scheduler(), env.players(),
+                env.segmentWait());
     }
 
     private MediaException invalid(Rendition r) {
-        if (r.audio() && (r.track() < 0 || r.track() >= info.audios().size())) {
+        if (r.audio()) {
+            if (r.track() >= 0 && r.track() < info.audios().size()) return null;
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);
         }
-        return r.audio() ? null : noVideoTrack(r.track());
+        if (!r.fragmented() && info.video() == null) return new MediaException(MediaException.Kind.BAD_REQUEST, "No video in " + path);
+        return noVideoTrack(r.track());
     }
 
     private MediaException noVideoTrack(int track) {
@@ -253,125 +169,58 @@ public final class FileStream {
         return new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + track + " in " + path);
     }
 
-    SegmentedStream fmp4Stream(Rendition r) {
-        // audio renditions cut on the first video track's keyframes, as the TS streams do
-        KeyframeIndex cuts = r.audio() ? keyframes : keyframes(r.track());
-        SegmentedStream current = streams.get(r.label());
-        if (current != null && current.config().keyframes() != cuts) {
-            // The track's scan failed and the next request started another, whose index the
-            // playlists read: a stream still cutting on the failed one would cut elsewhere. Its
-            // heads end before the new stream's start, so none of them publishes into its folder.
-            current.destroy(STALE_STREAM_WAIT);
-            streams.remove(r.label(), current);
-        }
-        return streams.computeIfAbsent(r.label(), l -> new SegmentedStream(new SegmentedStream.Config(
-                path.getFileName() + " " + l, dir.resolve(l), cuts, () -> fmp4Pipeline(r),
-                !r.audio(), r.audio() ? null : settings.preset(),
-                // quicker presets only where they write the shared init's parameter sets (VideoPipeline checks)
-                quickerPresets(r) ? settings.startupPreset() : null, wait, Container.FMP4, scheduler,
-                r.audio() ? scheduler.unbounded() : videoSlots(r.original() ? null : r.quality()),
-                quickerPresets(r) ? settings.loadPreset() : null)));
-    }
-
-    /** Whether an fMP4 rendition is x264's to encode: the only encoder whose parameter sets can be matched. */
-    private boolean quickerPresets(Rendition r) {
-        return !r.audio() && !r.original() && settings.hardware() instanceof SoftwareProfile;
-    }
-
-    private SegmentPipeline fmp4Pipeline(Rendition r) {
-        if (r.audio()) {
-            return r.original() ? new AudioCopyPipeline(path, r.track(), Container.FMP4)
-                    : new AudioPipeline(path, r.track(), r.bitRate(), Container.FMP4);
-        }
-        return r.original() ? new TransmuxPipeline(path, Container.FMP4, r.track())
-                : new VideoPipeline(path, r.quality(), settings.hardware(), observer, Container.FMP4, r.track(), r.keepSize());
-    }
-
     /** The heads running now, every stream of the file. */
-    public java.util.List<RunningHead> runningHeads() {
-        java.util.List<RunningHead> out = new java.util.ArrayList<>();
+    public List<RunningHead> runningHeads() {
+        List<RunningHead> out = new ArrayList<>();
         streams.forEach((label, s) -> {
+            Rendition r = s.setup().rendition();
             for (EncoderHead h : s.heads()) {
-                if (!h.cancelled()) out.add(new RunningHead(path.toString(), label, h.id(), h.position(), h.end()));
+                if (!h.cancelled()) out.add(new RunningHead(path.toString(), label, h.id(), h.position(), h.end(), r.audio() ? null : r.track()));
             }
         });
         return out;
     }
 
-    /** Stops the heads of one fMP4 rendition. */
-    public void kill(Rendition rendition) {
-        SegmentedStream s = streams.get(rendition.label());
+    /** Stops the heads of the stream called {@code label}. */
+    public void kill(String label) {
+        Stream s = streams.get(label);
         if (s != null) s.kill();
     }
 
-    /** Stops the rendition's heads more than 20 segments from every segment in {@code watched}. */
-    public void killOrphanedHeads(Rendition rendition, int[] watched) {
-        killFar(rendition.label(), watched);
-    }
-
-    private static String videoLabel(Quality quality) {
-        return quality == null ? ORIGINAL : quality.label();
-    }
-
-    private static String audioLabel(int audio) {
-        return "audio-" + audio;
-    }
-
-    /** Stops the heads of one video quality (null: original). */
-    public void killVideo(Quality quality) {
-        SegmentedStream s = streams.get(videoLabel(quality));
-        if (s != null) s.kill();
-    }
-
-    /** Stops the heads of one audio track. */
-    public void killAudio(int audio) {
-        SegmentedStream s = streams.get(audioLabel(audio));
-        if (s != null) s.kill();
-    }
-
-    /**
-     * Stops the heads of this video quality / audio track (either may be absent: null, -1) whose
-     * position is more than 20 segments from every segment in {@code watched}.
-     */
-    public void killOrphanedHeads(Quality quality, boolean original, int audio, int[] watched) {
-        if (quality != null) killFar(videoLabel(quality), watched);
-        if (original) killFar(ORIGINAL, watched);
-        if (audio >= 0) killFar(audioLabel(audio), watched);
-    }
-
-    private void killFar(String label, int[] watched) {
-        SegmentedStream s = streams.get(label);
+    /** Stops the heads of the stream called {@code label} more than 20 segments from every segment in {@code watched}. */
+    public void killFar(String label, int[] watched) {
+        Stream s = streams.get(label);
         if (s != null) s.killFarFrom(watched, ORPHAN_DISTANCE);
+    }
+
+    /** Whether the stream called {@code label} is of upstream's table (its fragments share an init). */
+    boolean fragmented(String label) {
+        Stream s = streams.get(label);
+        return s != null && s.setup().rendition().fragmented();
     }
 
     /** Stops every head of the file. */
     public void kill() {
-        streams.values().forEach(SegmentedStream::kill);
+        streams.values().forEach(Stream::kill);
     }
 
     /** Waits (bounded) until every stopped head's thread has ended; false when some have not. */
     public boolean awaitHeads(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        for (SegmentedStream s : streams.values()) {
+        for (Stream s : streams.values()) {
             if (!s.awaitHeads(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) return false;
         }
         return true;
     }
 
-    /** Stops every head, waits for them, and deletes the file's cached segments. */
+    /** Stops every head, waits for them, and deletes the file's segments. */
     public void destroy() {
         streams.values().forEach(s -> s.destroy(Duration.ofSeconds(10)));
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a file still held open elsewhere goes with the next start-up's cleanup
-                }
-            });
-        } catch (IOException ignored) {
-            // the directory vanished meanwhile: nothing left to delete
+        environment.players().forgetFile(path);
+        try {
+            environment.segments().deleteAll(StoreKeys.file(info.sha()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,60 +2,80 @@ package org.kyoo.transcoder.engine.streams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+import org.kyoo.transcoder.engine.scheduling.StreamControl;
+import org.kyoo.transcoder.engine.scheduling.StreamId;
+import org.kyoo.transcoder.engine.scheduling.Ticker;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.Store;
 
-/** Every file being streamed, by path; the one entry point the server uses for HLS. */
-public final class Transcoder implements AutoCloseable {
-    private final EngineSettings settings;
+/**
+ * Every file being streamed, by path; the one entry point the server uses for HLS. It also carries
+ * out what players leaving something behind ask of the streams ({@link StreamControl}).
+ */
+public final class Transcoder implements StreamControl, AutoCloseable {
     private final MediaInfoStore infos;
     private final KeyframeStore keyframes;
     private final Scheduler scheduler;
+    private final Players players;
+    private final StreamEnvironment environment;
     /** A future per path so concurrent first requests share one creation without blocking the map. */
     private final ConcurrentMap<Path, CompletableFuture<FileStream>> files = new ConcurrentHashMap<>();
 
-    /** Empties the cache root: segments from a previous run may belong to files changed since. */
+    /** Segments in a folder at the settings' cache root, emptied first: they may belong to files changed since. */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes) {
         this(settings, infos, keyframes, SchedulerSettings.defaults());
     }
 
     /** @param scheduling how heads are planned, bounded and throttled across every file */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling) {
-        this.scheduler = new Scheduler(scheduling, org.kyoo.transcoder.engine.scheduling.Ticker.SYSTEM);
-        this.settings = settings;
-        this.infos = infos;
-        this.keyframes = keyframes;
-        emptyCache(settings.cacheRoot());
+        this(settings, infos, keyframes, scheduling, emptied(new LocalStore(settings.cacheRoot())));
     }
 
-    private static void emptyCache(Path root) {
+    /** @param segments where finished segments and inits are kept */
+    public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling,
+                      Store segments) {
+        this.scheduler = new Scheduler(scheduling, Ticker.SYSTEM);
+        this.players = new Players(this, Ticker.SYSTEM, scheduling);
+        this.infos = infos;
+        this.keyframes = keyframes;
+        this.environment = new StreamEnvironment(segments, scheduler, players,
+                new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(), settings.hardware()),
+                new PipelineFactory(settings.hardware()), StreamEnvironment.SEGMENT_WAIT);
+    }
+
+    private static Store emptied(LocalStore store) {
         try {
-            Files.createDirectories(root);
-            try (Stream<Path> all = Files.walk(root)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!p.equals(root)) Files.deleteIfExists(p);
-                }
-            }
+            store.clear();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty the cache root " + root, e);
+            throw new UncheckedIOException("Cannot empty the cache root " + store.describe(), e);
         }
+        return store;
+    }
+
+    /** Where each player is: the server feeds it what playlists say, segment requests feed themselves. */
+    public Players players() {
+        return players;
     }
 
     /**
@@ -98,14 +118,13 @@ public final class Transcoder implements AutoCloseable {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Cannot read keyframes of " + path + ": " + e.getCause().getMessage(), e.getCause());
         }
         // the other video tracks are indexed only when a player asks for one of them
-        return new FileStream(path, info, index, track -> keyframes.get(path, sha, info, track),
-                settings.cacheRoot().resolve(sha), settings, scheduler);
+        return new FileStream(path, info, index, track -> keyframes.get(path, sha, info, track), environment);
     }
 
     private static FileStream await(CompletableFuture<FileStream> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
@@ -122,8 +141,8 @@ public final class Transcoder implements AutoCloseable {
     }
 
     /** The heads running now, in every file (for {@code /streams}). */
-    public java.util.List<RunningHead> runningHeads() {
-        java.util.List<RunningHead> out = new java.util.ArrayList<>();
+    public List<RunningHead> runningHeads() {
+        List<RunningHead> out = new ArrayList<>();
         for (CompletableFuture<FileStream> f : files.values()) {
             FileStream stream = ready(f);
             if (stream != null) out.addAll(stream.runningHeads());
@@ -146,6 +165,39 @@ public final class Transcoder implements AutoCloseable {
             files.remove(path, deleting);
             deleting.complete(null);
         }
+    }
+
+    // --- what players leaving something behind ask (StreamControl) ---
+
+    @Override
+    public void killVideo(Path file, StreamId video) {
+        existing(file).ifPresent(stream -> stream.kill(video.label()));
+    }
+
+    @Override
+    public void killAudio(Path file, int audio) {
+        existing(file).ifPresent(stream -> stream.kill(Rendition.tsAudio(audio).label()));
+    }
+
+    @Override
+    public void killOrphanedHeads(Path file, StreamId video, int audio, int[] watched) {
+        existing(file).ifPresent(stream -> {
+            if (video != null) stream.killFar(video.label(), watched);
+            // upstream's table follows audio by the file only
+            if (audio >= 0 && (video == null || !stream.fragmented(video.label()))) {
+                stream.killFar(Rendition.tsAudio(audio).label(), watched);
+            }
+        });
+    }
+
+    @Override
+    public void killFile(Path file) {
+        existing(file).ifPresent(FileStream::kill);
+    }
+
+    @Override
+    public void destroyFile(Path file) {
+        destroy(file);
     }
 
     /** The stream a settled entry holds; null while it is made, when making it failed, or while deleted. */

@@ -39,7 +39,7 @@ class AudioEndingEarlyTest {
         Fixture f = TestMedia.audioEndingEarly();
         double[] kf = Fixtures.keyframes(f.spec());
         FileStream stream = stream(f);
-        List<WrittenSegment> segments = fetch(n -> stream.audioSegment(0, n), 30, 34);
+        List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsAudio(0), n), 30, 34);
         for (int i = 0; i < segments.size(); i++) {
             WrittenSegment s = segments.get(i);
             assertEquals("aac", s.codec());
@@ -56,7 +56,7 @@ class AudioEndingEarlyTest {
         double[] kf = Fixtures.keyframes(f.spec());
         FileStream stream = stream(f);
         for (Quality quality : new Quality[] {Quality.P240, null}) {
-            List<WrittenSegment> segments = fetch(n -> stream.videoSegment(quality, n), 60, 62);
+            List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsVideo(quality), n), 60, 62);
             for (int i = 0; i < segments.size(); i++) assertSourceFrames(f.spec(), kf, 60 + i, segments.get(i));
         }
     }

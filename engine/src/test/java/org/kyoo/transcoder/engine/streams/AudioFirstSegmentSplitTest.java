@@ -40,10 +40,10 @@ class AudioFirstSegmentSplitTest {
     void aHeadsFirstSegmentIsContinuousAcrossItsMidPoint() {
         Fixture f = TestMedia.multiTrackMkv();
         // segment 1 as a head's first (split) and as the second segment of a head from 0 (one encoder)
-        Path split = Fixtures.stream(f, cache.resolve("split"), VideoPipeline.FrameObserver.NONE).audioSegment(0, 1).join();
+        Path split = Fixtures.path(Fixtures.stream(f, cache.resolve("split"), VideoPipeline.FrameObserver.NONE).segment(Rendition.tsAudio(0), 1).join());
         FileStream whole = Fixtures.stream(f, cache.resolve("whole"), VideoPipeline.FrameObserver.NONE);
-        whole.audioSegment(0, 0).join();
-        Path unsplit = whole.audioSegment(0, 1).join();
+        whole.segment(Rendition.tsAudio(0), 0).join();
+        Path unsplit = Fixtures.path(whole.segment(Rendition.tsAudio(0), 1).join());
 
         Decoded s = decode(split), u = decode(unsplit);
         assertTrue(s.packetPts().size() >= 2 * AudioPipeline.SPLIT_MIN_FRAMES, "a segment long enough to be split");

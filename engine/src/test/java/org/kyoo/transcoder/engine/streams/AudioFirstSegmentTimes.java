@@ -35,7 +35,7 @@ class AudioFirstSegmentTimes {
                 AudioPipeline.splitFirstSegment = split;
                 FileStream stream = Fixtures.stream(f, cache.resolve("r" + round++), VideoPipeline.FrameObserver.NONE);
                 long t0 = System.nanoTime();
-                stream.audioSegment(0, n).join();
+                stream.segment(Rendition.tsAudio(0), n).join();
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("first segment audio at segment %3d (%.0f s) %-8s: %d ms%n", n, kf[n], split ? "split" : "one", ms);
                 stream.kill();

@@ -28,7 +28,7 @@ class AudioSegmentsTest {
     /** Every segment of one track, from segment {@code from}, checked against the keyframes. */
     private List<WrittenSegment> assertSegments(Fixture f, FileStream stream, int track, int from, int to) {
         double[] kf = Fixtures.keyframes(f.spec());
-        List<WrittenSegment> segments = fetch(n -> stream.audioSegment(track, n), from, to);
+        List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsAudio(track), n), from, to);
         for (int i = 0; i < segments.size(); i++) {
             int n = from + i;
             WrittenSegment s = segments.get(i);
@@ -68,7 +68,7 @@ class AudioSegmentsTest {
     void twoHeadsMeetWithoutGapOrOverlap() {
         Fixture f = TestMedia.multiTrackMkv();
         FileStream stream = stream(f);
-        stream.audioSegment(0, 7).join();
+        stream.segment(Rendition.tsAudio(0), 7).join();
         assertSegments(f, stream, 0, 0, 9);
     }
 
@@ -81,7 +81,7 @@ class AudioSegmentsTest {
         // and from a head started in the middle
         Fixture again = TestMedia.audioOnly();
         FileStream other = Fixtures.stream(again, cache.resolve("again"), VideoPipeline.FrameObserver.NONE);
-        other.audioSegment(0, 3).join();
+        other.segment(Rendition.tsAudio(0), 3).join();
         assertSegments(again, other, 0, 2, 5);
     }
 
@@ -89,7 +89,7 @@ class AudioSegmentsTest {
     void aStreamStartingAtTenSecondsKeepsItsTimestamps() {
         Fixture f = TestMedia.mpegTsOffset();
         FileStream stream = stream(f);
-        stream.audioSegment(0, 4).join();
+        stream.segment(Rendition.tsAudio(0), 4).join();
         assertSegments(f, stream, 0, 0, Fixtures.keyframes(f.spec()).length);
     }
 
@@ -103,7 +103,7 @@ class AudioSegmentsTest {
     void aHeadStopsAfterAHundredSegmentsAndTheNextOneContinuesSeamlessly() {
         Fixture f = TestMedia.manySegments();
         FileStream stream = stream(f);
-        SegmentedStream audio = stream.audioStream(0);
+        Stream audio = stream.stream(Rendition.tsAudio(0));
         audio.segment(0).join();
         assertEquals(100, audio.heads().get(0).end(), "the first head plans 100 segments");
         assertSegments(f, stream, 0, 97, 103);
@@ -118,7 +118,7 @@ class AudioSegmentsTest {
         Fixture f = LayoutChangingAdts.write(cache.resolve("source").resolve("layout-change.aac"), 4, 2, 6, 2);
         FileStream stream = stream(f);
         double[] kf = Fixtures.keyframes(f.spec());
-        List<WrittenSegment> segments = fetch(n -> stream.audioSegment(0, n), 0, kf.length);
+        List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsAudio(0), n), 0, kf.length);
         for (int n = 0; n < segments.size(); n++) {
             WrittenSegment s = segments.get(n);
             assertEquals(2, s.channels(), "segment " + n + " is stereo");

@@ -35,14 +35,13 @@ class FirstSegmentTimes {
                     Path dir = cache.resolve("r" + round++);
                     // 720p-fast: the start-up preset turned off, every segment at the steady preset
                     FileStream stream = kind.equals("720p-fast")
-                            ? new FileStream(f.path(), Fixtures.info(f), org.kyoo.transcoder.engine.keyframes.KeyframeIndex.complete(
-                                    Fixtures.keyframes(f.spec())), dir.resolve("seg"), new org.kyoo.transcoder.engine.EngineSettings(
+                            ? Fixtures.stream(f, dir, new org.kyoo.transcoder.engine.EngineSettings(
                                     dir, dir, "", "fast", "", new org.kyoo.transcoder.engine.hardware.SoftwareProfile()))
                             : Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
-                    Function<Integer, java.util.concurrent.CompletableFuture<Path>> segment = switch (kind) {
-                        case "original" -> i -> stream.videoSegment(null, i);
-                        case "720p", "720p-fast" -> i -> stream.videoSegment(Quality.P720, i);
-                        default -> i -> stream.audioSegment(0, i);
+                    Function<Integer, java.util.concurrent.CompletableFuture<org.kyoo.transcoder.engine.storage.Stored>> segment = switch (kind) {
+                        case "original" -> i -> stream.segment(Rendition.tsVideo(null), i);
+                        case "720p", "720p-fast" -> i -> stream.segment(Rendition.tsVideo(Quality.P720), i);
+                        default -> i -> stream.segment(Rendition.tsAudio(0), i);
                     };
                     long t0 = System.nanoTime();
                     segment.apply(n).join();

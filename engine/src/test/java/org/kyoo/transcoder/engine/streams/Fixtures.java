@@ -12,7 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
+import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.scheduling.Players;
+import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.StreamControl;
+import org.kyoo.transcoder.engine.scheduling.StreamId;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
 import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
@@ -59,32 +68,73 @@ public final class Fixtures {
     private static final List<FileStream> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer) {
-        return stream(f, cache, observer, org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+        return stream(f, cache, observer, Scheduler.withDefaults());
     }
 
     public static FileStream stream(Fixture f, Path cache, VideoPipeline.FrameObserver observer,
-                             org.kyoo.transcoder.engine.scheduling.Scheduler scheduler) {
+                             Scheduler scheduler) {
         return stream(f, cache, settings(cache), observer, scheduler);
     }
 
     /** With its own settings (presets), on a scheduler of its own. */
     public static FileStream stream(Fixture f, Path cache, EngineSettings settings) {
-        return stream(f, cache, settings, VideoPipeline.FrameObserver.NONE, org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+        return stream(f, cache, settings, VideoPipeline.FrameObserver.NONE, Scheduler.withDefaults());
     }
 
     private static FileStream stream(Fixture f, Path cache, EngineSettings settings, VideoPipeline.FrameObserver observer,
-                                     org.kyoo.transcoder.engine.scheduling.Scheduler scheduler) {
-        FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes(f.spec())), cache.resolve("seg"),
-                settings, Duration.ofSeconds(120), observer, scheduler);
-        MADE.add(stream);
-        return stream;
+                                     Scheduler scheduler) {
+        return made(new FileStream(f.path(), cachedAt(info(f)), KeyframeIndex.complete(keyframes(f.spec())), track -> {
+            throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
+        }, environment(cache, settings, observer, scheduler)));
     }
 
     /** A stream cut at {@code keyframes}: for a fixture whose encoder placed its keyframes itself. */
     public static FileStream stream(Fixture f, Path cache, double[] keyframes) {
-        FileStream stream = new FileStream(f.path(), info(f), KeyframeIndex.complete(keyframes), cache.resolve("seg"),
-                settings(cache), Duration.ofSeconds(120), VideoPipeline.FrameObserver.NONE,
-                org.kyoo.transcoder.engine.scheduling.Scheduler.withDefaults());
+        return made(new FileStream(f.path(), cachedAt(info(f)), KeyframeIndex.complete(keyframes), track -> {
+            throw new MediaException(MediaException.Kind.BAD_REQUEST, "Only the first video track is streamed here");
+        }, environment(cache, settings(cache), VideoPipeline.FrameObserver.NONE, Scheduler.withDefaults())));
+    }
+
+    /**
+     * What a test's streams share: segments kept under {@code cache}, a request waiting up to two
+     * minutes, and players whose leaving stops nothing (no tracker in these tests).
+     */
+    public static StreamEnvironment environment(Path cache, EngineSettings settings, VideoPipeline.FrameObserver observer,
+                                                Scheduler scheduler) {
+        return new StreamEnvironment(new LocalStore(cache), scheduler,
+                new Players(NO_STREAM_CONTROL, scheduler.ticker(), scheduler.settings()),
+                new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(), settings.hardware()),
+                new PipelineFactory(settings.hardware(), observer), Duration.ofSeconds(120));
+    }
+
+    /** Leaving players stop nothing. */
+    public static final StreamControl NO_STREAM_CONTROL = new StreamControl() {
+        @Override public void killVideo(Path file, StreamId video) {}
+        @Override public void killAudio(Path file, int audio) {}
+        @Override public void killOrphanedHeads(Path file, StreamId video, int audio, int[] watched) {}
+        @Override public void killFile(Path file) {}
+        @Override public void destroyFile(Path file) {}
+    };
+
+    /** The info of a file whose segments are kept in {@code {cache}/seg}: its sha names that folder. */
+    static MediaInfo cachedAt(MediaInfo info) {
+        return new MediaInfo("seg", info.path(), info.extension(), info.mimeCodec(), info.size(), info.duration(),
+                info.container(), info.video(), info.videos(), info.audios(), info.subtitles(), info.fonts(), info.chapters());
+    }
+
+    /** Where the store handed a segment out: on local disk. */
+    public static Path path(Stored stored) {
+        return ((Stored.LocalFile) stored).path();
+    }
+
+    /** Where a stream's segment n is, or would be, kept (its store is a local folder in these tests). */
+    static Path segmentFile(Stream stream, int n) {
+        StreamSetup setup = stream.setup();
+        return ((LocalStore) setup.store()).fileOf(StoreKeys.segment(setup.sha(), setup.rendition().label(), n,
+                setup.rendition().container().extension()));
+    }
+
+    private static FileStream made(FileStream stream) {
         MADE.add(stream);
         return stream;
     }

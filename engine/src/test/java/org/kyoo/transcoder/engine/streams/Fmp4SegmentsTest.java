@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
@@ -31,8 +32,8 @@ class Fmp4SegmentsTest {
         Fixtures.stopAll();
     }
 
-    private static Path get(java.util.concurrent.CompletableFuture<Path> f) throws Exception {
-        return f.get(120, TimeUnit.SECONDS);
+    private static Path get(java.util.concurrent.CompletableFuture<Stored> f) throws Exception {
+        return ((Stored.LocalFile) f.get(120, TimeUnit.SECONDS)).path();
     }
 
     @Test
@@ -42,12 +43,12 @@ class Fmp4SegmentsTest {
         Rendition original = Rendition.videoOriginal(0);
         double[] kf = Fixtures.keyframes(f.spec());
         List<Boxes.Fragment> fragments = new ArrayList<>();
-        Path init = get(stream.fmp4Init(original));
+        Path init = get(stream.init(original));
         assertEquals(List.of("ftyp", "moov"), Boxes.types(Boxes.top(init)));
         assertEquals("avc1", Boxes.sampleEntry(init));
         long scale = Boxes.timescale(init);
         for (int n = 0; n < kf.length; n++) {
-            Path segment = get(stream.fmp4Segment(original, n));
+            Path segment = get(stream.segment(original, n));
             assertEquals("segment-" + n + ".mp4", segment.getFileName().toString());
             assertEquals(List.of("moof", "mdat"), Boxes.types(Boxes.top(segment)), "segment " + n);
             Boxes.Fragment fragment = Boxes.fragment(segment);
@@ -73,12 +74,12 @@ class Fmp4SegmentsTest {
         for (Rendition r : List.of(Rendition.videoOriginal(0), Rendition.audioOriginal(1))) {
             int deep = Fixtures.keyframes(f.spec()).length - 2;
             // a player seeking deep asks for the segment and the init together
-            var segment = stream.fmp4Segment(r, deep);
-            Path init = get(stream.fmp4Init(r));
+            var segment = stream.segment(r, deep);
+            Path init = get(stream.init(r));
             get(segment);
             assertEquals(List.of("ftyp", "moov"), Boxes.types(Boxes.top(init)), r.label());
-            SegmentedStream s = stream.fmp4Stream(r);
-            assertTrue(!s.isReady(0) && !java.nio.file.Files.exists(s.segmentFile(0)), r.label() + ": no head went back to 0 for the init");
+            Stream s = stream.stream(r);
+            assertTrue(!s.isReady(0) && !java.nio.file.Files.exists(Fixtures.segmentFile(s, 0)), r.label() + ": no head went back to 0 for the init");
             for (RunningHead h : stream.runningHeads()) assertTrue(h.position() >= deep, "a head at " + h.position());
         }
     }
@@ -89,14 +90,14 @@ class Fmp4SegmentsTest {
         // x265's CRA every 50 frames (a copy could not cut anywhere else: it would fail saying so)
         FileStream stream = Fixtures.stream(f, dir, new double[] {0, 2, 4, 6, 8, 10});
         Rendition original = Rendition.videoOriginal(0);
-        Path init = get(stream.fmp4Init(original));
+        Path init = get(stream.init(original));
         assertEquals("hvc1", Boxes.sampleEntry(init));
-        int count = stream.fmp4Stream(original).segmentCount();
+        int count = stream.stream(original).segmentCount();
         List<Boxes.Fragment> fragments = new ArrayList<>();
         List<WrittenSegment> read = new ArrayList<>();
         boolean leading = false;
         for (int n = 0; n < count; n++) {
-            Path segment = get(stream.fmp4Segment(original, n));
+            Path segment = get(stream.segment(original, n));
             Boxes.Fragment fragment = Boxes.fragment(segment);
             fragments.add(fragment);
             long earliest = Long.MAX_VALUE, decode = fragment.baseMediaDecodeTime();
@@ -124,14 +125,14 @@ class Fmp4SegmentsTest {
         Rendition p240 = Rendition.video(0, Quality.P240);
         FileStream inOrder = Fixtures.stream(f, dir.resolve("a"), VideoPipeline.FrameObserver.NONE);
         List<Boxes.Fragment> fragments = new ArrayList<>();
-        for (int n = 0; n < 5; n++) fragments.add(Boxes.fragment(get(inOrder.fmp4Segment(p240, n))));
+        for (int n = 0; n < 5; n++) fragments.add(Boxes.fragment(get(inOrder.segment(p240, n))));
         assertContinuous(fragments);
-        Path init = get(inOrder.fmp4Init(p240));
+        Path init = get(inOrder.init(p240));
         assertEquals("avc1", Boxes.sampleEntry(init));
 
         // another stream's first head starts at segment 4 after an exact seek
         FileStream seeking = Fixtures.stream(f, dir.resolve("b"), VideoPipeline.FrameObserver.NONE);
-        Path deep = get(seeking.fmp4Segment(p240, 4));
+        Path deep = get(seeking.segment(p240, 4));
         Boxes.Fragment alone = Boxes.fragment(deep);
         assertEquals(fragments.get(4).baseMediaDecodeTime(), alone.baseMediaDecodeTime(), "tfdt is absolute, not the head's");
         long scale = Boxes.timescale(init);
@@ -140,7 +141,7 @@ class Fmp4SegmentsTest {
         // the same samples at the same times; their sizes are the encoder's, which x264's threads
         // may vary by a few bytes from one encode to the next
         assertEquals(timing(fragments.get(4)), timing(alone));
-        WrittenSegment decoded = WrittenSegment.read(Boxes.joined(get(seeking.fmp4Init(p240)), deep, dir.resolve("deep.mp4")));
+        WrittenSegment decoded = WrittenSegment.read(Boxes.joined(get(seeking.init(p240)), deep, dir.resolve("deep.mp4")));
         assertTrue(Boxes.opensOnIdr(alone));
         assertEquals(Fixtures.keyframes(f.spec())[4], decoded.start(), 0.1);
         assertEquals(240, decoded.height(), "240p");
@@ -161,12 +162,12 @@ class Fmp4SegmentsTest {
             List<byte[]> copied = new ArrayList<>();
             List<Boxes.Fragment> fragments = new ArrayList<>();
             for (int n = 0; n < segments; n++) {
-                Boxes.Fragment fragment = Boxes.fragment(get(stream.fmp4Segment(original, n)));
+                Boxes.Fragment fragment = Boxes.fragment(get(stream.segment(original, n)));
                 fragments.add(fragment);
                 copied.addAll(fragment.data());
             }
             assertContinuous(fragments);
-            Path init = get(stream.fmp4Init(original));
+            Path init = get(stream.init(original));
             assertEquals(track == 0 ? "mp4a" : "ac-3", Boxes.sampleEntry(init));
             // an encoder's priming packet stamped before 0 is left out: tfdt cannot be negative
             List<byte[]> source = Boxes.sourceAudioPackets(f.path(), track, 0);
@@ -181,9 +182,9 @@ class Fmp4SegmentsTest {
         Rendition original = Rendition.audioOriginal(1);
         FileStream inOrder = Fixtures.stream(f, dir.resolve("a"), VideoPipeline.FrameObserver.NONE);
         Boxes.Fragment sequential = null;
-        for (int n = 0; n <= 9; n++) sequential = Boxes.fragment(get(inOrder.fmp4Segment(original, n)));
+        for (int n = 0; n <= 9; n++) sequential = Boxes.fragment(get(inOrder.segment(original, n)));
         FileStream seeking = Fixtures.stream(f, dir.resolve("b"), VideoPipeline.FrameObserver.NONE);
-        Boxes.Fragment deep = Boxes.fragment(get(seeking.fmp4Segment(original, 9)));
+        Boxes.Fragment deep = Boxes.fragment(get(seeking.segment(original, 9)));
         assertEquals(sequential.baseMediaDecodeTime(), deep.baseMediaDecodeTime());
         assertEquals(sequential.samples(), deep.samples());
     }
@@ -197,8 +198,8 @@ class Fmp4SegmentsTest {
         List<Boxes.Fragment> fragments = new ArrayList<>();
         Path init = null;
         for (int n = 0; n < 4; n++) {
-            Path segment = get(stream.fmp4Segment(aac, n));
-            init = get(stream.fmp4Init(aac));
+            Path segment = get(stream.segment(aac, n));
+            init = get(stream.init(aac));
             fragments.add(Boxes.fragment(segment));
             WrittenSegment decoded = WrittenSegment.read(Boxes.joined(init, segment, dir.resolve("a" + n + ".mp4")));
             assertEquals("aac", decoded.codec());

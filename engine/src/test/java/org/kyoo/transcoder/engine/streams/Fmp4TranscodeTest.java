@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
@@ -29,13 +30,13 @@ class Fmp4TranscodeTest {
         Fixtures.stopAll();
     }
 
-    private static Path get(CompletableFuture<Path> f) throws Exception {
-        return f.get(120, TimeUnit.SECONDS);
+    private static Path get(CompletableFuture<Stored> f) throws Exception {
+        return ((Stored.LocalFile) f.get(120, TimeUnit.SECONDS)).path();
     }
 
     private WrittenSegment segment(FileStream stream, Rendition rendition, int n) throws Exception {
-        Path fragment = get(stream.fmp4Segment(rendition, n));
-        Path init = get(stream.fmp4Init(rendition));
+        Path fragment = get(stream.segment(rendition, n));
+        Path init = get(stream.init(rendition));
         assertEquals("avc1", Boxes.sampleEntry(init), rendition.label());
         assertTrue(Boxes.opensOnIdr(Boxes.fragment(fragment)), rendition.label() + " segment " + n + " opens on an IDR");
         return WrittenSegment.read(Boxes.joined(init, fragment, dir.resolve(rendition.label() + "-" + n + ".mp4")));

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
+import org.kyoo.transcoder.engine.scheduling.HeadView;
+import org.kyoo.transcoder.engine.scheduling.PlanningRule;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+import org.kyoo.transcoder.engine.scheduling.StreamPlan;
 import org.kyoo.transcoder.engine.scheduling.Ticker;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -47,39 +51,55 @@ class HeadLifecycleTest {
         }
     }
 
-    private static Scheduler legacy() {
-        return new Scheduler(SchedulerSettings.legacy(), Ticker.SYSTEM);
+    /**
+     * Joins any head at or before a segment that goes that far, however slow, and never throttles:
+     * a request then surely waits on the head behind it.
+     */
+    private static final PlanningRule JOIN_ANY_HEAD = new PlanningRule() {
+        @Override
+        public String name() {
+            return "join-any-head";
+        }
+
+        @Override
+        public boolean needsHead(StreamPlan plan, int n) {
+            for (HeadView h : plan.heads()) if (!h.cancelled() && h.position() <= n && n < h.end()) return false;
+            return true;
+        }
+
+        @Override
+        public int prefetchAt(StreamPlan plan, int served) {
+            return -1;
+        }
+
+        @Override
+        public boolean throttles() {
+            return false;
+        }
+    };
+
+    private static Scheduler joiningAnyHead() {
+        return new Scheduler(new SchedulerSettings(JOIN_ANY_HEAD, Integer.MAX_VALUE, Integer.MAX_VALUE, Double.POSITIVE_INFINITY, null),
+                Ticker.SYSTEM);
     }
 
     @Test
     void aReadySegmentIsAnsweredAtOnceWithoutAHead() throws Exception {
         Fixture f = TestMedia.manySegments();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
-        SegmentedStream audio = stream.audioStream(0);
+        Stream audio = stream.stream(Rendition.tsAudio(0));
         audio.segment(0).join();
         assertTrue(audio.awaitHeads(Duration.ofSeconds(60)));
-        CompletableFuture<Path> again = audio.segment(5);
+        CompletableFuture<Stored> again = audio.segment(5);
         assertTrue(again.isDone(), "segment 5 was made by the first head");
         assertTrue(audio.heads().isEmpty());
-    }
-
-    @Test
-    void theOldDistancePlannerStartsAHeadOnlyWhenNoneWillReachTheSegmentWithinAMinute() {
-        Fixture f = TestMedia.manySegments();
-        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, legacy());
-        SegmentedStream video = stream.videoStream(Quality.P240);
-        video.segment(0);
-        video.segment(80);
-        assertEquals(2, video.heads().size(), "segment 80 is 80 s past the first head");
-        video.segment(100);
-        assertEquals(2, video.heads().size(), "segment 100 is 20 s past the second head: wait for it");
     }
 
     @Test
     void killingOneHeadLeavesTheOthersRunning() throws Exception {
         Fixture f = TestMedia.manySegments();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
-        SegmentedStream video = stream.videoStream(Quality.P240);
+        Stream video = stream.stream(Rendition.tsVideo(Quality.P240));
         video.segment(0);
         video.segment(80);
         EncoderHead first = video.heads().get(0), second = video.heads().get(1);
@@ -93,12 +113,12 @@ class HeadLifecycleTest {
     @Test
     void aHeadARequestWaitsOnIsNotOrphaned() {
         Fixture f = TestMedia.manySegments();
-        // the old planner, so that the request surely waits on the head 40 s of media behind
-        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, legacy());
-        SegmentedStream video = stream.videoStream(Quality.P240);
+        // a rule that joins any head, so that the request surely waits on the head 40 s of media behind
+        FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, joiningAnyHead());
+        Stream video = stream.stream(Rendition.tsVideo(Quality.P240));
         video.segment(0);
         // within a minute of the first head: this request waits on it instead of starting its own
-        CompletableFuture<Path> waiting = video.segment(40);
+        CompletableFuture<Stored> waiting = video.segment(40);
         assertEquals(1, video.heads().size());
         // the tracker stops heads far from every player's last position: not one a request waits on
         video.killFarFrom(new int[] {120}, FileStream.ORPHAN_DISTANCE);
@@ -111,12 +131,14 @@ class HeadLifecycleTest {
         Fixture f = TestMedia.manySegments();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
         Path dir = cache.resolve("seg");
-        stream.videoSegment(Quality.P240, 40);
-        stream.videoSegment(null, 40);
-        stream.audioSegment(0, 40);
+        stream.segment(Rendition.tsVideo(Quality.P240), 40);
+        stream.segment(Rendition.tsVideo(null), 40);
+        stream.segment(Rendition.tsAudio(0), 40);
         // wait for a segment being written, then stop everything in the middle of it
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (files(dir).stream().noneMatch(p -> p.toString().endsWith(".tmp")) && System.nanoTime() < deadline) Thread.sleep(1);
+        boolean partial = false;
+        while (!(partial = files(dir).stream().anyMatch(p -> p.toString().endsWith(".tmp"))) && System.nanoTime() < deadline) Thread.sleep(1);
+        assertTrue(partial, "a segment was being written when the heads were stopped");
         stream.kill();
         assertTrue(stream.awaitHeads(Duration.ofSeconds(30)));
         for (Path p : files(dir)) {
@@ -134,7 +156,7 @@ class HeadLifecycleTest {
         Fixture good = TestMedia.multiTrackMkv();
         Fixture broken = new Fixture(TestMedia.randomBytes(), good.spec());
         FileStream stream = Fixtures.stream(broken, cache, VideoPipeline.FrameObserver.NONE);
-        CompletionException e = assertThrows(CompletionException.class, () -> stream.videoSegment(Quality.P240, 3).join());
+        CompletionException e = assertThrows(CompletionException.class, () -> stream.segment(Rendition.tsVideo(Quality.P240), 3).join());
         MediaException cause = assertInstanceOf(MediaException.class, e.getCause());
         assertEquals(MediaException.Kind.NOT_MEDIA, cause.kind());
     }
@@ -143,8 +165,8 @@ class HeadLifecycleTest {
     void destroyingAFileStopsItsHeadsAndDeletesItsSegments() {
         Fixture f = TestMedia.multiTrackMkv();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
-        stream.videoSegment(null, 2).join();
-        stream.audioSegment(1, 2).join();
+        stream.segment(Rendition.tsVideo(null), 2).join();
+        stream.segment(Rendition.tsAudio(1), 2).join();
         stream.destroy();
         assertFalse(Files.exists(cache.resolve("seg")));
     }
@@ -159,10 +181,10 @@ class HeadLifecycleTest {
     /** Starts a cold head on each kind of stream in turn, lets it run a moment, cancels it. */
     private void startAndCancel(Fixture f, int cycle) throws InterruptedException {
         FileStream stream = Fixtures.stream(f, cache.resolve("cycle-" + cycle), VideoPipeline.FrameObserver.NONE);
-        SegmentedStream s = switch (cycle % 3) {
-            case 0 -> stream.videoStream(Quality.P240);
-            case 1 -> stream.videoStream(null);
-            default -> stream.audioStream(0);
+        Stream s = switch (cycle % 3) {
+            case 0 -> stream.stream(Rendition.tsVideo(Quality.P240));
+            case 1 -> stream.stream(Rendition.tsVideo(null));
+            default -> stream.stream(Rendition.tsAudio(0));
         };
         s.segment((cycle * 7) % 125);
         Thread.sleep(cycle % 20);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
-import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.ExpectedTime;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 import org.kyoo.transcoder.engine.scheduling.Ticker;
@@ -33,12 +33,12 @@ class QualitySwitchTest {
     void theHeadOfTheQualityAPlayerLeftPausesWhileTheOtherPlayersHeadGoesOn() throws Exception {
         Fixture f = TestMedia.manySegments();
         // a buffer longer than the file: only the switch can pause a head here
-        Scheduler scheduler = new Scheduler(new SchedulerSettings(Planner.EXPECTED_TIME, 2, 2, 10_000, Duration.ofMinutes(10)), Ticker.SYSTEM);
+        Scheduler scheduler = new Scheduler(new SchedulerSettings(ExpectedTime.RULE, 2, 2, 10_000, Duration.ofMinutes(10)), Ticker.SYSTEM);
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE, scheduler);
         Demand a = Demand.of("a");
-        stream.videoSegment(Quality.P240, 0, a).get(60, TimeUnit.SECONDS);
-        EncoderHead old = stream.videoStream(Quality.P240).heads().get(0);
-        var switched = stream.videoSegment(Quality.P360, 1, a);
+        stream.segment(Rendition.tsVideo(Quality.P240), 0, a).get(60, TimeUnit.SECONDS);
+        EncoderHead old = stream.stream(Rendition.tsVideo(Quality.P240)).heads().get(0);
+        var switched = stream.segment(Rendition.tsVideo(Quality.P360), 1, a);
         await(() -> old.runState() == HeadState.State.PAUSED || old.join(0));
         assertFalse(old.join(0), "it paused, not ended: " + old);
         switched.get(60, TimeUnit.SECONDS);

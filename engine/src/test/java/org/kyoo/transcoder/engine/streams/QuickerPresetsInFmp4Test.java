@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
 import org.kyoo.transcoder.engine.media.Quality;
@@ -94,10 +95,10 @@ class QuickerPresetsInFmp4Test {
                 new EngineSettings(dir.resolve("q"), dir.resolve("q/metadata"), "", "fast", "superfast", new SoftwareProfile()));
         FileStream steady = Fixtures.stream(f, dir.resolve("s"),
                 new EngineSettings(dir.resolve("s"), dir.resolve("s/metadata"), "", "fast", null, new SoftwareProfile()));
-        Path quickSegment = get(quick.fmp4Segment(p240, 2));
-        Path steadySegment = get(steady.fmp4Segment(p240, 2));
-        Path quickInit = get(quick.fmp4Init(p240));
-        Path steadyInit = get(steady.fmp4Init(p240));
+        Path quickSegment = get(quick.segment(p240, 2));
+        Path steadySegment = get(steady.segment(p240, 2));
+        Path quickInit = get(quick.init(p240));
+        Path steadyInit = get(steady.init(p240));
 
         String quickOptions = WrittenSegment.read(Boxes.joined(quickInit, quickSegment, dir.resolve("q.mp4"))).encoderSettings();
         String steadyOptions = WrittenSegment.read(Boxes.joined(steadyInit, steadySegment, dir.resolve("s.mp4"))).encoderSettings();
@@ -112,8 +113,8 @@ class QuickerPresetsInFmp4Test {
         assertEquals(240, crossed.height());
     }
 
-    private static Path get(java.util.concurrent.CompletableFuture<Path> f) throws Exception {
-        return f.get(120, TimeUnit.SECONDS);
+    private static Path get(java.util.concurrent.CompletableFuture<Stored> f) throws Exception {
+        return ((Stored.LocalFile) f.get(120, TimeUnit.SECONDS)).path();
     }
 
     /** The SPS and PPS NAL units (types 7 and 8) at the head of a fragment's first sample, length-prefixed. */

@@ -18,12 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
-import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.ExpectedTime;
+import org.kyoo.transcoder.engine.scheduling.PlanningRule;
 import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
@@ -38,110 +41,65 @@ import org.kyoo.transcoder.engine.pipelines.SegmentSink;
  */
 class SchedulingTest {
     @TempDir Path dir;
-    private final AtomicLong clock = new AtomicLong(1);
-    private final List<SegmentedStream> made = new CopyOnWriteArrayList<>();
+    private FakeStreams fakes;
+    private AtomicLong clock;
+    private List<FakeStreams.FakePipeline> pipelines;
+
+    @BeforeEach
+    void fakes() {
+        fakes = new FakeStreams(dir);
+        clock = fakes.clock;
+        pipelines = fakes.pipelines;
+    }
 
     @AfterEach
-    void stopHeads() throws InterruptedException {
-        for (SegmentedStream s : made) s.destroy(Duration.ofSeconds(10));
+    void stopHeads() {
+        fakes.close();
     }
 
-    /** A pipeline that makes each segment when the test lets it, moving the clock by what it "took". */
-    private final class FakePipeline implements SegmentPipeline {
-        final Semaphore allowed = new Semaphore(0);
-        final IntToDoubleFunction wallSeconds;
-        /** "n:preset" of each segment as it began. */
-        final List<String> presets = new CopyOnWriteArrayList<>();
-
-        FakePipeline(IntToDoubleFunction wallSeconds, int allowedAtOnce) {
-            this.wallSeconds = wallSeconds;
-            allowed.release(allowedAtOnce);
-        }
-
-        @Override
-        public void run(SegmentSink sink) {
-            try {
-                for (int n = sink.first(); n < 100; n++) {
-                    sink.starting(n);
-                    presets.add(n + ":" + sink.preset(n));
-                    while (!allowed.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                        sink.checkpoint();
-                        if (sink.cancelled()) return;
-                    }
-                    if (sink.cancelled()) return;
-                    clock.addAndGet((long) (wallSeconds.applyAsDouble(n) * 1e9));
-                    Files.writeString(sink.temporaryFile(n), "segment " + n);
-                    if (!sink.publish(n)) return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private final List<FakePipeline> pipelines = new CopyOnWriteArrayList<>();
-
-    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce) {
+    private FakeStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce) {
         return stream(settings, wallSeconds, allowedAtOnce, false);
     }
 
     /** @param device whether the heads encode on a device (their slots are its encoder sessions) */
-    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device) {
+    private FakeStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device) {
         return stream(settings, wallSeconds, allowedAtOnce, device, null);
     }
 
     /** @param loadPreset the preset of segments begun while the slots are over-committed */
-    private SegmentedStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device,
-                                   String loadPreset) {
-        double[] times = new double[100];
-        for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
-        Scheduler scheduler = new Scheduler(settings, clock::get);
-        SegmentedStream s = new SegmentedStream(new SegmentedStream.Config("fake", dir, KeyframeIndex.complete(times), () -> {
-            // the first head may make allowedAtOnce segments; later ones only what the test allows
-            FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0);
-            pipelines.add(p);
-            return p;
-        }, false, "fast", null, Duration.ofSeconds(600), Container.TS, scheduler, device ? scheduler.hardware() : scheduler.software(),
-                loadPreset));
-        made.add(s);
-        return s;
+    private FakeStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device,
+                              String loadPreset) {
+        return fakes.stream(settings, wallSeconds, allowedAtOnce, device, loadPreset);
     }
 
-    private static SchedulerSettings settings(Planner planner, double buffer, Duration idle) {
-        return new SchedulerSettings(planner, 2, 2, buffer, idle);
+    private static SchedulerSettings settings(PlanningRule rule, double buffer, Duration idle) {
+        return FakeStreams.settings(rule, buffer, idle);
     }
 
-    /** Waits for something another thread does; the bound only keeps a broken build from hanging. */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        await(() -> what, condition);
+        FakeStreams.await(what, condition);
     }
 
     private static void await(java.util.function.Supplier<String> what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what.get());
-            Thread.sleep(2);
-        }
+        FakeStreams.await(what, condition);
     }
 
-    private static boolean pausedBefore(SegmentedStream s, int n) {
+    private static IntToDoubleFunction firstThen(double first, double seconds) {
+        return FakeStreams.firstThen(first, seconds);
+    }
+
+    private static boolean pausedBefore(FakeStream s, int n) {
         return s.heads().stream().anyMatch(h -> h.runState() == HeadState.State.PAUSED && h.position() == n - 1);
     }
 
-    /** Segment 0 takes 1 s (start-up), the others {@code seconds} each. */
-    private static IntToDoubleFunction firstThen(double first, double seconds) {
-        return n -> n == 0 ? first : seconds;
-    }
 
     @Test
     void aSeekPastASlowHeadStartsItsOwnHeadThoughItIsWithinAMinute() throws Exception {
         // 4 s of media in 16 s: the head at segment 2 would take 32 s to finish 3, a fresh head 1 + 16
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), firstThen(1, 16), 2);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), firstThen(1, 16), 2);
         s.segment(0).join();
         await("segment 1 made", () -> s.isReady(1));
-        CompletableFuture<Path> seek = s.segment(3);
+        CompletableFuture<Stored> seek = s.segment(3);
         assertEquals(2, s.heads().size(), "a head of its own for segment 3");
         assertTrue(s.heads().stream().anyMatch(h -> h.first() == 3));
         pipelines.get(1).allowed.release();
@@ -149,21 +107,12 @@ class SchedulingTest {
     }
 
     @Test
-    void theOldDistancePlannerMakesTheSameSeekWaitForTheSlowHead() throws Exception {
-        SegmentedStream s = stream(settings(Planner.DISTANCE, 600, null), firstThen(1, 16), 2);
-        s.segment(0).join();
-        await("segment 1 made", () -> s.isReady(1));
-        s.segment(3);
-        assertEquals(1, s.heads().size(), "12 s of media behind is near enough for the fixed rule");
-    }
-
-    @Test
     void aSeekJustAheadOfAFastHeadWaitsForIt() throws Exception {
         // start-up 3 s, then 4 s of media a second: the head at 2 makes 4 in 3 s, a fresh head in 4
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), firstThen(3, 1), 2);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), firstThen(3, 1), 2);
         s.segment(0).join();
         await("segment 1 made", () -> s.isReady(1));
-        CompletableFuture<Path> seek = s.segment(4);
+        CompletableFuture<Stored> seek = s.segment(4);
         assertEquals(1, s.heads().size(), "the running head gets there first");
         pipelines.get(0).allowed.release(3);
         assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-4.ts"));
@@ -172,7 +121,7 @@ class SchedulingTest {
     @Test
     void aHeadFarAheadOfEveryPlayerPausesAndResumesWhenOneComesNear() throws Exception {
         // a 20-s buffer: with the player at segment 0, the head may make up to the segment starting at 20 s
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 20, null), n -> 1, 1000);
         s.segment(0).join();
         await("paused before segment 6", () -> pausedBefore(s, 6));
         assertTrue(s.isReady(5));
@@ -187,7 +136,7 @@ class SchedulingTest {
 
     @Test
     void aPlayerNeverWaitsOnAPausedHead() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 20, null), n -> 1, 1000);
         s.segment(0).join();
         await("paused before segment 6", () -> pausedBefore(s, 6));
         // the very segment the head paused before: the request itself resumes it
@@ -197,10 +146,10 @@ class SchedulingTest {
 
     @Test
     void aStreamNobodyAsksAnythingOfStopsItsHeadsAndKeepsItsSegments() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 3);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, Duration.ofSeconds(30)), n -> 1, 3);
         s.segment(0).join();
         await("segment 2 made", () -> s.isReady(2));
-        EncoderHead head = s.heads().get(0);
+        FakeHead head = s.heads().get(0);
         // 3 s of work and 10 s of quiet: not abandoned yet
         clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
         s.config().scheduler().sweep();
@@ -215,39 +164,39 @@ class SchedulingTest {
 
     @Test
     void aHeadARequestWaitsOnIsNotStoppedAsAbandoned() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 0);
-        CompletableFuture<Path> waiting = s.segment(0);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, Duration.ofSeconds(30)), n -> 1, 0);
+        CompletableFuture<Stored> waiting = s.segment(0);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
         s.config().scheduler().sweep();
         assertFalse(s.heads().get(0).cancelled(), "a player still waits on its segment");
         pipelines.get(0).allowed.release();
         assertTrue(waiting.get(20, TimeUnit.SECONDS).toString().endsWith("segment-0.ts"));
     }
-    private static EncoderHead headFrom(SegmentedStream s, int first) {
+    private static FakeHead headFrom(FakeStream s, int first) {
         return s.heads().stream().filter(h -> h.first() == first).findFirst().orElseThrow();
     }
 
-    private static boolean in(EncoderHead h, HeadState.State state) {
+    private static boolean in(FakeHead h, HeadState.State state) {
         return h.runState() == state;
     }
 
     @Test
     void aSeekTakesTheOnlySlotFromAPrefetchHeadMidSegmentAndThePlayersNextSegmentTakesItBack() throws Exception {
-        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1);
+        FakeStream s = stream(new SchedulerSettings(ExpectedTime.RULE, 1, 1, 600, null), n -> 1, 1);
         Demand a = Demand.of("a"), b = Demand.of("b");
         s.segment(0, a).join();
-        EncoderHead prefetch = s.heads().get(0);
+        FakeHead prefetch = s.heads().get(0);
         await("the head runs on into segment 1", () -> prefetch.position() == 1 && in(prefetch, HeadState.State.RUNNING));
         // another player seeks: one slot, and it is the prefetch head's
-        CompletableFuture<Path> seek = s.segment(50, b);
-        EncoderHead seeking = headFrom(s, 50);
+        CompletableFuture<Stored> seek = s.segment(50, b);
+        FakeHead seeking = headFrom(s, 50);
         await("the seek runs, the prefetch head queues", () -> in(seeking, HeadState.State.RUNNING) && in(prefetch, HeadState.State.QUEUED));
         assertFalse(s.isReady(1), "the prefetch head stepped aside in the middle of its segment, not at its end");
         assertEquals(1, s.config().slots().running(), "the bound holds: one head encodes");
         pipelines.get(1).allowed.release();
         assertTrue(seek.get(20, TimeUnit.SECONDS).toString().endsWith("segment-50.ts"));
         // the first player now waits on its next segment: more urgent than the seek head's prefetch
-        CompletableFuture<Path> next = s.segment(1, a);
+        CompletableFuture<Stored> next = s.segment(1, a);
         await("the first head runs again", () -> in(prefetch, HeadState.State.RUNNING) && in(seeking, HeadState.State.QUEUED));
         pipelines.get(0).allowed.release();
         assertTrue(next.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
@@ -256,16 +205,16 @@ class SchedulingTest {
 
     @Test
     void segmentsBegunWhileMoreHeadsWantASlotThanThereAreUseTheLoadPreset() throws Exception {
-        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1, false, "superfast");
+        FakeStream s = stream(new SchedulerSettings(ExpectedTime.RULE, 1, 1, 600, null), n -> 1, 1, false, "superfast");
         Demand a = Demand.of("a"), b = Demand.of("b");
         s.segment(0, a).join();
-        EncoderHead first = s.heads().get(0);
+        FakeHead first = s.heads().get(0);
         await("the head runs on into segment 1", () -> first.position() == 1 && in(first, HeadState.State.RUNNING)
                 && pipelines.get(0).presets.size() == 2);
         assertEquals(List.of("0:fast", "1:fast"), pipelines.get(0).presets, "one head, one slot: the steady preset");
         // a second player: two heads want the only slot, so the one that begins a segment now goes quicker
-        CompletableFuture<Path> seek = s.segment(50, b);
-        EncoderHead seeking = headFrom(s, 50);
+        CompletableFuture<Stored> seek = s.segment(50, b);
+        FakeHead seeking = headFrom(s, 50);
         await("the seek runs, the first head parks", () -> in(seeking, HeadState.State.RUNNING) && in(first, HeadState.State.QUEUED));
         await("the seek's head began its segment", () -> !pipelines.get(1).presets.isEmpty());
         assertEquals("50:superfast", pipelines.get(1).presets.get(0));
@@ -282,12 +231,12 @@ class SchedulingTest {
 
     @Test
     void aPlayerWaitingOnItsNextSegmentLongerThanTheOnePlayingCountsAsAFrozenScreen() throws Exception {
-        SegmentedStream s = stream(new SchedulerSettings(Planner.EXPECTED_TIME, 1, 1, 600, null), n -> 1, 1);
+        FakeStream s = stream(new SchedulerSettings(ExpectedTime.RULE, 1, 1, 600, null), n -> 1, 1);
         Demand a = Demand.of("a");
         s.segment(0, a).join();
-        EncoderHead head = s.heads().get(0);
+        FakeHead head = s.heads().get(0);
         await("the head runs on into segment 1", () -> head.position() == 1 && in(head, HeadState.State.RUNNING));
-        CompletableFuture<Path> next = s.segment(1, a);
+        CompletableFuture<Stored> next = s.segment(1, a);
         assertEquals(Priority.NEXT_SEGMENT, head.priority(), "segment 0 (4 s) plays meanwhile");
         clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(3_900));
         assertEquals(Priority.NEXT_SEGMENT, head.priority());
@@ -299,32 +248,17 @@ class SchedulingTest {
     }
 
     @Test
-    void theOldDistanceRuleNeverUsesTheLoadPreset() throws Exception {
-        // one slot for three heads: over-committed, which the old rule never looked at
-        SegmentedStream s = stream(new SchedulerSettings(Planner.DISTANCE, 1, 1, 600, null), n -> 1, 1, false, "superfast");
-        s.segment(0, Demand.of("a")).join();
-        s.segment(40, Demand.of("b"));
-        s.segment(80, Demand.of("c"));
-        await("three heads, two of them queued", () -> s.heads().size() == 3 && s.config().slots().overcommitted());
-        for (FakePipeline p : pipelines) p.allowed.release(1000);
-        // the heads make (or find made) everything to the end of the file, then end
-        await(() -> "every head ended: " + s.heads(), () -> s.heads().isEmpty());
-        assertTrue(pipelines.get(0).presets.size() > 2, "segments were begun while over-committed");
-        for (FakePipeline p : pipelines) for (String preset : p.presets) assertTrue(preset.endsWith(":fast"), preset);
-    }
-
-    @Test
     void aHeadNobodyIsInPausesAtOnceAndARequestForItsSegmentResumesIt() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), n -> 1, 1);
         Demand a = Demand.of("a");
         s.segment(0, a).join();
-        EncoderHead old = s.heads().get(0);
+        FakeHead old = s.heads().get(0);
         await("the head runs on into segment 1", () -> old.position() == 1 && in(old, HeadState.State.RUNNING));
         // the only player seeks past it: nobody will watch what it makes
         s.segment(50, a);
         await("the old head pauses mid-segment", () -> in(old, HeadState.State.PAUSED) && old.position() == 1);
         // the player comes back: the paused head resumes for it, it does not wait
-        CompletableFuture<Path> back = s.segment(1, a);
+        CompletableFuture<Stored> back = s.segment(1, a);
         await("the old head runs again", () -> in(old, HeadState.State.RUNNING));
         pipelines.get(0).allowed.release();
         assertTrue(back.get(20, TimeUnit.SECONDS).toString().endsWith("segment-1.ts"));
@@ -332,12 +266,12 @@ class SchedulingTest {
 
     @Test
     void aDeviceHeadNobodyIsInEndsInsteadOfPausingSoItsEncoderSessionIsFreed() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1, true);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), n -> 1, 1, true);
         Demand a = Demand.of("a");
         s.segment(0, a).join();
-        EncoderHead old = s.heads().get(0);
+        FakeHead old = s.heads().get(0);
         await("the head runs on into segment 1", () -> old.position() == 1 && in(old, HeadState.State.RUNNING));
-        CompletableFuture<Path> seek = s.segment(50, a);
+        CompletableFuture<Stored> seek = s.segment(50, a);
         // a paused head would keep its session open while the seek's head opens another
         await("the old head ends", () -> !s.heads().contains(old));
         assertEquals(1, s.heads().size(), "only the seek's head holds a session");
@@ -347,12 +281,12 @@ class SchedulingTest {
 
     @Test
     void aHeadNobodyCameNearForTheIdleTimeClosesWhileTheStreamPlaysOn() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 1);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, Duration.ofSeconds(30)), n -> 1, 1);
         Demand a = Demand.of("a");
         s.segment(0, a).join();
-        EncoderHead old = s.heads().get(0);
+        FakeHead old = s.heads().get(0);
         await("the head runs on into segment 1", () -> old.position() == 1);
-        CompletableFuture<Path> seek = s.segment(50, a);
+        CompletableFuture<Stored> seek = s.segment(50, a);
         await("the old head pauses", () -> in(old, HeadState.State.PAUSED));
         pipelines.get(1).allowed.release(2);
         seek.get(20, TimeUnit.SECONDS);
@@ -367,28 +301,16 @@ class SchedulingTest {
     }
 
     @Test
-    void theOldDistanceRuleNeverPausesAHeadAPlayerSeekedAwayFrom() throws Exception {
-        SegmentedStream s = stream(new SchedulerSettings(Planner.DISTANCE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-                Double.POSITIVE_INFINITY, null), n -> 1, 3);
-        Demand a = Demand.of("a");
-        s.segment(0, a).join();
-        EncoderHead old = s.heads().get(0);
-        s.segment(80, a);
-        await("the old head made what it was allowed", () -> s.isReady(2));
-        assertTrue(in(old, HeadState.State.RUNNING));
-    }
-
-    @Test
     void aListenerThrowingAnErrorAtHeadStartLeavesNoGhostHead() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 1);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), n -> 1, 1);
         try (AutoCloseable l = org.kyoo.transcoder.engine.events.EngineEvents.listen(new org.kyoo.transcoder.engine.events.EngineListener() {
             @Override
             public void headStarted(org.kyoo.transcoder.engine.events.HeadStart start) {
                 throw new AssertionError("listener bug");
             }
         })) {
-            CompletableFuture<Path> waiting = s.segment(0);
-            EncoderHead head = s.heads().isEmpty() ? null : s.heads().get(0);
+            CompletableFuture<Stored> waiting = s.segment(0);
+            FakeHead head = s.heads().isEmpty() ? null : s.heads().get(0);
             if (head != null) assertTrue(head.join(20_000), "the head ended and counted down");
             await("the head is gone", () -> s.heads().isEmpty());
             assertTrue(org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
@@ -398,7 +320,7 @@ class SchedulingTest {
 
     @Test
     void aPausedHeadsEtaDoesNotAgeWhileItWaits() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 20, null), n -> 1, 1000);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 20, null), n -> 1, 1000);
         s.segment(0).join();
         await("paused before segment 6", () -> pausedBefore(s, 6));
         // 4 s of media a second: one second of work left for segment 6, however long it stays paused
@@ -408,9 +330,9 @@ class SchedulingTest {
 
     @Test
     void aRequestThatStopsWaitingNoLongerKeepsItsHeadAwaited() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, Duration.ofSeconds(30)), n -> 1, 0);
-        CompletableFuture<Path> waiting = s.segment(0);
-        EncoderHead head = s.heads().get(0);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, Duration.ofSeconds(30)), n -> 1, 0);
+        CompletableFuture<Stored> waiting = s.segment(0);
+        FakeHead head = s.heads().get(0);
         // the player gives up (its copy is cancelled, as a timeout would complete it)
         waiting.cancel(true);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
@@ -421,8 +343,8 @@ class SchedulingTest {
 
     @Test
     void destroyingAStreamTellsItsWaitersAtOnce() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
-        CompletableFuture<Path> waiting = s.segment(5);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), n -> 1, 0);
+        CompletableFuture<Stored> waiting = s.segment(5);
         s.destroy(Duration.ofSeconds(10));
         java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
                 java.util.concurrent.ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS));
@@ -432,9 +354,9 @@ class SchedulingTest {
 
     @Test
     void aHeadStoppedUnderAWaitingRequestIsReplacedByAFreshOne() throws Exception {
-        SegmentedStream s = stream(settings(Planner.EXPECTED_TIME, 600, null), n -> 1, 0);
-        CompletableFuture<Path> waiting = s.segment(0);
-        EncoderHead first = s.heads().get(0);
+        FakeStream s = stream(settings(ExpectedTime.RULE, 600, null), n -> 1, 0);
+        CompletableFuture<Stored> waiting = s.segment(0);
+        FakeHead first = s.heads().get(0);
         // stopped by the stream's own scheduling (not killed) while the request still waits on it
         first.cancel();
         assertTrue(first.join(20_000));

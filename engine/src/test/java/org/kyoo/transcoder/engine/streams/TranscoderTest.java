@@ -36,9 +36,9 @@ class TranscoderTest {
                 FileStream stream = transcoder.fileStream(f.path(), sha);
                 assertSame(stream, transcoder.fileStream(f.path(), sha));
                 double[] kf = f.spec().video().keyframes();
-                WrittenSegment video = WrittenSegment.read(stream.videoSegment(Quality.P240, 2).join());
+                WrittenSegment video = WrittenSegment.read(stream.segment(Rendition.tsVideo(Quality.P240), 2).join());
                 SegmentChecks.assertSourceFrames(f.spec(), kf, 2, video);
-                WrittenSegment audio = WrittenSegment.read(stream.audioSegment(0, 2).join());
+                WrittenSegment audio = WrittenSegment.read(stream.segment(Rendition.tsAudio(0), 2).join());
                 assertEquals(kf[2], audio.start(), SegmentChecks.SAME_TIME);
                 transcoder.destroy(f.path());
                 assertTrue(transcoder.existing(f.path()).isEmpty());

@@ -32,7 +32,7 @@ class VideoSegmentsTest {
     private List<WrittenSegment> assertWholeStream(Fixture f, Quality quality) {
         double[] kf = Fixtures.keyframes(f.spec());
         FileStream stream = Fixtures.stream(f, cache.resolve(f.path().getFileName().toString()), VideoPipeline.FrameObserver.NONE);
-        List<WrittenSegment> segments = fetch(n -> stream.videoSegment(quality, n), 0, kf.length);
+        List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsVideo(quality), n), 0, kf.length);
         for (int n = 0; n < kf.length; n++) {
             boolean hidden = quality != null && f.spec().format().equals("mp4") && f.spec().video().bFrames();
             assertSourceFrames(f.spec(), kf, n, segments.get(n), hidden);
@@ -92,8 +92,8 @@ class VideoSegmentsTest {
         for (Quality quality : new Quality[] {Quality.P240, null}) {
             FileStream stream = Fixtures.stream(f, cache.resolve(String.valueOf(quality)), VideoPipeline.FrameObserver.NONE);
             // a player jumps to a later segment first (a head seeks there), then another starts from the beginning
-            WrittenSegment jumped = WrittenSegment.read(stream.videoSegment(quality, later).join());
-            List<WrittenSegment> segments = fetch(n -> stream.videoSegment(quality, n), 0, later + 2);
+            WrittenSegment jumped = WrittenSegment.read(stream.segment(Rendition.tsVideo(quality), later).join());
+            List<WrittenSegment> segments = fetch(n -> stream.segment(Rendition.tsVideo(quality), n), 0, later + 2);
             assertEquals(jumped, segments.get(later), "segment " + later + " is the one the first head made");
             for (int n = 0; n < segments.size(); n++) assertSourceFrames(f.spec(), kf, n, segments.get(n));
             assertContinuous(segments, 0, VIDEO_GAP, VIDEO_OVERLAP);
@@ -107,7 +107,7 @@ class VideoSegmentsTest {
         List<WrittenSegment> switched = new ArrayList<>();
         Quality[] path = {Quality.P240, Quality.P360, null, Quality.P240, Quality.P360};
         for (int n = 3; n < 3 + path.length; n++) {
-            switched.add(WrittenSegment.read(stream.videoSegment(path[n - 3], n).join()));
+            switched.add(WrittenSegment.read(stream.segment(Rendition.tsVideo(path[n - 3]), n).join()));
         }
         assertContinuous(switched, 3, SWITCH, SWITCH);
     }
@@ -119,7 +119,7 @@ class VideoSegmentsTest {
         Fixtures.Observed observed = new Fixtures.Observed();
         FileStream stream = Fixtures.stream(f, cache, observed);
         int deep = 120;
-        WrittenSegment segment = WrittenSegment.read(stream.videoSegment(Quality.P240, deep).join());
+        WrittenSegment segment = WrittenSegment.read(stream.segment(Rendition.tsVideo(Quality.P240), deep).join());
         assertSourceFrames(f.spec(), kf, deep, segment);
         double earliest = observed.times.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         assertEquals(kf[deep], earliest, SAME_TIME, "first frame given to an encoder");
@@ -131,7 +131,7 @@ class VideoSegmentsTest {
         double[] kf = Fixtures.keyframes(f.spec());
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
         for (Quality quality : new Quality[] {null, Quality.P240}) {
-            SegmentedStream video = stream.videoStream(quality);
+            var video = stream.stream(Rendition.tsVideo(quality));
             video.segment(0).join();
             List<EncoderHead> heads = video.heads();
             assertEquals(100, heads.get(0).end(), "the first head plans 100 segments");
@@ -146,8 +146,8 @@ class VideoSegmentsTest {
     void theSegmentAPlayerWaitsOnUsesTheStartupPresetAndTheRestTheSteadyOne() {
         Fixture f = TestMedia.multiTrackMkv();
         FileStream stream = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
-        String first = WrittenSegment.read(stream.videoSegment(Quality.P240, 2).join()).encoderSettings();
-        String next = WrittenSegment.read(stream.videoSegment(Quality.P240, 3).join()).encoderSettings();
+        String first = WrittenSegment.read(stream.segment(Rendition.tsVideo(Quality.P240), 2).join()).encoderSettings();
+        String next = WrittenSegment.read(stream.segment(Rendition.tsVideo(Quality.P240), 3).join()).encoderSettings();
         // veryfast searches with subme=2, fast with subme=6
         assertTrue(first.contains(" subme=2 "), first);
         assertTrue(next.contains(" subme=6 "), next);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
@@ -58,8 +59,8 @@ class VideoTracksTest {
         return transcoder.fileStream(f.path(), FileIdentity.sha(f.path()));
     }
 
-    private static Path get(CompletableFuture<Path> f) throws Exception {
-        return f.get(120, TimeUnit.SECONDS);
+    private static Path get(CompletableFuture<Stored> f) throws Exception {
+        return ((Stored.LocalFile) f.get(120, TimeUnit.SECONDS)).path();
     }
 
     @Test
@@ -86,11 +87,11 @@ class VideoTracksTest {
         FixtureSpec.VideoSpec track = TestMedia.secondVideoTrack();
         double[] kf = track.keyframes();
         Rendition original = Rendition.videoOriginal(1);
-        Path init = get(stream.fmp4Init(original));
+        Path init = get(stream.init(original));
         long scale = Boxes.timescale(init);
         List<Boxes.Fragment> fragments = new ArrayList<>();
         for (int n = 0; n < kf.length; n++) {
-            Path segment = get(stream.fmp4Segment(original, n));
+            Path segment = get(stream.segment(original, n));
             Boxes.Fragment fragment = Boxes.fragment(segment);
             fragments.add(fragment);
             double firstShown = (fragment.baseMediaDecodeTime() + fragment.samples().get(0).compositionOffset()) / (double) scale;
@@ -114,20 +115,20 @@ class VideoTracksTest {
         Rendition first = Rendition.video(0, Quality.P240);
         Rendition second = Rendition.video(1, Quality.P240);
         // asked together: two heads, one per track, of the same quality
-        CompletableFuture<Path> a = stream.fmp4Segment(first, 2);
-        CompletableFuture<Path> b = stream.fmp4Segment(second, 2);
-        CompletableFuture<Path> c = stream.fmp4Segment(Rendition.videoOriginal(0), 2);
+        CompletableFuture<Stored> a = stream.segment(first, 2);
+        CompletableFuture<Stored> b = stream.segment(second, 2);
+        CompletableFuture<Stored> c = stream.segment(Rendition.videoOriginal(0), 2);
         Path segA = get(a);
         Path segB = get(b);
         get(c);
         Boxes.Fragment fa = Boxes.fragment(segA);
         Boxes.Fragment fb = Boxes.fragment(segB);
-        long scaleA = Boxes.timescale(get(stream.fmp4Init(first)));
-        long scaleB = Boxes.timescale(get(stream.fmp4Init(second)));
+        long scaleA = Boxes.timescale(get(stream.init(first)));
+        long scaleB = Boxes.timescale(get(stream.init(second)));
         assertEquals(Math.round(kf0[2] * scaleA), fa.baseMediaDecodeTime(), "track 0's segment 2 starts at its keyframe 2");
         assertEquals(Math.round(kf1[2] * scaleB), fb.baseMediaDecodeTime(), "track 1's segment 2 starts at its own keyframe 2");
-        WrittenSegment da = WrittenSegment.read(Boxes.joined(get(stream.fmp4Init(first)), segA, root.resolve("a.mp4")));
-        WrittenSegment db = WrittenSegment.read(Boxes.joined(get(stream.fmp4Init(second)), segB, root.resolve("b.mp4")));
+        WrittenSegment da = WrittenSegment.read(Boxes.joined(get(stream.init(first)), segA, root.resolve("a.mp4")));
+        WrittenSegment db = WrittenSegment.read(Boxes.joined(get(stream.init(second)), segB, root.resolve("b.mp4")));
         // both are 240p now: the frame times tell the 25 fps track from the 20 fps one
         assertEquals(Math.round((kf0[3] - kf0[2]) / 0.04), da.times().size(), "25 fps pictures of track 0");
         assertEquals(Math.round((kf1[3] - kf1[2]) / 0.05), db.times().size(), "20 fps pictures of track 1");
@@ -135,7 +136,7 @@ class VideoTracksTest {
 
         // and each goes on continuously from there
         List<Boxes.Fragment> following = new ArrayList<>(List.of(fb));
-        for (int n = 3; n < kf1.length; n++) following.add(Boxes.fragment(get(stream.fmp4Segment(second, n))));
+        for (int n = 3; n < kf1.length; n++) following.add(Boxes.fragment(get(stream.segment(second, n))));
         Fmp4SegmentsTest.assertContinuous(following);
     }
 
@@ -143,7 +144,7 @@ class VideoTracksTest {
     void aTrackTheFileDoesNotHaveIsABadRequest() {
         FileStream stream = open(TestMedia.twoVideoTracks());
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> stream.fmp4Segment(Rendition.videoOriginal(2), 0).get(10, TimeUnit.SECONDS));
+                () -> stream.segment(Rendition.videoOriginal(2), 0).get(10, TimeUnit.SECONDS));
         MediaException cause = assertInstanceOf(MediaException.class, e.getCause());
         assertEquals(MediaException.Kind.BAD_REQUEST, cause.kind());
     }
@@ -157,11 +158,11 @@ class VideoTracksTest {
         failing.append(kf, 2);
         List<KeyframeIndex> scans = new ArrayList<>(List.of(failing, KeyframeIndex.complete(kf)));
         FileStream stream = new FileStream(f.path(), new MediaInfoStore(settings).get(f.path(), FileIdentity.sha(f.path())),
-                KeyframeIndex.complete(f.spec().video().keyframes()), track -> scans.get(0), root.resolve("segments"),
-                settings, Scheduler.withDefaults());
+                KeyframeIndex.complete(f.spec().video().keyframes()), track -> scans.get(0),
+                Fixtures.environment(root.resolve("segments"), settings, org.kyoo.transcoder.engine.pipelines.VideoPipeline.FrameObserver.NONE, Scheduler.withDefaults()));
         Rendition original = Rendition.videoOriginal(1);
-        Path first = get(stream.fmp4Segment(original, 0));
-        long scale = Boxes.timescale(get(stream.fmp4Init(original)));
+        Path first = get(stream.segment(original, 0));
+        long scale = Boxes.timescale(get(stream.init(original)));
         assertEquals(Math.round((kf[1] - kf[0]) / 0.05), Boxes.fragment(first).samples().size());
 
         failing.fail(new java.io.IOException("read error"));
@@ -169,7 +170,7 @@ class VideoTracksTest {
         double[] playlist = stream.keyframes(1).toArray();
         assertArrayEquals(kf, playlist, 0.001, "the follow-up playlist lists every keyframe of track 1");
         for (int n = 1; n < playlist.length; n++) {
-            Boxes.Fragment fragment = Boxes.fragment(get(stream.fmp4Segment(original, n)));
+            Boxes.Fragment fragment = Boxes.fragment(get(stream.segment(original, n)));
             double firstShown = (fragment.baseMediaDecodeTime() + fragment.samples().get(0).compositionOffset()) / (double) scale;
             assertEquals(playlist[n], firstShown, 0.001, "segment " + n + " starts where the playlist says");
             double end = n + 1 < playlist.length ? playlist[n + 1] : f.spec().duration();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import org.kyoo.transcoder.engine.storage.Stored;
 import java.nio.file.Path;
 
 /** What every stream's segments must satisfy, whatever made them. */
@@ -17,7 +18,7 @@ public final class SegmentChecks {
 
     private SegmentChecks() {}
 
-    public static List<WrittenSegment> fetch(IntFunction<CompletableFuture<Path>> segment, int from, int to) {
+    public static List<WrittenSegment> fetch(IntFunction<CompletableFuture<Stored>> segment, int from, int to) {
         List<WrittenSegment> out = new ArrayList<>();
         for (int n = from; n < to; n++) out.add(WrittenSegment.read(segment.apply(n).join()));
         return out;

@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 import java.nio.file.Path;
+import org.kyoo.transcoder.engine.storage.Stored;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +30,11 @@ public record WrittenSegment(String codec, List<Double> times, double end, boole
 
     public double start() {
         return times.get(0);
+    }
+
+    /** What the store handed out: a segment on local disk. */
+    public static WrittenSegment read(Stored stored) {
+        return read(((Stored.LocalFile) stored).path());
     }
 
     public static WrittenSegment read(Path file) {

@@ -1,9 +1,7 @@
-package org.kyoo.transcoder.server.clients;
+package org.kyoo.transcoder.engine.scheduling;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -23,7 +21,7 @@ import java.util.Map;
  * One lock guards all of it; the engine calls made under it only signal heads to stop (deleting a
  * cache, which waits for heads to end, happens outside it).
  */
-public final class ClientTracker {
+final class ClientTracker {
     public static final Duration CLIENT_TIMEOUT = Duration.ofHours(1);
     public static final Duration CACHE_LIFETIME = Duration.ofHours(4);
     /** A seek further than this many segments is a jump, leaving heads behind. */
@@ -32,19 +30,20 @@ public final class ClientTracker {
     private static final System.Logger LOG = System.getLogger(ClientTracker.class.getName());
 
     private final StreamControl streams;
-    private final Clock clock;
+    private final Ticker ticker;
     private final Map<String, ClientPosition> clients = new HashMap<>();
-    private final Map<String, Instant> lastSeen = new HashMap<>();
-    private final Map<Path, Instant> lastUsed = new HashMap<>();
+    /** Ticker nanos of each client's latest request, and of each file's latest use. */
+    private final Map<String, Long> lastSeen = new HashMap<>();
+    private final Map<Path, Long> lastUsed = new HashMap<>();
 
-    public ClientTracker(StreamControl streams, Clock clock) {
+    public ClientTracker(StreamControl streams, Ticker ticker) {
         this.streams = streams;
-        this.clock = clock;
+        this.ticker = ticker;
     }
 
     /** Records what a request says about its client and stops what the change orphaned. */
-    public synchronized void seen(ClientPosition request) {
-        Instant now = clock.instant();
+    synchronized void seen(ClientPosition request) {
+        long now = ticker.nanos();
         ClientPosition old = clients.get(request.client());
         boolean sameFile = old != null && old.file().equals(request.file());
         ClientPosition position = sameFile ? request.completedBy(old) : request;
@@ -75,11 +74,12 @@ public final class ClientTracker {
 
     /** Forgets silent clients, stopping what they leave; returns the files whose cache is due to go. */
     private synchronized List<Path> forgetSilentClients() {
-        Instant now = clock.instant();
+        long now = ticker.nanos();
         List<ClientPosition> gone = new ArrayList<>();
-        for (Iterator<Map.Entry<String, Instant>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Instant> seen = it.next();
-            if (Duration.between(seen.getValue(), now).compareTo(CLIENT_TIMEOUT) < 0) continue;
+        for (Iterator<Map.Entry<String, Long>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> seen = it.next();
+            // ticker values compare by difference only (nanoTime may wrap)
+            if (now - seen.getValue() < CLIENT_TIMEOUT.toNanos()) continue;
             it.remove();
             gone.add(clients.remove(seen.getKey()));
         }
@@ -93,9 +93,9 @@ public final class ClientTracker {
             }
         }
         List<Path> expired = new ArrayList<>();
-        for (Iterator<Map.Entry<Path, Instant>> it = lastUsed.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Path, Instant> used = it.next();
-            if (Duration.between(used.getValue(), now).compareTo(CACHE_LIFETIME) < 0 || isWatched(used.getKey())) continue;
+        for (Iterator<Map.Entry<Path, Long>> it = lastUsed.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, Long> used = it.next();
+            if (now - used.getValue() < CACHE_LIFETIME.toNanos() || isWatched(used.getKey())) continue;
             it.remove();
             expired.add(used.getKey());
         }
@@ -104,9 +104,11 @@ public final class ClientTracker {
 
     /** Files with a cache no client watches now, least recently used first: what a full cache drops first. */
     public synchronized List<Path> unwatchedLeastRecentlyUsed() {
+        long now = ticker.nanos();
         return lastUsed.entrySet().stream()
                 .filter(used -> !isWatched(used.getKey()))
-                .sorted(Map.Entry.comparingByValue())
+                // the longest unused first, by age (ticker values compare by difference only)
+                .sorted(java.util.Comparator.comparingLong((Map.Entry<Path, Long> used) -> now - used.getValue()).reversed())
                 .map(Map.Entry::getKey)
                 .toList();
     }
@@ -137,7 +139,7 @@ public final class ClientTracker {
         return true;
     }
 
-    private boolean killVideoIfUnused(Path file, VideoTrack video) {
+    private boolean killVideoIfUnused(Path file, StreamId video) {
         for (ClientPosition c : clients.values()) {
             if (c.file().equals(file) && video.equals(c.video())) return false;
         }

@@ -1,4 +1,4 @@
-package org.kyoo.transcoder.server.clients;
+package org.kyoo.transcoder.engine.scheduling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kyoo.transcoder.engine.media.Quality;
 
 class ClientTrackerTest {
     private static final Path MOVIE = Path.of("/video/movie.mkv");
     private static final Path SHOW = Path.of("/video/show.mkv");
-    private static final VideoTrack P720 = new VideoTrack(Quality.P720);
-    private static final VideoTrack P480 = new VideoTrack(Quality.P480);
+    private static final StreamId P720 = new StreamId("720p", false);
+    private static final StreamId P480 = new StreamId("480p", false);
+    private static final StreamId ORIGINAL = new StreamId("original", false);
 
     private final RecordingStreams streams = new RecordingStreams();
     private final MutableClock clock = new MutableClock();
@@ -31,7 +31,7 @@ class ClientTrackerTest {
         tracker.seen(ClientPosition.video("b", MOVIE, P720, 3));
         tracker.seen(ClientPosition.video("a", MOVIE, P480, 4));
         assertEquals(List.of(), streams.take());
-        tracker.seen(ClientPosition.video("b", MOVIE, VideoTrack.ORIGINAL, 4));
+        tracker.seen(ClientPosition.video("b", MOVIE, ORIGINAL, 4));
         assertEquals(List.of("killVideo movie.mkv 720p"), streams.take());
     }
 

@@ -1,4 +1,4 @@
-package org.kyoo.transcoder.server.clients;
+package org.kyoo.transcoder.engine.scheduling;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ public final class RecordingStreams implements StreamControl {
     public final List<String> calls = new ArrayList<>();
 
     @Override
-    public synchronized void killVideo(Path file, VideoTrack video) {
+    public synchronized void killVideo(Path file, StreamId video) {
         calls.add("killVideo " + file.getFileName() + " " + video);
     }
 
@@ -20,7 +20,7 @@ public final class RecordingStreams implements StreamControl {
     }
 
     @Override
-    public synchronized void killOrphanedHeads(Path file, VideoTrack video, int audio, int[] watched) {
+    public synchronized void killOrphanedHeads(Path file, StreamId video, int audio, int[] watched) {
         int[] sorted = watched.clone();
         Arrays.sort(sorted);
         calls.add("killOrphanedHeads " + file.getFileName() + " " + video + " " + audio + " " + Arrays.toString(sorted));

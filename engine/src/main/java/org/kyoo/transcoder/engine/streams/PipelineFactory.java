@@ -1,0 +1,39 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.nio.file.Path;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.pipelines.AudioCopyPipeline;
+import org.kyoo.transcoder.engine.pipelines.AudioPipeline;
+import org.kyoo.transcoder.engine.pipelines.SegmentPipeline;
+import org.kyoo.transcoder.engine.pipelines.TransmuxPipeline;
+import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
+
+/** Which loop makes a rendition's segments: a copy of the source's packets, or a decode → encode. */
+public final class PipelineFactory {
+    private final HardwareProfile hardware;
+    private final VideoPipeline.FrameObserver observer;
+
+    /** @param observer sees every frame handed to an encoder (tests check that none precedes a head's start) */
+    public PipelineFactory(HardwareProfile hardware, VideoPipeline.FrameObserver observer) {
+        this.hardware = hardware;
+        this.observer = observer;
+    }
+
+    public PipelineFactory(HardwareProfile hardware) {
+        this(hardware, VideoPipeline.FrameObserver.NONE);
+    }
+
+    public HardwareProfile hardware() {
+        return hardware;
+    }
+
+    /** A fresh pipeline for one head of {@code rendition} of {@code source}. */
+    public SegmentPipeline of(Path source, Rendition r) {
+        if (r.audio()) {
+            return r.original() ? new AudioCopyPipeline(source, r.track(), r.container())
+                    : new AudioPipeline(source, r.track(), r.bitRate(), r.container());
+        }
+        return r.original() ? new TransmuxPipeline(source, r.container(), r.track())
+                : new VideoPipeline(source, r.quality(), hardware, observer, r.container(), r.track(), r.keepSize());
+    }
+}

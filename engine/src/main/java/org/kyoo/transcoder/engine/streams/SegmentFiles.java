@@ -1,0 +1,171 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.containers.Container;
+import org.kyoo.transcoder.engine.containers.Fmp4Split;
+import org.kyoo.transcoder.engine.storage.Store;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
+import org.kyoo.transcoder.engine.storage.Stored;
+
+/**
+ * A stream's segments in the store: which are made, the futures requests wait on, and making a
+ * head's finished segment visible. Its stream guards it with its own lock; the futures are
+ * completed outside that lock, so no caller's callback runs holding it.
+ */
+final class SegmentFiles {
+    private final Store store;
+    private final String sha;
+    private final String label;
+    private final Container container;
+    /** Segments committed to the store; the source of truth. */
+    private final BitSet done = new BitSet();
+    /** What waiters wait on, per segment. */
+    private final List<CompletableFuture<Stored>> ready = new ArrayList<>();
+    /** fMP4: completed with the init when the first segment, from any head, is committed. */
+    private final CompletableFuture<Stored> initPublished = new CompletableFuture<>();
+
+    SegmentFiles(Store store, String sha, String label, Container container) {
+        this.store = store;
+        this.sha = sha;
+        this.label = label;
+        this.container = container;
+    }
+
+    String key(int n) {
+        return StoreKeys.segment(sha, label, n, container.extension());
+    }
+
+    /** The stream's folder of keys, for deleting it whole. */
+    String prefix() {
+        return StoreKeys.stream(sha, label);
+    }
+
+    boolean isDone(int n) {
+        return done.get(n);
+    }
+
+    boolean noneDone() {
+        return done.isEmpty();
+    }
+
+    /** Where head {@code head} writes segment n before it is complete. */
+    Path scratch(int n, int head) {
+        try {
+            return store.scratch(key(n), "h" + head);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The readiness future of segment n; a failed one is replaced so the segment can be made again. */
+    CompletableFuture<Stored> readiness(int n) {
+        while (ready.size() <= n) ready.add(new CompletableFuture<>());
+        CompletableFuture<Stored> f = ready.get(n);
+        if (f.isCompletedExceptionally()) {
+            f = new CompletableFuture<>();
+            ready.set(n, f);
+        }
+        return f;
+    }
+
+    /** Hands out segment n's future to be failed, putting a fresh one in its place (a later request may retry). */
+    CompletableFuture<Stored> replaceReadiness(int n) {
+        CompletableFuture<Stored> old = readiness(n);
+        ready.set(n, new CompletableFuture<>());
+        return old;
+    }
+
+    /** One past the last segment a request ever asked for: none beyond it can be waited on. */
+    int trackedCount() {
+        return ready.size();
+    }
+
+    /** Every future not completed yet (the stream is closing). */
+    List<CompletableFuture<Stored>> pending() {
+        List<CompletableFuture<Stored>> out = new ArrayList<>();
+        for (CompletableFuture<Stored> f : ready) if (!f.isDone()) out.add(f);
+        return out;
+    }
+
+    /** A segment made (by this instance or, in a shared store, by another): what the store holds for it now. */
+    Optional<Stored> stored(int n) {
+        try {
+            return store.read(key(n));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Segment n was found in the store: it counts as made. */
+    void found(int n) {
+        done.set(n);
+    }
+
+    /** Segment n went from the store (deleted behind the stream's back): it is to be made again. */
+    void lost(int n) {
+        done.clear(n);
+    }
+
+    /**
+     * Commits segment n that head {@code head} finished at {@code scratch} (and, in fMP4, its
+     * header beside it, the stream's init when it is the first). Returns the stored segment, or
+     * empty when it was made already (another head got there first) and the scratch is dropped.
+     */
+    Optional<Stored> commit(int n, Path scratch, boolean closed) {
+        try {
+            if (done.get(n) || closed) {
+                Files.deleteIfExists(scratch);
+                Files.deleteIfExists(Fmp4Split.initFile(scratch));
+                return Optional.empty();
+            }
+            // every head writes the same header: the first one committed is the stream's init
+            if (container == Container.FMP4) store.commitIfAbsent(StoreKeys.init(sha, label), Fmp4Split.initFile(scratch));
+            Stored stored = store.commit(key(n), scratch);
+            done.set(n);
+            return Optional.of(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The waiters of segment n, to complete once the lock is released. */
+    CompletableFuture<Stored> waiters(int n) {
+        return readiness(n);
+    }
+
+    /** fMP4: the init is in the store (after a commit): completes whoever waits on it. */
+    void initCommitted() {
+        if (container != Container.FMP4) return;
+        init().ifPresent(initPublished::complete);
+    }
+
+    /** The init in the store, if a segment was committed. */
+    Optional<Stored> init() {
+        try {
+            return store.read(StoreKeys.init(sha, label));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Completes with the init once the first segment of any head is committed. */
+    CompletableFuture<Stored> initPublished() {
+        return initPublished;
+    }
+
+    void deleteAll() {
+        try {
+            store.deleteAll(prefix());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.scheduling.Demand;
+import org.kyoo.transcoder.engine.scheduling.ExpectedTime;
+import org.kyoo.transcoder.engine.scheduling.PlanningRule;
+import org.kyoo.transcoder.engine.scheduling.Priority;
+import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
+import org.kyoo.transcoder.engine.scheduling.StreamId;
+import org.kyoo.transcoder.engine.scheduling.StreamPlan;
+import org.kyoo.transcoder.engine.scheduling.Waits;
+import org.kyoo.transcoder.engine.storage.Stored;
+
+/**
+ * One stream of a file (a video rendition or an audio track): the request path, and its heads'
+ * lifecycle, behind one lock. Requests ask here for a segment; heads call back to publish and,
+ * between packets, to learn whether to go on ({@link HeadThrottle}). Which head makes a segment is
+ * the scheduler's {@link PlanningRule}'s call; what is made lives in {@link SegmentFiles}.
+ */
+final class Stream implements StreamPlan {
+    private static final System.Logger LOG = System.getLogger(Stream.class.getName());
+    private final StreamSetup setup;
+    private final KeyframeIndex keyframes;
+    private final StreamId id;
+    private final SegmentFiles files;
+    private final StreamHeads heads;
+    private final Waits waits = new Waits();
+    private final PlanningRule rule;
+    private final HeadThrottle throttle;
+    /** This stream's measured start-up and speed; the machine's until it has its own. */
+    private final SpeedEstimate estimate = new SpeedEstimate();
+    private boolean destroyed;
+
+    Stream(StreamSetup setup) {
+        this.setup = setup;
+        this.keyframes = setup.cuts();
+        this.id = setup.rendition().id();
+        this.files = new SegmentFiles(setup.store(), setup.sha(), setup.rendition().label(), setup.rendition().container());
+        this.rule = setup.scheduler().settings().rule();
+        this.heads = new StreamHeads(this, setup, files, rule);
+        this.throttle = new HeadThrottle(this, rule, setup.scheduler());
+    }
+
+    StreamSetup setup() {
+        return setup;
+    }
+
+    String label() {
+        return setup.label();
+    }
+
+    KeyframeIndex cuts() {
+        return keyframes;
+    }
+
+    /** Segments whose end is known: all once the keyframe scan is done, else all but the last known. */
+    @Override
+    public int segmentCount() {
+        int length = keyframes.length();
+        return keyframes.isDone() ? length : Math.max(0, length - 1);
+    }
+
+    @Override
+    public double segmentStart(int n) {
+        return keyframes.get(n);
+    }
+
+    @Override
+    public double segmentEnd(int n) {
+        return n + 1 < keyframes.length() ? keyframes.get(n + 1) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Seconds of media in segment n (the last one counted as a usual one until its end is known). */
+    double segmentDuration(int n) {
+        return ExpectedTime.segmentDuration(this, n);
+    }
+
+    @Override
+    public synchronized boolean isReady(int n) {
+        return files.isDone(n);
+    }
+
+    /** The heads still running (cancelled ones until their thread ends): a copy, for planning, tests and diagnostics. */
+    @Override
+    public List<EncoderHead> heads() {
+        return heads.all();
+    }
+
+    @Override
+    public SpeedEstimate estimate() {
+        return estimate;
+    }
+
+    @Override
+    public SpeedEstimate machine() {
+        return setup.scheduler().machine();
+    }
+
+    @Override
+    public long now() {
+        return setup.scheduler().ticker().nanos();
+    }
+
+    @Override
+    public boolean nearNobody(double start) {
+        return setup.players().nearNobody(setup.file(), id, start);
+    }
+
+    /** Wall seconds until segment n is ready from the live head that will get there first (for tests). */
+    synchronized double headEta(int n) {
+        return ExpectedTime.headEta(this, n);
+    }
+
+    /**
+     * An fMP4 stream's init segment: at once when a segment was committed; else with the first
+     * segment any live head commits (after a deep seek, the seek's head gives it: no head is
+     * started at 0 for it); with no head running, once segment 0 is made, as upstream does.
+     */
+    CompletableFuture<Stored> init() {
+        EncoderHead live;
+        synchronized (this) {
+            if (!files.noneDone()) {
+                Optional<Stored> init = files.init();
+                if (init.isPresent()) return CompletableFuture.completedFuture(init.get());
+            }
+            live = heads.live().earliest();
+        }
+        if (live == null) return segment(0).thenApply(segment -> initMade());
+        // waited on as a request for the head's segment, so a head that fails or stalls fails the
+        // init with its error or the segment timeout instead of leaving it waiting for ever
+        CompletableFuture<Stored> awaited = segment(live.position());
+        CompletableFuture<Stored> init = files.initPublished().copy().applyToEither(awaited.thenApply(segment -> initMade()), f -> f);
+        // an init published by another head first: the segment wait (a frozen screen's rank) ends with it
+        init.whenComplete((file, error) -> awaited.cancel(false));
+        return init;
+    }
+
+    private Stored initMade() {
+        return files.init().orElseThrow(() -> new MediaException(MediaException.Kind.NOT_FOUND, "No init segment for " + label()));
+    }
+
+    CompletableFuture<Stored> segment(int n) {
+        return segment(n, Demand.ANONYMOUS);
+    }
+
+    /**
+     * Segment n for {@code demand}'s player, at once when made; otherwise starts a head when none
+     * will reach it soon, and waits (up to the configured time) for it. How urgent the wait is
+     * follows from what that player asked before (its next segment, or a seek with nothing
+     * buffered). Cancelling the returned future (the player went away) stops the request from
+     * counting as waiting.
+     */
+    CompletableFuture<Stored> segment(int n, Demand demand) {
+        if (n < 0 || n >= segmentCount()) {
+            return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.BAD_REQUEST,
+                    "Segment " + n + " out of range (" + segmentCount() + " segments)"));
+        }
+        Priority urgency = setup.players().asked(demand, setup.file(), id, n, segmentStart(n));
+        // what plays meanwhile is the segment before (at most its length: the player may have asked late)
+        double playing = segmentDuration(Math.max(0, n - 1));
+        Waits.Wait wait = new Waits.Wait(urgency, now(), Double.isFinite(playing) ? (long) (Math.max(0, playing) * 1e9) : Long.MAX_VALUE);
+        // what the store holds answers at once: made here before, or (a shared store) elsewhere
+        Optional<Stored> held = files.stored(n);
+        CompletableFuture<Stored> future;
+        boolean ready;
+        synchronized (this) {
+            if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
+            // committed since it was looked up: read it again
+            if (held.isEmpty() && files.isDone(n)) held = files.stored(n);
+            if (held.isPresent()) files.found(n);
+            else files.lost(n);
+            future = files.readiness(n);
+            ready = held.isPresent();
+            if (ready) {
+                prefetch(n);
+            } else {
+                waits.add(n, wait);
+                if (rule.needsHead(this, n)) {
+                    try {
+                        heads.start(n, true);
+                    } catch (RuntimeException | Error e) {
+                        // no future will end this wait: it must not stay counted (and, aged, park other heads)
+                        waits.remove(n, wait);
+                        throw e;
+                    }
+                }
+            }
+            // a paused head this request comes near resumes now
+            notifyAll();
+        }
+        // a queued head this request waits on now goes first
+        setup.scheduler().reconsider();
+        if (ready) return CompletableFuture.completedFuture(held.get());
+        return awaited(n, future, wait);
+    }
+
+    /** The caller's own copy of segment n's future, bounded by the segment wait; prefetches after it. */
+    private CompletableFuture<Stored> awaited(int n, CompletableFuture<Stored> future, Waits.Wait wait) {
+        Duration limit = setup.segmentWait();
+        // a copy: what a caller does to its future (cancel, timeouts) stays its own
+        CompletableFuture<Stored> waiting = future.copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((stored, error) -> {
+                    if (error == null) return stored;
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (cause instanceof TimeoutException) {
+                        throw new MediaException(MediaException.Kind.TIMEOUT,
+                                "Segment " + n + " of " + label() + " not ready after " + limit.toSeconds() + " s");
+                    }
+                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                });
+        // however it ends, this request no longer waits: its head may pause or stop again
+        waiting.whenComplete((stored, error) -> stoppedWaiting(n, wait));
+        if (setup.prefetch()) {
+            int generation = heads.generation();
+            waiting.thenRun(() -> prefetchUnlessKilled(n, generation));
+        }
+        return waiting;
+    }
+
+    private void stoppedWaiting(int n, Waits.Wait wait) {
+        synchronized (this) {
+            // a head this request was near may now be near nobody: it pauses at its next packet
+            waits.remove(n, wait);
+        }
+        setup.scheduler().reconsider();
+    }
+
+    private synchronized void prefetchUnlessKilled(int n, int generation) {
+        // the heads were stopped since the request: it asks nothing more of them
+        if (generation == heads.generation()) prefetch(n);
+    }
+
+    /** After serving n: one head at the first of the next segments no head will reach in time. */
+    private void prefetch(int n) {
+        if (!setup.prefetch() || destroyed) return;
+        int at = rule.prefetchAt(this, n);
+        if (at >= 0) heads.start(at, false);
+    }
+
+    // --- what its heads call back ---
+
+    /** Where head {@code head} writes segment n before it is complete. */
+    Path temporaryFile(int n, int head) {
+        return files.scratch(n, head);
+    }
+
+    /** See {@link StreamHeads#publish}. */
+    boolean publish(EncoderHead head, int n) {
+        return heads.publish(head, n);
+    }
+
+    void headEnded(EncoderHead head, Throwable failure) {
+        heads.ended(head, failure);
+    }
+
+    /** See {@link HeadThrottle#checkpoint}. */
+    boolean checkpoint(EncoderHead head, int at) {
+        return throttle.checkpoint(head, at);
+    }
+
+    /** See {@link HeadThrottle#priority}. */
+    Priority priority(EncoderHead head) {
+        return throttle.priority(head);
+    }
+
+    void sweep(EncoderHead head) {
+        throttle.sweep(head);
+    }
+
+    // --- what its helpers (HeadThrottle, HeadEnding) read, under this stream's lock ---
+
+    SegmentFiles files() {
+        return files;
+    }
+
+    Waits waits() {
+        return waits;
+    }
+
+    Heads liveHeads() {
+        return heads.live();
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** Whether nobody asked anything of this stream for the idle time. */
+    boolean abandoned() {
+        return setup.players().abandoned(setup.file(), id);
+    }
+
+    /** Starts a head for a request still waiting at {@code k} (its head stopped), when one is needed. */
+    void restartFor(int k) {
+        if (rule.needsHead(this, k)) heads.start(k, true);
+    }
+
+    // --- stopping ---
+
+    /** Stops every head (they end between two packets and delete their unfinished file). */
+    void kill() {
+        heads.kill();
+    }
+
+    /** Stops the heads more than {@code distance} segments away from every segment in {@code watched}. */
+    void killFarFrom(int[] watched, int distance) {
+        heads.killFarFrom(watched, distance, throttle);
+    }
+
+    void killHead(int headId) {
+        heads.killOne(headId);
+    }
+
+    /** Waits (bounded) for every running head's thread to end; false when some did not in time. */
+    boolean awaitHeads(Duration wait) throws InterruptedException {
+        return heads.await(wait);
+    }
+
+    /** Stops every head for good and waits (bounded) for their threads, so nothing writes afterwards. */
+    void destroy(Duration wait) {
+        List<CompletableFuture<Stored>> pending;
+        synchronized (this) {
+            destroyed = true;
+            kill();
+            pending = files.pending();
+        }
+        // nobody will make them now: whoever waits hears so at once, outside the lock
+        for (CompletableFuture<Stored> f : pending) {
+            f.completeExceptionally(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
+        }
+        try {
+            awaitHeads(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** As {@link #destroy}, then deletes what it made: its cut points were stale, so are its segments. */
+    void destroyAndDelete(Duration wait) {
+        destroy(wait);
+        files.deleteAll();
+    }
+
+    void measuredFirstSegment(double media, double wall) {
+        estimate.recordFirstSegment(media, wall);
+        machine().recordFirstSegment(media, wall);
+    }
+
+    void measuredSpeed(double media, double wall) {
+        estimate.recordSpeed(media, wall);
+        machine().recordSpeed(media, wall);
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+
+}
