@@ -153,7 +153,7 @@ public final class VideoPipeline implements SegmentPipeline {
             String chain = onDevice
                     ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
                     : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
-            filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
+            filter = new VideoFilter(decoded, stream.time_base(), chain, profile::configureFilters);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
         }
