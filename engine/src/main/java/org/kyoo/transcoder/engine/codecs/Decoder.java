@@ -43,8 +43,12 @@ public final class Decoder implements AutoCloseable {
 
     /** Whether this libav build has a decoder for the codec of {@code parameters}: callers say in their own terms why not. */
     public static boolean available(AVCodecParameters parameters) {
+        return find(parameters) != null;
+    }
+
+    private static AVCodec find(AVCodecParameters parameters) {
         AVCodec codec = avcodec_find_decoder(parameters.codec_id());
-        return codec != null && !codec.isNull();
+        return codec == null || codec.isNull() ? null : codec;
     }
 
     public Decoder(AVStream stream, Consumer<AVCodecContext> configure) {
@@ -59,10 +63,8 @@ public final class Decoder implements AutoCloseable {
      */
     public Decoder(AVStream stream, Consumer<AVCodecContext> configure, Object source) {
         this.source = source;
-        if (!available(stream.codecpar())) {
-            throw new MediaException(MediaException.Kind.UNREADABLE, "No decoder for stream " + stream.index());
-        }
-        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        AVCodec codec = find(stream.codecpar());
+        if (codec == null) throw new MediaException(MediaException.Kind.UNREADABLE, "No decoder for stream " + stream.index());
         what = "decoder " + codec.name().getString();
         ctx = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
         try {

@@ -48,7 +48,7 @@ import org.kyoo.transcoder.engine.media.MediaInput;
  */
 public final class SubtitleConverter {
     /** The formats a text subtitle converts to, as {@code ?format=} names them. */
-    public static final List<String> FORMATS = List.of("vtt", "srt", "ass");
+    private static final List<String> FORMATS = List.of("vtt", "srt", "ass");
 
     /** libavcodec's limit on one encoded subtitle packet in the ffmpeg CLI: ample for text. */
     private static final int MAX_CUE_BYTES = 1 << 20;
