@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.engine.codecs;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_encode_subtitle;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
@@ -16,17 +17,25 @@ import java.util.function.BiConsumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVSubtitle;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
 
-/** An opened encoder context: frames in, packets out, timestamps in its own time base. */
+/**
+ * An opened encoder context: frames in, packets out (video, audio, pictures), or cues in, bytes out
+ * (subtitles); timestamps in its own time base.
+ */
 public final class Encoder implements AutoCloseable {
     private AVCodecContext ctx;
     private final String name;
 
-    /** Opens encoder {@code name} after {@code configure} set its fields and private options. */
+    /**
+     * Opens encoder {@code name} after {@code configure} set its context's fields and put its
+     * private options in the dictionary; an option the encoder does not take fails the opening.
+     */
     public Encoder(String name, BiConsumer<AVCodecContext, AVDictionary> configure) {
         this.name = name;
         AVCodec codec = avcodec_find_encoder_by_name(name);
@@ -66,6 +75,14 @@ public final class Encoder implements AutoCloseable {
         if (rc == Av.EAGAIN || rc == AVERROR_EOF) return false;
         Av.check(rc, "avcodec_receive_packet " + name);
         return true;
+    }
+
+    /**
+     * Encodes one subtitle cue into {@code buffer} (of {@code capacity} bytes); returns the bytes
+     * written, 0 when the cue gives nothing in this format.
+     */
+    public int encodeSubtitle(AVSubtitle cue, BytePointer buffer, int capacity) {
+        return Av.check(avcodec_encode_subtitle(ctx, buffer, capacity, cue), "avcodec_encode_subtitle " + name);
     }
 
     @Override

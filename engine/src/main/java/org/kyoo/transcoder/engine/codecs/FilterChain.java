@@ -26,7 +26,7 @@ public final class FilterChain {
 
     /**
      * Parses {@code description} (one chain: one open input, one open output) into {@code graph},
-     * lets {@code profile} configure the created filters, initialises them and links
+     * lets {@code configureFilters} set up the created filters, initialises them and links
      * {@code source -> chain -> sink}. The graph is left for {@code avfilter_graph_config}.
      *
      * @param configureFilters the profile's {@code configureFilters}, called on filters created but not

@@ -21,6 +21,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avfilter.AVBufferSrcParameters;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
@@ -29,7 +30,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.media.MediaException;
 
 /**
@@ -43,7 +43,13 @@ public final class VideoFilter implements AutoCloseable {
     private final FrameKind built;
     private final boolean outputOnDevice;
 
-    public VideoFilter(AVFrame first, AVRational timeBase, String description, HardwareProfile profile) {
+    /**
+     * Builds {@code description} (one chain) for frames like {@code first}, in {@code timeBase}.
+     *
+     * @param configureFilters called on the chain's filters once created, before they are initialised:
+     *                         a hardware profile hands out its device there (see {@link FilterChain})
+     */
+    public VideoFilter(AVFrame first, AVRational timeBase, String description, Consumer<AVFilterGraph> configureFilters) {
         BytePointer pixFmt = av_get_pix_fmt_name(first.format());
         if (pixFmt == null || pixFmt.isNull() || first.width() <= 0 || first.height() <= 0) {
             throw new MediaException(MediaException.Kind.UNREADABLE, "Decoded video frame without size or pixel format");
@@ -73,7 +79,7 @@ public final class VideoFilter implements AutoCloseable {
             sink = out;
             // In steps (create, hand the profile its filters, then init and link): FFmpeg 8's hwupload
             // refuses to initialise before it has a device, so a one-step parse cannot build upload chains.
-            FilterChain.insert(graph, description, source, sink, profile::configureFilters);
+            FilterChain.insert(graph, description, source, sink, configureFilters);
             Av.check(avfilter_graph_config(graph, null), "avfilter_graph_config " + description);
             outputOnDevice = hardwareFrames() != null;
         } catch (RuntimeException e) {

@@ -6,37 +6,25 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.codecs.Timestamps;
 
 /**
  * One segment file with a single stream (MPEG-TS or fragmented MP4), written under a temporary
@@ -52,11 +40,9 @@ public final class SegmentWriter implements AutoCloseable {
     private final Container container;
     private static final System.Logger LOG = System.getLogger(SegmentWriter.class.getName());
 
-    private AVFormatContext ctx;
-    private AVStream stream;
+    private final OutputFile out;
     private final AVRational sourceTimeBase;
     private boolean finished;
-    private long packets;
     private long lastDts = AV_NOPTS_VALUE;
     private int dropped;
     /** fMP4: the last packet, written once the next one or the segment's end gives its duration. */
@@ -67,107 +53,70 @@ public final class SegmentWriter implements AutoCloseable {
     /** fMP4: the first packet's pts and the smallest pts written (leading pictures show before the keyframe). */
     private long firstPts = AV_NOPTS_VALUE, minPts = AV_NOPTS_VALUE;
 
-    /** A segment of packets encoded by {@code encoder} (timestamps in its time base). */
-    public static SegmentWriter forEncoder(Path file, AVCodecContext encoder) {
-        return forEncoder(file, encoder, Container.TS);
-    }
-
-    /** A segment of packets encoded by {@code encoder}, in {@code container}. */
+    /** A segment of packets encoded by {@code encoder} (timestamps in its time base), in {@code container}. */
     public static SegmentWriter forEncoder(Path file, AVCodecContext encoder, Container container) {
-        SegmentWriter w = new SegmentWriter(file, encoder.time_base(), container);
-        try {
-            Av.check(avcodec_parameters_from_context(w.stream.codecpar(), encoder), "avcodec_parameters_from_context");
-            w.writeHeader();
-            return w;
-        } catch (RuntimeException e) {
-            w.close();
-            throw e;
-        }
+        return new SegmentWriter(file, encoder.time_base(), container, stream ->
+                Av.check(avcodec_parameters_from_context(stream.codecpar(), encoder), "avcodec_parameters_from_context"));
     }
 
-    /** A segment of packets copied from a source stream (timestamps in {@code timeBase}). */
-    public static SegmentWriter forCopy(Path file, AVCodecParameters parameters, AVRational timeBase) {
-        return forCopy(file, parameters, timeBase, Container.TS);
-    }
-
-    /** A segment of packets copied from a source stream, in {@code container}. */
+    /** A segment of packets copied from a source stream (timestamps in {@code timeBase}), in {@code container}. */
     public static SegmentWriter forCopy(Path file, AVCodecParameters parameters, AVRational timeBase, Container container) {
-        SegmentWriter w = new SegmentWriter(file, timeBase, container);
-        try {
-            Av.check(avcodec_parameters_copy(w.stream.codecpar(), parameters), "avcodec_parameters_copy");
+        return new SegmentWriter(file, timeBase, container, stream -> {
+            Av.check(avcodec_parameters_copy(stream.codecpar(), parameters), "avcodec_parameters_copy");
             // the source container's tag (e.g. Matroska's) means nothing to the segment's container
             boolean hevc = parameters.codec_id() == AV_CODEC_ID_HEVC;
-            w.stream.codecpar().codec_tag(container == Container.FMP4 && hevc ? HVC1 : 0);
-            w.writeHeader();
-            return w;
-        } catch (RuntimeException e) {
-            w.close();
-            throw e;
-        }
+            stream.codecpar().codec_tag(container == Container.FMP4 && hevc ? HVC1 : 0);
+        });
     }
 
-    private SegmentWriter(Path file, AVRational sourceTimeBase, Container container) {
+    private SegmentWriter(Path file, AVRational sourceTimeBase, Container container, Consumer<AVStream> parameters) {
         this.file = file;
         this.container = container;
-        this.sourceTimeBase = av_make_q(sourceTimeBase.num(), sourceTimeBase.den());
-        String format = container == Container.FMP4 ? "mp4" : "mpegts";
-        AVFormatContext c = new AVFormatContext(null);
-        Av.check(avformat_alloc_output_context2(c, null, format, file.toString()), "avformat_alloc_output_context2 " + format);
-        ctx = c;
+        AVRational source = av_make_q(sourceTimeBase.num(), sourceTimeBase.den());
+        this.sourceTimeBase = source;
+        String muxer = container == Container.FMP4 ? "mp4" : "mpegts";
         try {
-            stream = Av.checkAlloc(avformat_new_stream(ctx, null), "avformat_new_stream");
-            // MPEG-TS counts in 90 kHz; the MP4 muxer derives its timescale from the source's
-            stream.time_base(container == Container.FMP4 ? this.sourceTimeBase : av_make_q(1, 90000));
-            AVIOContext pb = new AVIOContext(null);
-            Av.check(avio_open(pb, file.toString(), AVIO_FLAG_WRITE), "avio_open " + file);
-            ctx.pb(pb);
+            out = OutputFile.open(file, muxer, stream -> {
+                // MPEG-TS counts in 90 kHz; the MP4 muxer derives its timescale from the source's
+                stream.time_base(container == Container.FMP4 ? source : av_make_q(1, 90000));
+                parameters.accept(stream);
+            }, headerOptions(container));
         } catch (RuntimeException e) {
-            close();
+            deletePartial();
             throw e;
         }
     }
 
-    private void writeHeader() {
+    private static Map<String, String> headerOptions(Container container) {
+        Map<String, String> options = new LinkedHashMap<>();
         // the CLI's -muxdelay 0: otherwise every timestamp is pushed 0.7 s later
-        ctx.max_delay(0);
-        AVDictionary opts = new AVDictionary(null);
-        try {
-            // segments made by different heads must line up on the source's timeline: no shifting
-            Av.check(av_dict_set(opts, "avoid_negative_ts", "disabled", 0), "av_dict_set avoid_negative_ts");
-            if (container == Container.FMP4) {
-                setFragmentedMp4Options(opts);
-            } else {
-                // the muxer's own -copyts: do not offset pts/dts by the mux delay
-                Av.check(av_dict_set(opts, "mpegts_copyts", "1", 0), "av_dict_set mpegts_copyts");
-            }
-            Av.check(avformat_write_header(ctx, opts), "avformat_write_header " + file);
-        } finally {
-            av_dict_free(opts);
+        options.put("max_delay", "0");
+        // segments made by different heads must line up on the source's timeline: no shifting
+        options.put("avoid_negative_ts", "disabled");
+        if (container == Container.FMP4) {
+            // empty_moov: the header holds no samples, so it serves as the stream's init segment;
+            // delay_moov: written with the first fragment, once an encoder without global headers
+            //   gave its parameter sets in the first packet;
+            // frag_custom: one fragment, flushed by the trailer (a segment opens on its only keyframe);
+            // default_base_moof: offsets relative to the moof, so a fragment stands alone (CMAF);
+            // frag_discont: tfdt is the first packet's own decode time, not zero;
+            // negative_cts_offsets: decode times moved up by the first packet's reordering delay (its
+            //   pts - dts), B-frames getting signed offsets (trun v1): tfdt is then the keyframe's
+            //   presentation time, never negative, the same whichever head wrote the fragment;
+            // skip_trailer: no mfra after the fragment.
+            options.put("movflags", "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+negative_cts_offsets+skip_trailer");
+            // no edit list: the samples' presentation times are the source's, with nothing to subtract
+            options.put("use_editlist", "0");
+        } else {
+            // the muxer's own -copyts: do not offset pts/dts by the mux delay
+            options.put("mpegts_copyts", "1");
         }
-    }
-
-    private static void setFragmentedMp4Options(AVDictionary opts) {
-        // empty_moov: the header holds no samples, so it serves as the stream's init segment;
-        // delay_moov: written with the first fragment, once an encoder without global headers
-        //   gave its parameter sets in the first packet;
-        // frag_custom: one fragment, flushed by the trailer (a segment opens on its only keyframe);
-        // default_base_moof: offsets relative to the moof, so a fragment stands alone (CMAF);
-        // frag_discont: tfdt is the first packet's own decode time, not zero;
-        // negative_cts_offsets: decode times moved up by the first packet's reordering delay (its
-        //   pts - dts), B-frames getting signed offsets (trun v1): tfdt is then the keyframe's
-        //   presentation time, never negative, the same whichever head wrote the fragment;
-        // skip_trailer: no mfra after the fragment.
-        Av.check(av_dict_set(opts, "movflags",
-                "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+negative_cts_offsets+skip_trailer", 0),
-                "av_dict_set movflags");
-        // no edit list: the samples' presentation times are the source's, with nothing to subtract
-        Av.check(av_dict_set(opts, "use_editlist", "0", 0), "av_dict_set use_editlist");
+        return options;
     }
 
     /** Writes {@code packet} (timestamps in the source time base); the packet is left blank. */
     public void write(AVPacket packet) {
-        packet.stream_index(0);
-        av_packet_rescale_ts(packet, sourceTimeBase, stream.time_base());
+        av_packet_rescale_ts(packet, sourceTimeBase, out.stream().time_base());
         if (container == Container.FMP4) {
             // the fragment's last sample lasts its packet's duration: held back so finish can set it
             if (held == null) held = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
@@ -184,7 +133,6 @@ public final class SegmentWriter implements AutoCloseable {
         } else {
             writeOut(packet);
         }
-        packets++;
     }
 
     /**
@@ -205,20 +153,16 @@ public final class SegmentWriter implements AutoCloseable {
             return;
         }
         if (dts != AV_NOPTS_VALUE) lastDts = dts;
-        Av.check(av_interleaved_write_frame(ctx, packet), "av_interleaved_write_frame " + file);
+        out.write(packet);
     }
 
     /** Packets dropped for timestamps the muxer would refuse. */
-    public int droppedPackets() {
+    int droppedPackets() {
         return dropped;
     }
 
-    public long packetCount() {
-        return packets;
-    }
-
     /** Flushes and closes the file; it stays on disk under its temporary name. */
-    public void finish() {
+    void finish() {
         finish(AV_NOPTS_VALUE);
     }
 
@@ -234,7 +178,7 @@ public final class SegmentWriter implements AutoCloseable {
         if (holding) {
             if (nextStart != AV_NOPTS_VALUE) {
                 // the muxer starts decoding at the first packet's pts; the lead is taken off after it
-                long end = av_rescale_q(nextStart, sourceTimeBase, stream.time_base()) + lead - (shift == AV_NOPTS_VALUE ? 0 : shift);
+                long end = av_rescale_q(nextStart, sourceTimeBase, out.stream().time_base()) + lead - (shift == AV_NOPTS_VALUE ? 0 : shift);
                 // the MP4 muxer refuses a duration below 0 or past INT_MAX: the sample then keeps its own
                 if (held.dts() != AV_NOPTS_VALUE && end > held.dts() && end - held.dts() <= Integer.MAX_VALUE) {
                     held.duration(end - held.dts());
@@ -243,8 +187,8 @@ public final class SegmentWriter implements AutoCloseable {
             holding = false;
             writeOut(held);
         }
-        Av.check(av_write_trailer(ctx), "av_write_trailer " + file);
-        release();
+        out.finish();
+        freeHeld();
         if (container == Container.FMP4) {
             Fmp4Split.split(file);
             EarliestPresentation.moveDecodeEarlier(file, lead);
@@ -252,32 +196,26 @@ public final class SegmentWriter implements AutoCloseable {
         finished = true;
     }
 
-    private void release() {
-        if (held != null) {
-            av_packet_free(held);
-            held = null;
-            holding = false;
-        }
-        if (ctx == null) return;
-        if (ctx.pb() != null && !ctx.pb().isNull()) {
-            AVIOContext pb = ctx.pb();
-            avio_closep(pb);
-            ctx.pb(null);
-        }
-        avformat_free_context(ctx);
-        ctx = null;
+    private void freeHeld() {
+        if (held != null) av_packet_free(held);
+        held = null;
+        holding = false;
     }
 
+    /** Frees what is left; a segment not finished is deleted. */
     @Override
     public void close() {
-        release();
-        if (!finished) {
-            try {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(Fmp4Split.initFile(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        freeHeld();
+        out.close();
+        if (!finished) deletePartial();
+    }
+
+    private void deletePartial() {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Fmp4Split.initFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

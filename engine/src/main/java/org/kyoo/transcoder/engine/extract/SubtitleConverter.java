@@ -5,27 +5,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_decode_subtitle2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_descriptor_get;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_encode_subtitle;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avsubtitle_free;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
@@ -41,20 +24,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecDescriptor;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avcodec.AVSubtitle;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
-import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.codecs.Decoder;
+import org.kyoo.transcoder.engine.codecs.Encoder;
+import org.kyoo.transcoder.engine.containers.OutputFile;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
@@ -66,7 +48,7 @@ import org.kyoo.transcoder.engine.media.MediaInput;
  */
 public final class SubtitleConverter {
     /** The formats a text subtitle converts to, as {@code ?format=} names them. */
-    public static final List<String> FORMATS = List.of("vtt", "srt", "ass");
+    private static final List<String> FORMATS = List.of("vtt", "srt", "ass");
 
     /** libavcodec's limit on one encoded subtitle packet in the ffmpeg CLI: ample for text. */
     private static final int MAX_CUE_BYTES = 1 << 20;
@@ -128,7 +110,7 @@ public final class SubtitleConverter {
      * Writes {@code source}'s first subtitle track to {@code target} in {@code format}. A picture
      * subtitle (PGS, VobSub) answers BAD_REQUEST saying why: no text to convert without OCR.
      */
-    public static void convert(Path source, Path target, String format) {
+    private static void convert(Path source, Path target, String format) {
         Target to = Target.of(format);
         try (MediaInput input = MediaInput.open(source)) {
             int index = subtitleStream(input);
@@ -140,12 +122,35 @@ public final class SubtitleConverter {
                         + ") is made of pictures, not text: it cannot be converted to " + format + "; fetch it without ?format");
             }
             input.keepOnly(index);
-            try (Codecs codecs = new Codecs(stream, to.encoder());
-                 Output output = new Output(to.muxer(), target, codecs.encoder)) {
-                copyCues(input, index, codecs, output);
+            if (!Decoder.available(stream.codecpar())) {
+                throw new MediaException(MediaException.Kind.BAD_REQUEST, "No decoder for subtitle codec "
+                        + avcodec_get_name(codecId).getString());
+            }
+            try (Decoder decoder = new Decoder(stream, context -> {}, source);
+                 Encoder encoder = new Encoder(to.encoder(), (context, options) -> startFrom(decoder.context(), context));
+                 OutputFile output = OutputFile.open(target, to.muxer(), out -> describe(out, encoder.context()), Map.of())) {
+                copyCues(input, index, decoder, encoder, output);
                 output.finish();
             }
         }
+    }
+
+    /** The target's encoder starts from the decoder's ASS header (styles), as the CLI's does. */
+    private static void startFrom(AVCodecContext decoder, AVCodecContext encoder) {
+        encoder.time_base(MICROSECONDS);
+        int headerSize = decoder.subtitle_header_size();
+        if (headerSize > 0 && decoder.subtitle_header() != null) {
+            // Freed with the encoder context (avcodec_free_context frees subtitle_header).
+            BytePointer header = Av.checkAlloc(new BytePointer(av_mallocz(headerSize + 1)), "av_mallocz");
+            Pointer.memcpy(header, decoder.subtitle_header(), headerSize);
+            encoder.subtitle_header(header).subtitle_header_size(headerSize);
+        }
+    }
+
+    /** The target's one stream: its parameters (the ASS header included) come from the encoder. */
+    private static void describe(AVStream stream, AVCodecContext encoder) {
+        Av.check(avcodec_parameters_from_context(stream.codecpar(), encoder), "avcodec_parameters_from_context");
+        stream.time_base(encoder.time_base());
     }
 
     private static int subtitleStream(MediaInput input) {
@@ -155,22 +160,18 @@ public final class SubtitleConverter {
         throw new MediaException(MediaException.Kind.NOT_MEDIA, "No subtitle track in " + input.path());
     }
 
-    private static void copyCues(MediaInput input, int index, Codecs codecs, Output output) {
+    private static void copyCues(MediaInput input, int index, Decoder decoder, Encoder encoder, OutputFile output) {
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         BytePointer buffer = null;
         try (AVSubtitle cue = new AVSubtitle()) {
             buffer = Av.checkAlloc(new BytePointer(av_malloc(MAX_CUE_BYTES)), "av_malloc");
-            int[] gotCue = new int[1];
             while (input.read(packet)) {
                 try {
-                    if (packet.stream_index() != index) continue;
-                    int rc = avcodec_decode_subtitle2(codecs.decoder, cue, gotCue, packet);
-                    // One cue libav cannot read costs that cue, not the file (the CLI does the same);
-                    // running out of memory is no cue's fault, and must not cache an emptied file.
-                    if (rc == Av.ENOMEM) Av.check(rc, "avcodec_decode_subtitle2");
-                    if (rc < 0 || gotCue[0] == 0) continue;
+                    // a cue libav cannot read is skipped; running out of memory throws, and must not
+                    // cache an emptied file
+                    if (packet.stream_index() != index || !decoder.decodeSubtitle(packet, cue)) continue;
                     try {
-                        if (cue.num_rects() > 0) writeCue(cue, packet, codecs, output, buffer);
+                        if (cue.num_rects() > 0) writeCue(cue, packet, decoder, encoder, output, buffer);
                     } finally {
                         avsubtitle_free(cue);
                     }
@@ -185,111 +186,29 @@ public final class SubtitleConverter {
     }
 
     /** As the CLI's subtitle output: the display window folded into the packet's pts and duration. */
-    private static void writeCue(AVSubtitle cue, AVPacket source, Codecs codecs, Output output, BytePointer buffer) {
+    private static void writeCue(AVSubtitle cue, AVPacket source, Decoder decoder, Encoder encoder, OutputFile output,
+                                 BytePointer buffer) {
         // a cue with no time at all cannot be placed: dropped, as its rescaling would wrap
         if (cue.pts() == AV_NOPTS_VALUE && source.pts() == AV_NOPTS_VALUE) return;
         long start = cue.pts() != AV_NOPTS_VALUE ? cue.pts()
-                : av_rescale_q(source.pts(), codecs.decoder.pkt_timebase(), MICROSECONDS);
+                : av_rescale_q(source.pts(), decoder.context().pkt_timebase(), MICROSECONDS);
         start += av_rescale_q(cue.start_display_time(), MILLISECONDS, MICROSECONDS);
         long durationMs = (cue.end_display_time() & 0xffffffffL) - (cue.start_display_time() & 0xffffffffL);
         cue.end_display_time((int) durationMs);
         cue.start_display_time(0);
-        int size = Av.check(avcodec_encode_subtitle(codecs.encoder, buffer, MAX_CUE_BYTES, cue), "avcodec_encode_subtitle");
+        int size = encoder.encodeSubtitle(cue, buffer, MAX_CUE_BYTES);
         if (size == 0) return;
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         try {
             Av.check(av_new_packet(packet, size), "av_new_packet");
             Pointer.memcpy(packet.data(), buffer, size);
-            AVRational timeBase = output.stream.time_base();
+            AVRational timeBase = output.stream().time_base();
             packet.pts(av_rescale_q(start, MICROSECONDS, timeBase));
             packet.dts(packet.pts());
             packet.duration(av_rescale_q(durationMs, MILLISECONDS, timeBase));
-            packet.stream_index(0);
-            Av.check(av_interleaved_write_frame(output.context, packet), "av_interleaved_write_frame");
+            output.write(packet);
         } finally {
             av_packet_free(packet);
-        }
-    }
-
-    /** The source's decoder and the target's encoder, which starts from the decoder's ASS header (styles). */
-    private static final class Codecs implements AutoCloseable {
-        final AVCodecContext decoder;
-        final AVCodecContext encoder;
-
-        Codecs(AVStream stream, String encoderName) {
-            AVCodec decoderCodec = avcodec_find_decoder(stream.codecpar().codec_id());
-            if (decoderCodec == null) {
-                throw new MediaException(MediaException.Kind.BAD_REQUEST, "No decoder for subtitle codec "
-                        + avcodec_get_name(stream.codecpar().codec_id()).getString());
-            }
-            AVCodec encoderCodec = avcodec_find_encoder_by_name(encoderName);
-            if (encoderCodec == null) throw new IllegalStateException("No " + encoderName + " encoder in this FFmpeg build");
-            decoder = Av.checkAlloc(avcodec_alloc_context3(decoderCodec), "avcodec_alloc_context3");
-            AVCodecContext allocated = null;
-            try {
-                Av.check(avcodec_parameters_to_context(decoder, stream.codecpar()), "avcodec_parameters_to_context");
-                // Without it the decoder leaves cue times unset.
-                decoder.pkt_timebase(stream.time_base());
-                Av.check(avcodec_open2(decoder, decoderCodec, (AVDictionary) null), "avcodec_open2 decoder");
-                allocated = Av.checkAlloc(avcodec_alloc_context3(encoderCodec), "avcodec_alloc_context3");
-                allocated.time_base(MICROSECONDS);
-                int headerSize = decoder.subtitle_header_size();
-                if (headerSize > 0 && decoder.subtitle_header() != null) {
-                    // Freed with the encoder context (avcodec_free_context frees subtitle_header).
-                    BytePointer header = Av.checkAlloc(new BytePointer(av_mallocz(headerSize + 1)), "av_mallocz");
-                    Pointer.memcpy(header, decoder.subtitle_header(), headerSize);
-                    allocated.subtitle_header(header).subtitle_header_size(headerSize);
-                }
-                Av.check(avcodec_open2(allocated, encoderCodec, (AVDictionary) null), "avcodec_open2 " + encoderName);
-            } catch (RuntimeException e) {
-                if (allocated != null) avcodec_free_context(allocated);
-                avcodec_free_context(decoder);
-                throw e;
-            }
-            encoder = allocated;
-        }
-
-        @Override
-        public void close() {
-            avcodec_free_context(encoder);
-            avcodec_free_context(decoder);
-        }
-    }
-
-    /** The target file: one subtitle stream whose parameters (the ASS header included) come from the encoder. */
-    private static final class Output implements AutoCloseable {
-        final AVFormatContext context = new AVFormatContext(null);
-        final AVStream stream;
-
-        Output(String muxer, Path target, AVCodecContext encoder) {
-            Av.check(avformat_alloc_output_context2(context, (AVOutputFormat) null, muxer, target.toString()),
-                    "avformat_alloc_output_context2 " + muxer);
-            try {
-                stream = Av.checkAlloc(avformat_new_stream(context, null), "avformat_new_stream");
-                Av.check(avcodec_parameters_from_context(stream.codecpar(), encoder), "avcodec_parameters_from_context");
-                stream.time_base(encoder.time_base());
-                AVIOContext io = new AVIOContext(null);
-                Av.check(avio_open(io, target.toString(), AVIO_FLAG_WRITE), "avio_open " + target);
-                context.pb(io);
-                Av.check(avformat_write_header(context, (AVDictionary) null), "avformat_write_header " + muxer);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        void finish() {
-            Av.check(av_write_trailer(context), "av_write_trailer");
-        }
-
-        @Override
-        public void close() {
-            if (context.pb() != null && !context.pb().isNull()) {
-                AVIOContext io = context.pb();
-                avio_closep(io);
-                context.pb(null);
-            }
-            avformat_free_context(context);
         }
     }
 }

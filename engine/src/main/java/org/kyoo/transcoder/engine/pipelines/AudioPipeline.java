@@ -15,13 +15,12 @@ import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.media.MediaInput;
-import org.kyoo.transcoder.engine.codecs.Decoder;
 import org.kyoo.transcoder.engine.codecs.Encoder;
 import org.kyoo.transcoder.engine.codecs.Resampler;
 import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * An audio track: decode → downmix to stereo → AAC-LC 128 kb/s, cut on the video's boundaries.
@@ -35,8 +34,8 @@ public final class AudioPipeline implements SegmentPipeline {
     /** AAC-LC frame size. */
     public static final int FRAME = 1024;
     /** Decoding starts this much before the first segment (priming plus decoder warm-up). */
-    public static final double PRE_DECODE = 0.5;
-    public static final long BIT_RATE = 128_000;
+    private static final double PRE_DECODE = 0.5;
+    private static final long BIT_RATE = 128_000;
     /** A first segment shorter than this many frames is encoded in one piece (splitting would gain little). */
     public static final int SPLIT_MIN_FRAMES = 8;
     /** Off only in the timing test, to compare with one encoder in the same run. */
@@ -61,13 +60,11 @@ public final class AudioPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        SourceRun.run(source, sink, Run::new);
+        SegmentLoop.run(source, sink, Run::new);
     }
 
-    private final class Run extends SourceRun {
-        private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+    private final class Run extends DecodingLoop {
         private final AVFrame converted = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-        private Decoder decoder;
         private Resampler resampler;
         private AudioTimeline timeline;
         private AVStream stream;
@@ -79,30 +76,30 @@ public final class AudioPipeline implements SegmentPipeline {
         }
 
         @Override
-        void run() {
-            int audio = in.audioStream(track);
+        int openInput() {
+            int audio = audioFromFirstSegment(track, PRE_DECODE, (double) FRAME / 8000);
             stream = in.stream(audio);
-            double start = sink.segmentStart(n);
-            if (n > 0) {
-                // seek on the video when there is one: containers index its keyframes, rarely the audio
-                int video = in.firstVideoStream();
-                int seekStream = video >= 0 ? video : audio;
-                in.seek(seekStream, start - PRE_DECODE, audio, start - (double) FRAME / 8000, this::halted);
+            openDecoder(stream, ctx -> {});
+            return audio;
+        }
+
+        @Override
+        void onFrame(AVFrame decoded) {
+            if (resampler == null) open(decoded);
+            long ts = decoded.best_effort_timestamp();
+            Long position = ts == AV_NOPTS_VALUE ? null
+                    : Math.round(Timestamps.seconds(ts, stream.time_base()) * timeline.rate());
+            try {
+                resampler.convert(decoded, converted);
+                timeline.append(converted, position);
+            } finally {
+                av_frame_unref(converted);
             }
-            in.keepOnly(audio);
-            decoder = new Decoder(stream, ctx -> {}, in.path());
-            sink.starting(n);
-            while (next(audio)) {
-                try {
-                    decoder.send(packet);
-                } finally {
-                    av_packet_unref(packet);
-                }
-                drainDecoder();
-            }
-            if (halted()) return;
-            decoder.send(null);
-            drainDecoder();
+            writeReadySegments();
+        }
+
+        @Override
+        void endOfFrames() {
             if (resampler != null) {
                 resampler.convert(null, converted);
                 try {
@@ -126,24 +123,7 @@ public final class AudioPipeline implements SegmentPipeline {
             }
         }
 
-        private void drainDecoder() {
-            while (!stopped && decoder.receive(decoded)) {
-                try {
-                    if (resampler == null) open();
-                    long ts = decoded.best_effort_timestamp();
-                    Long position = ts == AV_NOPTS_VALUE ? null
-                            : Math.round(Timestamps.seconds(ts, stream.time_base()) * timeline.rate());
-                    resampler.convert(decoded, converted);
-                    timeline.append(converted, position);
-                } finally {
-                    av_frame_unref(decoded);
-                    av_frame_unref(converted);
-                }
-                writeReadySegments();
-            }
-        }
-
-        private void open() {
+        private void open(AVFrame decoded) {
             resampler = new Resampler(decoded);
             openTimeline(resampler.outputRate());
         }
@@ -161,7 +141,7 @@ public final class AudioPipeline implements SegmentPipeline {
             while (!stopped) {
                 long end = sampleAt(sink.segmentEnd(n));
                 if (end == Long.MAX_VALUE || timeline.end() < end + 2L * FRAME) return;
-                if (!writeSegment(end, false)) stopped = true;
+                writeSegment(end, false);
             }
         }
 
@@ -195,10 +175,7 @@ public final class AudioPipeline implements SegmentPipeline {
                 out.finish(last ? AV_NOPTS_VALUE : end);
             }
             timeline.discardBefore(end - FRAME);
-            boolean goOn = sink.publish(n);
-            n++;
-            if (goOn) sink.starting(n);
-            return goOn;
+            return publishAndMoveOn();
         }
 
         /** One frame of audio before the boundary, then up to two frames past the end when there are. */
@@ -228,20 +205,18 @@ public final class AudioPipeline implements SegmentPipeline {
         public void close() {
             if (timeline != null) timeline.close();
             if (resampler != null) resampler.close();
-            if (decoder != null) decoder.close();
             av_frame_free(converted);
-            av_frame_free(decoded);
             super.close();
         }
     }
 
     /** Whether a packet at {@code pts} belongs to [begin, end): the last is kept if at least half inside. */
-    public static boolean kept(long pts, long begin, long end, boolean last) {
+    static boolean kept(long pts, long begin, long end, boolean last) {
         return pts >= begin && (last || pts + FRAME / 2 <= end);
     }
 
     /** A fresh AAC-LC encoder for stereo at {@code rate}; every encoder of a segment is configured alike. */
-    public static Encoder aacEncoder(int rate, long bitRate) {
+    static Encoder aacEncoder(int rate, long bitRate) {
         return new Encoder("aac", (ctx, options) -> {
             ctx.sample_fmt(AV_SAMPLE_FMT_FLTP).sample_rate(rate).time_base(av_make_q(1, rate)).bit_rate(bitRate);
             av_channel_layout_default(ctx.ch_layout(), 2);

@@ -4,22 +4,22 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.media.MediaException;
-import org.kyoo.transcoder.engine.media.MediaInput;
-import org.kyoo.transcoder.engine.containers.TransportStreamCodecs;
 import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
+import org.kyoo.transcoder.engine.containers.TransportStreamCodecs;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.media.MediaInput;
 
 /**
  * The {@code original} stream: the source's video packets copied, cut at its own keyframes.
@@ -32,13 +32,13 @@ public final class TransmuxPipeline implements SegmentPipeline {
      * Most bytes of packets held for one segment: a source with keyframes minutes apart would
      * otherwise keep all of them in native memory (a 40 Mb/s remux: 300 MB a minute).
      */
-    public static final long MAX_HELD_BYTES = 256L << 20;
+    private static final long MAX_HELD_BYTES = 256L << 20;
     /**
      * Seconds a non-key packet may come past a segment's end before the keyframe that starts the
      * next: reordered frames of the last GOP arrive after the cut's keyframe in decode order, never
      * this late.
      */
-    public static final double MISSING_KEYFRAME = 1;
+    private static final double MISSING_KEYFRAME = 1;
 
     private final Path source;
     private final long maxHeldBytes;
@@ -47,26 +47,19 @@ public final class TransmuxPipeline implements SegmentPipeline {
     private final int videoTrack;
 
     public TransmuxPipeline(Path source) {
-        this(source, MAX_HELD_BYTES, Container.TS);
-    }
-
-    public TransmuxPipeline(Path source, Container container) {
-        this(source, MAX_HELD_BYTES, container);
-    }
-
-    public TransmuxPipeline(Path source, long maxHeldBytes) {
-        this(source, maxHeldBytes, Container.TS);
-    }
-
-    public TransmuxPipeline(Path source, long maxHeldBytes, Container container) {
-        this(source, maxHeldBytes, container, 0);
+        this(source, MAX_HELD_BYTES, Container.TS, 0);
     }
 
     public TransmuxPipeline(Path source, Container container, int videoTrack) {
         this(source, MAX_HELD_BYTES, container, videoTrack);
     }
 
-    public TransmuxPipeline(Path source, long maxHeldBytes, Container container, int videoTrack) {
+    /** With another limit on the bytes held for one segment (tests). */
+    TransmuxPipeline(Path source, long maxHeldBytes) {
+        this(source, maxHeldBytes, Container.TS, 0);
+    }
+
+    private TransmuxPipeline(Path source, long maxHeldBytes, Container container, int videoTrack) {
         this.videoTrack = videoTrack;
         this.source = source;
         this.maxHeldBytes = maxHeldBytes;
@@ -75,10 +68,10 @@ public final class TransmuxPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        SourceRun.run(source, sink, Run::new);
+        SegmentLoop.run(source, sink, Run::new);
     }
 
-    private final class Run extends SourceRun {
+    private final class Run extends SegmentLoop {
         private final List<AVPacket> held = new ArrayList<>();
         private long heldBytes;
         /** Where the next segment's keyframe is in {@link #held} while its leading pictures are read; -1 when none. */
@@ -86,6 +79,7 @@ public final class TransmuxPipeline implements SegmentPipeline {
         /** The next segment's keyframe time, and the smallest of it and its leading pictures' (its fragment's tfdt). */
         private long cutTime = AV_NOPTS_VALUE, nextEarliest = AV_NOPTS_VALUE;
         private AVStream stream;
+        private double start;
         private boolean open;
 
         Run(MediaInput in, SegmentSink sink) {
@@ -93,8 +87,8 @@ public final class TransmuxPipeline implements SegmentPipeline {
         }
 
         @Override
-        void run() {
-            double start = sink.segmentStart(n);
+        int openInput() {
+            start = sink.segmentStart(n);
             int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             int codec = stream.codecpar().codec_id();
@@ -103,47 +97,48 @@ public final class TransmuxPipeline implements SegmentPipeline {
                 throw new MediaException(MediaException.Kind.BAD_REQUEST, "The original " + avcodec_get_name(codec).getString()
                         + " video of " + in.path() + " cannot be copied into MPEG-TS segments: ask for a transcoded quality");
             }
-            sink.starting(n);
-            while (next(video)) {
-                try {
-                    long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
-                    if (ts == AV_NOPTS_VALUE) continue;
-                    double t = Timestamps.seconds(ts, stream.time_base());
-                    boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (cut >= 0) {
-                        if (!key && ts < cutTime) {
-                            // a leading picture of the next segment's open-GOP keyframe, shown before it
-                            nextEarliest = Math.min(nextEarliest, ts);
-                        } else {
-                            if (!finishSegment(nextEarliest)) return;
-                            n++;
-                            sink.starting(n);
-                        }
-                    }
-                    if (!key && cut < 0 && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
-                    if (!open) {
-                        // the seek lands on or before the segment's keyframe: nothing before it is copied
-                        if (!key || t < start - SegmentSink.EPSILON) continue;
-                        open = true;
-                    } else if (key && cut < 0 && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
-                        // segment n ends here, once the keyframe's leading pictures (if any) are read:
-                        // they are the next segment's, and where it starts showing
-                        cut = held.size();
-                        cutTime = ts;
-                        nextEarliest = ts;
-                    }
-                    hold();
-                } finally {
-                    av_packet_unref(packet);
+            return video;
+        }
+
+        @Override
+        void onPacket(AVPacket packet) {
+            long ts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+            if (ts == AV_NOPTS_VALUE) return;
+            double t = Timestamps.seconds(ts, stream.time_base());
+            boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+            if (cut >= 0) {
+                if (!key && ts < cutTime) {
+                    // a leading picture of the next segment's open-GOP keyframe, shown before it
+                    nextEarliest = Math.min(nextEarliest, ts);
+                } else {
+                    writeSegment(nextEarliest);
+                    if (!publishAndMoveOn()) return;
                 }
             }
-            if (sink.cancelled() || held.isEmpty()) return;
-            if (cut >= 0) {
-                if (!finishSegment(nextEarliest)) return;
-                n++;
-                sink.starting(n);
+            if (!key && cut < 0 && t > sink.segmentEnd(n) + MISSING_KEYFRAME) throw noKeyframeAt(sink.segmentEnd(n));
+            if (!open) {
+                // the seek lands on or before the segment's keyframe: nothing before it is copied
+                if (!key || t < start - SegmentSink.EPSILON) return;
+                open = true;
+            } else if (key && cut < 0 && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
+                // segment n ends here, once the keyframe's leading pictures (if any) are read:
+                // they are the next segment's, and where it starts showing
+                cut = held.size();
+                cutTime = ts;
+                nextEarliest = ts;
             }
-            finishSegment(AV_NOPTS_VALUE);
+            hold(packet);
+        }
+
+        @Override
+        void flush() {
+            if (held.isEmpty()) return;
+            if (cut >= 0) {
+                writeSegment(nextEarliest);
+                if (!publishAndMoveOn()) return;
+            }
+            writeSegment(AV_NOPTS_VALUE);
+            sink.publish(n);
         }
 
         /**
@@ -151,12 +146,12 @@ public final class TransmuxPipeline implements SegmentPipeline {
          * the whole file, or none found): a copy cannot start a segment there, a transcode can.
          */
         private MediaException noKeyframeAt(double cut) {
-            return new MediaException(MediaException.Kind.BAD_REQUEST, String.format(java.util.Locale.ROOT,
+            return new MediaException(MediaException.Kind.BAD_REQUEST, String.format(Locale.ROOT,
                     "The original video of %s has no keyframe at %.3f s where segment %d starts: only a transcoded"
                             + " quality can be served", in.path(), cut, n + 1));
         }
 
-        private void hold() {
+        private void hold(AVPacket packet) {
             heldBytes += packet.size();
             if (heldBytes > maxHeldBytes) {
                 String limit = maxHeldBytes >= 1 << 20 ? (maxHeldBytes >> 20) + " MB" : maxHeldBytes + " bytes";
@@ -168,10 +163,10 @@ public final class TransmuxPipeline implements SegmentPipeline {
         }
 
         /**
-         * Writes and publishes segment n: the held packets before the cut (all when there is none);
+         * Writes segment n's file: the held packets before the cut (all when there is none);
          * {@code nextStart} is where the next segment starts showing (none at the end).
          */
-        private boolean finishSegment(long nextStart) {
+        private void writeSegment(long nextStart) {
             List<AVPacket> segment = cut >= 0 ? held.subList(0, cut) : held;
             fixDecodeTimestamps(segment);
             try (SegmentWriter out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container)) {
@@ -185,7 +180,6 @@ public final class TransmuxPipeline implements SegmentPipeline {
                 segment.clear();
                 cut = -1;
             }
-            return sink.publish(n);
         }
 
         /**

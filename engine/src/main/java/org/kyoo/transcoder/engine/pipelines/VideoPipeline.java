@@ -14,22 +14,21 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.media.MediaInput;
-import org.kyoo.transcoder.engine.hardware.HardwareProfile;
-import org.kyoo.transcoder.engine.media.Quality;
-import org.kyoo.transcoder.engine.codecs.Decoder;
 import org.kyoo.transcoder.engine.codecs.Encoder;
 import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.codecs.VideoFilter;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
 import org.kyoo.transcoder.engine.encoding.MatchingParameterSets;
-import org.kyoo.transcoder.engine.streams.FileStream;
+import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.media.MediaInput;
+import org.kyoo.transcoder.engine.media.Quality;
 
 /**
  * A video quality: decode → scale (the profile's filter) → encode, one encoder per segment.
@@ -59,11 +58,7 @@ public final class VideoPipeline implements SegmentPipeline {
     }
 
     public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
-        this(source, quality, profile, observer, Container.TS);
-    }
-
-    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container) {
-        this(source, quality, profile, observer, container, 0, false);
+        this(source, quality, profile, observer, Container.TS, 0, false);
     }
 
     public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
@@ -79,72 +74,67 @@ public final class VideoPipeline implements SegmentPipeline {
 
     @Override
     public void run(SegmentSink sink) {
-        SourceRun.run(source, sink, Run::new);
+        SegmentLoop.run(source, sink, Run::new);
     }
 
-    private final class Run extends SourceRun {
-        private final AVFrame decoded = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+    private final class Run extends DecodingLoop {
         private final AVFrame scaled = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-        private Decoder decoder;
         private VideoFilter filter;
         private Encoder encoder;
         private SegmentWriter out;
         private AVStream stream;
         private AVRational frameRate;
         private double start;
+        /** Whether a keyframe was read: a seek without an exact index (MPEG-TS) lands mid-GOP. */
+        private boolean decoding;
 
         Run(MediaInput in, SegmentSink sink) {
             super(in, sink);
         }
 
         @Override
-        void run() {
+        int openInput() {
             start = sink.segmentStart(n);
             int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
-            decoder = new Decoder(stream, profile::configureDecoder, in.path());
-            sink.starting(n);
-            boolean decoding = false;
-            while (next(video)) {
-                try {
-                    // a seek without an exact index (MPEG-TS) lands mid-GOP: nothing decodes before a keyframe
-                    decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (!decoding) continue;
-                    decoder.send(packet);
-                } finally {
-                    av_packet_unref(packet);
-                }
-                drainDecoder();
-            }
-            if (halted()) return;
-            decoder.send(null);
-            drainDecoder();
+            openDecoder(stream, profile::configureDecoder);
+            return video;
+        }
+
+        @Override
+        void onPacket(AVPacket packet) {
+            // nothing decodes before a keyframe
+            decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+            if (decoding) super.onPacket(packet);
+        }
+
+        @Override
+        void onFrame(AVFrame decoded) {
+            long ts = decoded.best_effort_timestamp();
+            if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
+            if (ts == AV_NOPTS_VALUE) return;
+            // frames before the first segment only served to reach its keyframe
+            if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) return;
+            decoded.pts(ts);
+            if (filter == null) openFilter(decoded);
+            // the frame's references move into the graph: it is blank from here on
+            filter.push(decoded);
+            drainFilter();
+        }
+
+        @Override
+        void endOfFrames() {
             if (filter != null && !stopped) {
                 filter.push(null);
                 drainFilter();
             }
-            if (!halted() && out != null) finishSegment(AV_NOPTS_VALUE);
-        }
-
-        private void drainDecoder() {
-            while (!stopped && decoder.receive(decoded)) {
-                try {
-                    long ts = decoded.best_effort_timestamp();
-                    if (ts == AV_NOPTS_VALUE) ts = decoded.pts();
-                    if (ts == AV_NOPTS_VALUE) continue;
-                    // frames before the first segment only served to reach its keyframe
-                    if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) continue;
-                    decoded.pts(ts);
-                    if (filter == null) openFilter();
-                    filter.push(decoded);
-                } finally {
-                    av_frame_unref(decoded);
-                }
-                drainFilter();
+            if (!halted() && out != null) {
+                finishSegment(AV_NOPTS_VALUE);
+                sink.publish(n);
             }
         }
 
-        private void openFilter() {
+        private void openFilter(AVFrame decoded) {
             boolean onDevice = decoded.hw_frames_ctx() != null && !decoded.hw_frames_ctx().isNull();
             PictureShape shape = PictureShape.of(stream, decoded);
             int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
@@ -153,7 +143,7 @@ public final class VideoPipeline implements SegmentPipeline {
             String chain = onDevice
                     ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
                     : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
-            filter = new VideoFilter(decoded, stream.time_base(), chain, profile);
+            filter = new VideoFilter(decoded, stream.time_base(), chain, profile::configureFilters);
             AVRational guess = av_guess_frame_rate(null, stream, decoded);
             frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
         }
@@ -172,12 +162,8 @@ public final class VideoPipeline implements SegmentPipeline {
             double t = Timestamps.seconds(frame.pts(), filter.timeBase());
             while (out != null && t >= sink.segmentEnd(n) - SegmentSink.EPSILON) {
                 // this frame opens the next segment: in fMP4 this one's samples last up to it
-                if (!finishSegment(frame.pts())) {
-                    stopped = true;
-                    return;
-                }
-                n++;
-                sink.starting(n);
+                finishSegment(frame.pts());
+                if (!publishAndMoveOn()) return;
             }
             if (out == null) {
                 openSegment();
@@ -243,8 +229,8 @@ public final class VideoPipeline implements SegmentPipeline {
             }
         }
 
-        /** Flushes the segment's encoder, completes its file and publishes it; returns whether to go on. */
-        private boolean finishSegment(long next) {
+        /** Flushes the segment's encoder and completes its file, whose last frame lasts up to {@code next}. */
+        private void finishSegment(long next) {
             encoder.send(null);
             drainEncoder();
             encoder.close();
@@ -252,7 +238,6 @@ public final class VideoPipeline implements SegmentPipeline {
             out.finish(next);
             out.close();
             out = null;
-            return sink.publish(n);
         }
 
         @Override
@@ -260,9 +245,7 @@ public final class VideoPipeline implements SegmentPipeline {
             if (out != null) out.close();
             if (encoder != null) encoder.close();
             if (filter != null) filter.close();
-            if (decoder != null) decoder.close();
             av_frame_free(scaled);
-            av_frame_free(decoded);
             super.close();
         }
     }

@@ -5,38 +5,25 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.codecs.Decoder;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
@@ -63,7 +50,7 @@ final class FrameGrabber implements AutoCloseable {
     private MediaInput source;
     /** The context of {@link #source}, read on every packet. */
     private AVFormatContext input;
-    private AVCodecContext decoder;
+    private Decoder decoder;
     private AVPacket packet;
     /** Read-ahead when looking for a later keyframe; see {@link #moveToLastKeyframeAtOrBefore}. */
     private AVPacket ahead;
@@ -125,16 +112,11 @@ final class FrameGrabber implements AutoCloseable {
     }
 
     private void openDecoder() {
-        AVCodecParameters parameters = stream.codecpar();
-        AVCodec codec = avcodec_find_decoder(parameters.codec_id());
-        if (codec == null || codec.isNull()) {
+        if (!Decoder.available(stream.codecpar())) {
             throw new MediaException(MediaException.Kind.NOT_MEDIA, "No decoder for the video of " + file);
         }
-        decoder = Av.checkAlloc(avcodec_alloc_context3(codec), "avcodec_alloc_context3");
-        Av.check(avcodec_parameters_to_context(decoder, parameters), "avcodec_parameters_to_context");
         // Grabbers already run one per core; frame threads would only hold pictures back.
-        decoder.thread_count(1);
-        Av.check(avcodec_open2(decoder, codec, (AVDictionary) null), "avcodec_open2");
+        decoder = new Decoder(stream, context -> context.thread_count(1), file);
         packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         ahead = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
@@ -171,12 +153,11 @@ final class FrameGrabber implements AutoCloseable {
         long target = startTime + av_rescale_q(Math.round(seconds * AV_TIME_BASE), av_make_q(1, AV_TIME_BASE), stream.time_base());
         if (!seekToKeyframeAtOrBefore(target)) return null;
         for (int attempt = 0; attempt < KEYFRAME_ATTEMPTS; attempt++) {
-            avcodec_flush_buffers(decoder);
-            int sent = avcodec_send_packet(decoder, packet);
+            // One packet, then the decoder drained: it releases the picture it holds for reordering.
+            boolean decoded = decoder.decodeAlone(packet, frame);
             av_packet_unref(packet);
             // A keyframe that does not decode is skipped for the next one, not fatal to the sprite.
-            AVFrame picture = sent >= 0 ? drained() : null;
-            if (picture != null) return picture;
+            if (decoded) return frame;
             if (!readNextKeyframe()) return null;
         }
         return null;
@@ -243,22 +224,12 @@ final class FrameGrabber implements AutoCloseable {
         return false;
     }
 
-    /** Signals the end of input so the decoder releases the picture it holds for reordering. */
-    private AVFrame drained() {
-        int sent = avcodec_send_packet(decoder, null);
-        if (sent != AVERROR_EOF) Av.check(sent, "avcodec_send_packet (drain)");
-        av_frame_unref(frame);
-        int rc = avcodec_receive_frame(decoder, frame);
-        // Nothing (or a decode error) from this keyframe: the caller tries the next one.
-        return rc >= 0 ? frame : null;
-    }
-
     @Override
     public void close() {
         if (frame != null) av_frame_free(frame);
         if (packet != null) av_packet_free(packet);
         if (ahead != null) av_packet_free(ahead);
-        if (decoder != null) avcodec_free_context(decoder);
+        if (decoder != null) decoder.close();
         if (source != null) source.close();
         frame = null;
         packet = null;

@@ -40,7 +40,7 @@ class VideoFilterTest {
         AVFrame first = picture(320, 240, AV_PIX_FMT_YUV420P, 0);
         AVFrame out = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
         List<Long> times = new ArrayList<>();
-        try (VideoFilter filter = new VideoFilter(first, av_make_q(1, 25), profile.scaleFilter(320, 240, false), profile)) {
+        try (VideoFilter filter = new VideoFilter(first, av_make_q(1, 25), profile.scaleFilter(320, 240, false), profile::configureFilters)) {
             AVFrame[] input = {first, picture(642, 360, AV_PIX_FMT_YUV444P10LE, 1), picture(2, 2, AV_PIX_FMT_NV12, 2),
                     picture(320, 240, AV_PIX_FMT_YUV420P, 3)};
             for (AVFrame in : input) {

@@ -30,7 +30,7 @@ class SegmentWriterTest {
             AVStream stream = in.stream(video);
             in.keepOnly(video);
             List<Long> written = new ArrayList<>();
-            try (SegmentWriter out = SegmentWriter.forCopy(segment, stream.codecpar(), stream.time_base())) {
+            try (SegmentWriter out = SegmentWriter.forCopy(segment, stream.codecpar(), stream.time_base(), Container.TS)) {
                 for (int i = 0; i < 10 && in.read(packet); i++) {
                     // packet 5 claims to come before packet 4, as a flipped byte in a header makes it
                     if (i == 5) packet.pts(written.get(2)).dts(written.get(2));
