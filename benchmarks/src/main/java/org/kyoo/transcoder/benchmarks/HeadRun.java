@@ -3,6 +3,8 @@ package org.kyoo.transcoder.benchmarks;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.benchmarks.baseline.BundledTools;
+import org.kyoo.transcoder.engine.storage.Stored;
+import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.benchmarks.baseline.KeyframesBaseline;
 import org.kyoo.transcoder.benchmarks.baseline.ProbeBaseline;
 import org.kyoo.transcoder.benchmarks.baseline.SegmentBaseline;
@@ -82,8 +84,8 @@ abstract class HeadRun {
 
         @Override
         Path firstSegment() throws Exception {
-            var ready = head.isAudio() ? stream.audioSegment(0, segment) : stream.videoSegment(head.quality(), segment);
-            return ready.get(60, TimeUnit.SECONDS);
+            Rendition rendition = head.isAudio() ? Rendition.tsAudio(0) : Rendition.tsVideo(head.quality());
+            return ((Stored.LocalFile) stream.segment(rendition, segment).get(60, TimeUnit.SECONDS)).path();
         }
 
         @Override

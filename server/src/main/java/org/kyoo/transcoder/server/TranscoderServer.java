@@ -12,7 +12,6 @@ import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
@@ -35,9 +34,12 @@ import org.kyoo.transcoder.server.auth.AccessControl;
 import org.kyoo.transcoder.server.auth.TokenVerifier;
 import org.kyoo.transcoder.server.caching.CacheBound;
 import org.kyoo.transcoder.server.caching.PartialFiles;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
-import org.kyoo.transcoder.server.clients.StreamControl;
+import org.kyoo.transcoder.engine.scheduling.ClientPosition;
+import org.kyoo.transcoder.engine.scheduling.Players;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+import org.kyoo.transcoder.engine.scheduling.Ticker;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.scheduling.StreamControl;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.config.ConfigException;
 import org.kyoo.transcoder.server.config.Folders;
@@ -70,15 +72,20 @@ public final class TranscoderServer implements AutoCloseable {
      *
      * @param checks what {@code /ready} checks beyond the server's own state
      */
-    /** @param heads every live head with its state (running, queued, paused), for the metrics */
-    public record Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks,
-                         Supplier<List<HeadState>> heads) {
+    /**
+     * @param players where each player is (the engine's), fed by the routes
+     * @param streams what the cache bound stops and deletes
+     * @param heads   every live head with its state (running, queued, paused), for the metrics
+     */
+    public record Engine(MediaSource media, Players players, StreamControl streams, AutoCloseable resources,
+                         List<ReadinessCheck> checks, Supplier<List<HeadState>> heads) {
+        /** Over fakes: players whose leaving something behind is told to {@code streams}. */
         public Engine(MediaSource media, StreamControl streams, AutoCloseable resources) {
             this(media, streams, resources, List.of());
         }
 
         public Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks) {
-            this(media, streams, resources, checks, List::of);
+            this(media, new Players(streams, Ticker.SYSTEM, SchedulerSettings.defaults()), streams, resources, checks, List::of);
         }
     }
 
@@ -86,14 +93,14 @@ public final class TranscoderServer implements AutoCloseable {
     private final Undertow undertow;
     private final GracefulShutdownHandler inFlight;
     private final AtomicBoolean stopping;
-    private final ClientTracker tracker;
+    private final Players tracker;
     private final ScheduledExecutorService sweeper;
     private final AutoCloseable engineResources;
     private final Metrics metrics;
     private final AutoCloseable headLog;
 
     private TranscoderServer(Config config, Undertow undertow, GracefulShutdownHandler inFlight, AtomicBoolean stopping,
-                             ClientTracker tracker, ScheduledExecutorService sweeper, AutoCloseable engineResources,
+                             Players tracker, ScheduledExecutorService sweeper, AutoCloseable engineResources,
                              Metrics metrics, AutoCloseable headLog) {
         this.config = config;
         this.undertow = undertow;
@@ -108,19 +115,19 @@ public final class TranscoderServer implements AutoCloseable {
 
     /** The production server: folders prepared, cache emptied, libav loaded, the real engine. */
     public static TranscoderServer start(Config config) throws IOException {
-        return start(config, Clock.systemUTC());
+        return start(config, Ticker.SYSTEM);
     }
 
-    /** The production server with the tracker on {@code clock} (tests move it to make clients go silent). */
-    public static TranscoderServer start(Config config, Clock clock) throws IOException {
+    /** The production server with players' silences measured on {@code clock} (tests move it ahead). */
+    public static TranscoderServer start(Config config, Ticker clock) throws IOException {
         Folders.prepare(config);
         Av.load();
         HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
         MediaInfoStore infos = new MediaInfoStore(settings);
         Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings),
-                SchedulingConfig.fromEnvironment(System.getenv()));
-        EngineMedia engine = new EngineMedia(infos, transcoder);
+                SchedulingConfig.fromEnvironment(System.getenv()), Transcoder.emptied(new LocalStore(settings.cacheRoot())), clock);
+        EngineMedia media = new EngineMedia(infos, transcoder);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
             hardwareOpen.set(false);
@@ -135,7 +142,8 @@ public final class TranscoderServer implements AutoCloseable {
                 ReadinessChecks.writable("metadata", config.metadataRoot()),
                 // opened once at start-up (start-up stops when it does not open); closed only at shutdown
                 new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
-        return start(config, new Engine(engine, engine, resources, checks, transcoder::heads), clock, new EngineExtraction(settings));
+        return start(config, new Engine(media, transcoder.players(), transcoder, resources, checks, transcoder::heads),
+                new EngineExtraction(settings));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */
@@ -149,11 +157,11 @@ public final class TranscoderServer implements AutoCloseable {
         }
     }
 
-    /** A server over any engine, clock and extraction: what tests start. */
-    public static TranscoderServer start(Config config, Engine engine, Clock clock, BackgroundExtraction extraction)
+    /** A server over any engine and extraction: what tests start. */
+    public static TranscoderServer start(Config config, Engine engine, BackgroundExtraction extraction)
             throws IOException {
         SafeRoot root = new SafeRoot(config.safeRoot());
-        ClientTracker tracker = new ClientTracker(engine.streams(), clock);
+        Players tracker = engine.players();
         AnswerWriter writer = new AnswerWriter(new ObjectMapper());
         Operations ops = config.operations();
         Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), engine.heads(), ops.otlpEndpoint());
@@ -239,7 +247,7 @@ public final class TranscoderServer implements AutoCloseable {
                 .addEncodingHandler("gzip", new GzipEncodingProvider(), 50, Predicates.suffixes(".m3u8")));
     }
 
-    private static int players(ClientTracker tracker) {
+    private static int players(Players tracker) {
         return (int) tracker.clients().stream().map(ClientPosition::client).distinct().count();
     }
 
@@ -248,7 +256,8 @@ public final class TranscoderServer implements AutoCloseable {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    public ClientTracker tracker() {
+    /** Where each player is (the engine's one owner of it). */
+    public Players tracker() {
         return tracker;
     }
 

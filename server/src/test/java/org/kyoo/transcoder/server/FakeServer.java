@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.clients.RecordingStreams;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.RecordingStreams;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.health.ReadinessCheck;
 import org.kyoo.transcoder.server.media.FakeExtraction;
@@ -38,8 +38,7 @@ public final class FakeServer implements AutoCloseable {
         movie = Files.write(root.resolve("movie.mkv"), new byte[1000]);
         media = new FakeMedia(Files.createDirectories(config.cacheRoot()));
         movieStream = media.add(movie, FakeMedia.movieInfo(movie.toRealPath()), KeyframeIndex.complete(new double[] {0, 2, 4, 6, 8, 10}));
-        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, streams, () -> {}, checks),
-                new MutableClock(), new FakeExtraction(config.metadataRoot()));
+        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, streams, () -> {}, checks), new FakeExtraction(config.metadataRoot()));
         http = new Http(server.port());
         m = Http.file(movie);
     }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.clients.RecordingStreams;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.RecordingStreams;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.media.FakeExtraction;
 import org.kyoo.transcoder.server.media.FakeMedia;
@@ -64,8 +64,7 @@ class HttpRoutesTest {
         movieStream = media.add(movie, FakeMedia.movieInfo(movie.toRealPath()), KeyframeIndex.complete(KEYFRAMES));
         extraction = new FakeExtraction(config.metadataRoot());
         streams = new RecordingStreams();
-        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, streams, () -> {}),
-                new MutableClock(), extraction);
+        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, streams, () -> {}), extraction);
         http = new Http(server.port());
         m = Http.file(movie);
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.storage.Stored;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class SegmentWaitTest {
 
     @Test
     void aPlayerThatHangsUpNoLongerWaitsOnItsSegment() throws Exception {
-        CompletableFuture<Path> segment = fake.movieStream.future("720p/3");
+        CompletableFuture<Stored> segment = fake.movieStream.future("720p/3");
         try (Socket socket = new Socket("127.0.0.1", fake.server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + fake.m + "/720p/segment-3.ts HTTP/1.1\r\nHost: localhost\r\nX-CLIENT-ID: gone\r\n\r\n")

@@ -18,8 +18,8 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.testmedia.PgsWriter;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.clients.RecordingStreams;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.RecordingStreams;
 import org.kyoo.transcoder.server.config.Config;
 import org.kyoo.transcoder.server.media.FakeExtraction;
 import org.kyoo.transcoder.server.media.FakeMedia;
@@ -46,8 +46,7 @@ class SubtitleRouteTest {
                 List.of(new MediaInfo.Subtitle(0, null, "en", "subrip", "srt", false, false, "unused")),
                 plain.fonts(), plain.chapters());
         media.add(movie, withSubtitle, KeyframeIndex.complete(new double[] {0, 2, 4}));
-        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, new RecordingStreams(), () -> {}),
-                new MutableClock(), new FakeExtraction(config.metadataRoot()));
+        server = TranscoderServer.start(config, new TranscoderServer.Engine(media, new RecordingStreams(), () -> {}), new FakeExtraction(config.metadataRoot()));
         http = new Http(server.port());
         m = Http.file(movie);
     }

@@ -19,7 +19,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.codecs.Encoder;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
-import org.kyoo.transcoder.engine.streams.EncoderHead;
 
 /**
  * The second half of an audio segment, AAC-encoded on a thread of its own while the caller encodes
@@ -57,7 +56,7 @@ final class SegmentHalf implements AutoCloseable {
             }
             SegmentHalf half = new SegmentHalf(input, rate, bitRate, begin, end, last);
             // on the heads' reused threads, for the same reason they are reused (malloc arenas)
-            EncoderHead.runPooled(name, half.task);
+            HeadThreads.run(name, half.task);
             return half;
         } catch (RuntimeException | Error e) {
             freeFrames(input);

@@ -6,9 +6,6 @@ import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.events.HeadReport;
 import org.kyoo.transcoder.engine.events.HeadStart;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
 import org.kyoo.transcoder.engine.encoding.Presets;
@@ -17,6 +14,7 @@ import org.kyoo.transcoder.engine.scheduling.HeadView;
 import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
 import org.kyoo.transcoder.engine.scheduling.SpeedEstimate;
+import org.kyoo.transcoder.engine.pipelines.HeadThreads;
 import org.kyoo.transcoder.engine.pipelines.SegmentPipeline;
 import org.kyoo.transcoder.engine.pipelines.SegmentSink;
 
@@ -28,17 +26,6 @@ import org.kyoo.transcoder.engine.pipelines.SegmentSink;
  * run; parked, it keeps its decoder, encoder and half-written segment and goes on where it was.
  */
 public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled, HeadView {
-    /**
-     * Head threads are reused: glibc gives each new thread its own malloc arena, and arenas keep
-     * what x264 and the decoders freed, so a thread per head would grow the process for nothing.
-     */
-    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "head");
-                t.setDaemon(true);
-                return t;
-            });
-
     private final Stream stream;
     private final SegmentPipeline pipeline;
     private final int id;
@@ -95,19 +82,8 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     }
 
     void start() {
-        THREADS.execute(this);
-    }
-
-    /** Runs a helper task of a head (the second half of an audio segment) on the same reused threads. */
-    public static void runPooled(String name, Runnable task) {
-        THREADS.execute(() -> {
-            Thread.currentThread().setName(name);
-            try {
-                task.run();
-            } finally {
-                Thread.currentThread().setName("head (idle)");
-            }
-        });
+        // named for its segment once it runs (see run)
+        HeadThreads.run("head " + stream.label() + " #" + id, this);
     }
 
     private String threadName(int segment) {

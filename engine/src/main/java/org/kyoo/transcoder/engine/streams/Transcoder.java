@@ -49,14 +49,17 @@ public final class Transcoder implements StreamControl, AutoCloseable {
 
     /** @param scheduling how heads are planned, bounded and throttled across every file */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling) {
-        this(settings, infos, keyframes, scheduling, emptied(new LocalStore(settings.cacheRoot())));
+        this(settings, infos, keyframes, scheduling, emptied(new LocalStore(settings.cacheRoot())), Ticker.SYSTEM);
     }
 
-    /** @param segments where finished segments and inits are kept */
+    /**
+     * @param segments where finished segments and inits are kept
+     * @param clock    what players' silences are measured on (tests move it ahead)
+     */
     public Transcoder(EngineSettings settings, MediaInfoStore infos, KeyframeStore keyframes, SchedulerSettings scheduling,
-                      Store segments) {
+                      Store segments, Ticker clock) {
         this.scheduler = new Scheduler(scheduling, Ticker.SYSTEM);
-        this.players = new Players(this, Ticker.SYSTEM, scheduling);
+        this.players = new Players(this, clock, scheduling);
         this.infos = infos;
         this.keyframes = keyframes;
         this.environment = new StreamEnvironment(segments, scheduler, players,
@@ -64,7 +67,8 @@ public final class Transcoder implements StreamControl, AutoCloseable {
                 new PipelineFactory(settings.hardware()), StreamEnvironment.SEGMENT_WAIT);
     }
 
-    private static Store emptied(LocalStore store) {
+    /** The segment cache of {@code settings}: a folder, emptied (its segments may belong to files changed since). */
+    public static Store emptied(LocalStore store) {
         try {
             store.clear();
         } catch (IOException e) {

@@ -3,16 +3,16 @@ package org.kyoo.transcoder.engine.scheduling;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A ticker tests move by hand. */
+/** Real time that tests move ahead by hand (an hour of silence in a moment). */
 public final class MutableClock implements Ticker {
-    private final AtomicLong now = new AtomicLong(1);
+    private final AtomicLong offset = new AtomicLong();
 
     public void advance(Duration by) {
-        now.addAndGet(by.toNanos());
+        offset.addAndGet(by.toNanos());
     }
 
     @Override
     public long nanos() {
-        return now.get();
+        return System.nanoTime() + offset.get();
     }
 }

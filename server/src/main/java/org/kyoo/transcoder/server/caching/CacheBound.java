@@ -3,8 +3,8 @@ package org.kyoo.transcoder.server.caching;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.kyoo.transcoder.server.clients.ClientTracker;
-import org.kyoo.transcoder.server.clients.StreamControl;
+import org.kyoo.transcoder.engine.scheduling.Players;
+import org.kyoo.transcoder.engine.scheduling.StreamControl;
 
 /**
  * Keeps the segment cache under its configured size: over it, the caches of files no one watches go,
@@ -18,13 +18,13 @@ public final class CacheBound {
 
     private final Path cacheRoot;
     private final long maxBytes;
-    private final ClientTracker tracker;
+    private final Players players;
     private final StreamControl streams;
 
-    public CacheBound(Path cacheRoot, long maxBytes, ClientTracker tracker, StreamControl streams) {
+    public CacheBound(Path cacheRoot, long maxBytes, Players players, StreamControl streams) {
         this.cacheRoot = cacheRoot;
         this.maxBytes = maxBytes;
-        this.tracker = tracker;
+        this.players = players;
         this.streams = streams;
     }
 
@@ -34,11 +34,11 @@ public final class CacheBound {
         if (maxBytes <= 0) return dropped;
         long size = CacheSize.of(cacheRoot);
         if (size <= maxBytes) return dropped;
-        for (Path file : tracker.unwatchedLeastRecentlyUsed()) {
+        for (Path file : players.unwatchedLeastRecentlyUsed()) {
             LOG.log(System.Logger.Level.INFO, "Cache at " + size + " bytes, over its " + maxBytes + ": deleting the segments of "
                     + file + ", which no one watches");
             streams.destroyFile(file);
-            tracker.cacheDeleted(file);
+            players.cacheDeleted(file);
             dropped.add(file);
             size = CacheSize.of(cacheRoot);
             if (size <= maxBytes) return dropped;

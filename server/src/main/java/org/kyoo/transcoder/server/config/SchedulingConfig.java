@@ -3,7 +3,7 @@ package org.kyoo.transcoder.server.config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.PlanningRule;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 
 /**
@@ -15,16 +15,17 @@ public final class SchedulingConfig {
 
     public static SchedulerSettings fromEnvironment(Map<String, String> env) {
         String planner = value(env, "GOCODER_PLANNER", "time").toLowerCase(Locale.ROOT);
-        if (planner.equals("distance")) return SchedulerSettings.legacy();
-        if (!planner.equals("time")) {
-            throw new ConfigException("Unknown GOCODER_PLANNER value \"" + planner + "\"; valid values: time, distance.");
+        // the product has one rule; the benchmarks' jar adds the one they measure against
+        PlanningRule rule = PlanningRule.named(planner);
+        if (rule == null) {
+            throw new ConfigException("Unknown GOCODER_PLANNER value \"" + planner + "\"; valid value: time.");
         }
         SchedulerSettings d = SchedulerSettings.defaults();
-        return new SchedulerSettings(Planner.EXPECTED_TIME,
+        return rule.settings(new SchedulerSettings(rule,
                 positive(env, "GOCODER_MAX_HEADS", d.maxHeads()),
                 positive(env, "GOCODER_MAX_HW_HEADS", d.maxHardwareHeads()),
                 positive(env, "GOCODER_HEAD_BUFFER", (int) d.bufferSeconds()),
-                Duration.ofSeconds(positive(env, "GOCODER_IDLE_STOP", (int) d.idleStop().toSeconds())));
+                Duration.ofSeconds(positive(env, "GOCODER_IDLE_STOP", (int) d.idleStop().toSeconds()))));
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

@@ -1,6 +1,7 @@
 package org.kyoo.transcoder.server.http;
 
 import java.nio.file.Path;
+import org.kyoo.transcoder.engine.storage.Stored;
 import java.util.concurrent.CompletableFuture;
 
 /** What a route answers; {@link AnswerWriter} turns it into bytes on the wire. */
@@ -22,6 +23,12 @@ public sealed interface Answer {
 
     /** A file sent from disk without passing through the heap, with Range and HEAD support. */
     record File(Path path, String contentType, String cacheControl) implements Answer {}
+
+    /**
+     * What a store handed out (a segment, an init): sent as a file from local disk, with Range
+     * and HEAD support, or from memory; tagged with the store's own validator.
+     */
+    record Kept(Stored stored, String contentType, String cacheControl) implements Answer {}
 
     /** An answer known later; the exchange waits for it without holding a thread. */
     record Later(CompletableFuture<? extends Answer> answer) implements Answer {}

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.kyoo.transcoder.server.caching.ETags;
 
 /** Writes answers and errors; errors always as {@code {"errors": [message]}}. */
 public final class AnswerWriter {
@@ -47,6 +46,8 @@ public final class AnswerWriter {
             sendJson(exchange, 200, value.value());
         } else if (answer instanceof Answer.File file) {
             files.send(exchange, file);
+        } else if (answer instanceof Answer.Kept kept) {
+            files.send(exchange, kept);
         } else if (answer instanceof Answer.Later later) {
             resumeWhenDone(exchange, later);
         } else {

@@ -9,8 +9,10 @@ import io.undertow.util.ETag;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.kyoo.transcoder.server.caching.ETags;
+import io.undertow.util.ETagUtils;
+import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
  * Sends one file with Undertow's resource machinery: Range (206), HEAD, conditional requests, and
@@ -55,17 +57,44 @@ final class FileSender {
     }
 
     void send(HttpServerExchange exchange, Answer.File file) throws Exception {
-        exchange.putAttachment(FILE, file.path());
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
-        if (file.cacheControl() != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, file.cacheControl());
+        ETag tag;
         try {
-            ETag tag = ETags.of(file.path());
-            exchange.putAttachment(TAG, tag);
-            // set here too: Undertow's 304 leaves it out, and a cache refreshes its copy's tag from it
-            exchange.getResponseHeaders().put(Headers.ETAG, tag.toString());
+            tag = ETags.of(file.path());
         } catch (IOException e) {
             // gone: the resource handler answers 404
+            tag = null;
         }
+        send(exchange, file.path(), tag, file.contentType(), file.cacheControl());
+    }
+
+    /** What a store handed out: a local file as above; bytes from memory, with their tag and conditionals. */
+    void send(HttpServerExchange exchange, Answer.Kept kept) throws Exception {
+        ETag tag = new ETag(false, kept.stored().etag());
+        if (kept.stored() instanceof Stored.LocalFile file) {
+            send(exchange, file.path(), tag, kept.contentType(), kept.cacheControl());
+            return;
+        }
+        Stored.Bytes bytes = (Stored.Bytes) kept.stored();
+        headers(exchange, tag, kept.contentType(), kept.cacheControl());
+        if (!ETagUtils.handleIfNoneMatch(exchange, tag, false)) {
+            exchange.setStatusCode(304);
+            exchange.endExchange();
+            return;
+        }
+        exchange.getResponseSender().send(ByteBuffer.wrap(bytes.content()));
+    }
+
+    private void send(HttpServerExchange exchange, Path path, ETag tag, String contentType, String cacheControl) throws Exception {
+        exchange.putAttachment(FILE, path);
+        if (tag != null) exchange.putAttachment(TAG, tag);
+        headers(exchange, tag, contentType, cacheControl);
         resources.handleRequest(exchange);
+    }
+
+    private static void headers(HttpServerExchange exchange, ETag tag, String contentType, String cacheControl) {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        if (cacheControl != null) exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, cacheControl);
+        // set here too: Undertow's 304 leaves it out, and a cache refreshes its copy's tag from it
+        if (tag != null) exchange.getResponseHeaders().put(Headers.ETAG, tag.toString());
     }
 }

@@ -1,7 +1,9 @@
 package org.kyoo.transcoder.server.media;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.streams.RunningHead;
 
 /** What the routes need from the engine; {@link EngineMedia} in production, fakes in tests. */
 public interface MediaSource {
@@ -12,7 +14,7 @@ public interface MediaSource {
     StreamedFile stream(Path file, String sha);
 
     /** The heads running now (for {@code /streams}); fakes run none. */
-    default java.util.List<org.kyoo.transcoder.engine.streams.RunningHead> runningHeads() {
-        return java.util.List.of();
+    default List<RunningHead> runningHeads() {
+        return List.of();
     }
 }

@@ -1,18 +1,17 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
-import org.kyoo.transcoder.engine.scheduling.Demand;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
+import org.kyoo.transcoder.engine.scheduling.Players;
+import org.kyoo.transcoder.engine.streams.Rendition;
 
 /** {@code /:path/audio/:audio/segment-:n.ts}. */
 final class AudioSegmentRoute extends PlayerRoute {
-    AudioSegmentRoute(SafeRoot root, MediaSource media, ClientTracker tracker) {
-        super(root, media, tracker);
+    AudioSegmentRoute(SafeRoot root, MediaSource media, Players players) {
+        super(root, media, players);
     }
 
     @Override
@@ -23,7 +22,6 @@ final class AudioSegmentRoute extends PlayerRoute {
         StreamedFile stream = stream(player);
         SegmentRequests.checkAudio(stream, audio);
         SegmentRequests.checkSegment(stream, segment);
-        seen(ClientPosition.audio(player.client(), player.file().path(), audio, segment));
-        return SegmentRequests.whenReady(stream.audioSegment(audio, segment, Demand.of(player.client())));
+        return segment(player, stream, Rendition.tsAudio(audio), segment, ContentTypes.SEGMENT);
     }
 }

@@ -1,18 +1,18 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 import org.kyoo.transcoder.server.playlists.KyooMasterPlaylist;
+import org.kyoo.transcoder.engine.scheduling.ClientPosition;
+import org.kyoo.transcoder.engine.scheduling.Players;
 
 /** Upstream's {@code /video/:path/master.m3u8}. */
 final class KyooMasterRoute extends PlayerRoute {
-    KyooMasterRoute(SafeRoot root, MediaSource media, ClientTracker tracker) {
-        super(root, media, tracker);
+    KyooMasterRoute(SafeRoot root, MediaSource media, Players players) {
+        super(root, media, players);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.http.RouteHandler;
@@ -21,7 +21,7 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
 final class KyooTable {
     private KyooTable() {}
 
-    static void register(RoutingHandler routes, String base, SafeRoot root, MediaSource media, ClientTracker tracker,
+    static void register(RoutingHandler routes, String base, SafeRoot root, MediaSource media, Players tracker,
                          BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
         Function<Route, HttpHandler> h = route -> new RouteHandler(route, writer);
         HttpHandler direct = h.apply(new DirectRoute(root));

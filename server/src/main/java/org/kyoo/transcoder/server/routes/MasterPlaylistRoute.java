@@ -1,18 +1,18 @@
 package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 import org.kyoo.transcoder.server.playlists.MasterPlaylist;
+import org.kyoo.transcoder.engine.scheduling.ClientPosition;
+import org.kyoo.transcoder.engine.scheduling.Players;
 
 /** {@code /:path/master.m3u8}. Opens the file's streams, so the keyframe scan is under way for the next request. */
 final class MasterPlaylistRoute extends PlayerRoute {
-    MasterPlaylistRoute(SafeRoot root, MediaSource media, ClientTracker tracker) {
-        super(root, media, tracker);
+    MasterPlaylistRoute(SafeRoot root, MediaSource media, Players players) {
+        super(root, media, players);
     }
 
     @Override

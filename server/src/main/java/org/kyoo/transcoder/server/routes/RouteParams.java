@@ -4,9 +4,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kyoo.transcoder.server.clients.VideoTrack;
 import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.playlists.LinkQuery;
+import org.kyoo.transcoder.engine.media.Quality;
+import org.kyoo.transcoder.engine.streams.Rendition;
 
 /** The route template's parameters, parsed and validated, each failure a 400 saying what was wrong. */
 final class RouteParams {
@@ -26,10 +27,12 @@ final class RouteParams {
         return new LinkQuery(exchange.getQueryString());
     }
 
-    static VideoTrack quality(HttpServerExchange exchange) {
+    /** The original table's {@code :quality}: {@code original} (the first video track copied) or a quality such as {@code 720p}. */
+    static Rendition quality(HttpServerExchange exchange) {
         String label = raw(exchange, "quality");
-        return VideoTrack.parse(label)
-                .orElseThrow(() -> HttpError.badRequest("Invalid quality " + label + "."));
+        if (Quality.ORIGINAL.equals(label)) return Rendition.tsVideo(null);
+        return Rendition.tsVideo(Quality.fromLabel(label)
+                .orElseThrow(() -> HttpError.badRequest("Invalid quality " + label + ".")));
     }
 
     static int audio(HttpServerExchange exchange) {

@@ -5,7 +5,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import java.nio.file.Path;
-import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.server.config.KyooBase;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -19,13 +19,13 @@ import org.kyoo.transcoder.server.paths.SafeRoot;
 public final class Routes {
     private Routes() {}
 
-    public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
+    public static HttpHandler of(SafeRoot root, MediaSource media, Players tracker,
                                  BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
         return of(root, media, tracker, extraction, metadataRoot, writer, KyooBase.DEFAULT);
     }
 
     /** The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}). */
-    public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
+    public static HttpHandler of(SafeRoot root, MediaSource media, Players tracker,
                                  BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer, String kyooBase) {
         // template parameters stay out of the query map, where a client's ?path= could shadow them
         RoutingHandler routes = Handlers.routing(false);

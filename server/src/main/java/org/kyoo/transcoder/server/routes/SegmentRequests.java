@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.server.routes;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.HttpError;
@@ -37,18 +37,13 @@ final class SegmentRequests {
         }
     }
 
-    /** The answer once the segment is ready; the engine bounds the wait (SPEC's 60 s, then 503). */
-    static Answer whenReady(CompletableFuture<Path> segment) {
-        return whenReady(segment, ContentTypes.SEGMENT);
-    }
-
     /**
-     * As {@link #whenReady(CompletableFuture)} with the given type. The answer cancelled (its
-     * player hung up) cancels the engine's future, so the engine stops counting the request as
-     * waiting and its head may pause or stop.
+     * The answer once the segment is ready (the engine bounds the wait: SPEC's 60 s, then 503). The
+     * answer cancelled (its player hung up) cancels the engine's future, so the engine stops
+     * counting the request as waiting and its head may pause or stop.
      */
-    static Answer whenReady(CompletableFuture<Path> segment, String contentType) {
-        CompletableFuture<Answer> answer = segment.thenApply(file -> new Answer.File(file, contentType, Answer.CACHEABLE));
+    static Answer whenReady(CompletableFuture<Stored> segment, String contentType) {
+        CompletableFuture<Answer> answer = segment.thenApply(stored -> new Answer.Kept(stored, contentType, Answer.CACHEABLE));
         answer.whenComplete((a, error) -> {
             if (answer.isCancelled()) segment.cancel(false);
         });

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
+import org.kyoo.transcoder.engine.scheduling.ClientPosition;
+import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.MediaSource;
@@ -14,9 +14,9 @@ import org.kyoo.transcoder.server.media.MediaSource;
 /** Upstream's {@code /video/streams}: the heads running now and the players the tracker knows, as JSON. */
 final class StreamsRoute implements Route {
     private final MediaSource media;
-    private final ClientTracker tracker;
+    private final Players tracker;
 
-    StreamsRoute(MediaSource media, ClientTracker tracker) {
+    StreamsRoute(MediaSource media, Players tracker) {
         this.media = media;
         this.tracker = tracker;
     }

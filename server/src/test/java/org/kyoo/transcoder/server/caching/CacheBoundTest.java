@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.server.clients.ClientPosition;
-import org.kyoo.transcoder.server.clients.ClientTracker;
-import org.kyoo.transcoder.server.clients.MutableClock;
-import org.kyoo.transcoder.server.clients.StreamControl;
-import org.kyoo.transcoder.server.clients.VideoTrack;
+import org.kyoo.transcoder.engine.scheduling.ClientPosition;
+import org.kyoo.transcoder.engine.scheduling.Players;
+import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.StreamControl;
+import org.kyoo.transcoder.engine.scheduling.StreamId;
 
 /** Over its bound, the cache drops files no one watches, least recently used first, and never a watched one. */
 class CacheBoundTest {
@@ -49,9 +50,9 @@ class CacheBoundTest {
             }
         }
 
-        @Override public void killVideo(Path file, VideoTrack video) {}
+        @Override public void killVideo(Path file, StreamId video) {}
         @Override public void killAudio(Path file, int audio) {}
-        @Override public void killOrphanedHeads(Path file, VideoTrack video, int audio, int[] watched) {}
+        @Override public void killOrphanedHeads(Path file, StreamId video, int audio, int[] watched) {}
         @Override public void killFile(Path file) {}
     }
 
@@ -59,7 +60,7 @@ class CacheBoundTest {
     void unwatchedFilesGoLeastRecentlyUsedFirstUntilUnderTheBound() throws Exception {
         FolderStreams streams = new FolderStreams();
         MutableClock clock = new MutableClock();
-        ClientTracker tracker = new ClientTracker(streams, clock);
+        Players tracker = new Players(streams, clock, SchedulerSettings.defaults());
         Path old = dir.resolve("old.mkv"), recent = dir.resolve("recent.mkv"), watched = dir.resolve("watched.mkv");
         for (Path file : List.of(old, recent, watched)) streams.fill(file, 2 * MB);
 
@@ -84,7 +85,7 @@ class CacheBoundTest {
     @Test
     void underTheBoundOrUnboundedNothingGoes() throws Exception {
         FolderStreams streams = new FolderStreams();
-        ClientTracker tracker = new ClientTracker(streams, new MutableClock());
+        Players tracker = new Players(streams, new MutableClock(), SchedulerSettings.defaults());
         Path file = dir.resolve("movie.mkv");
         streams.fill(file, MB);
         tracker.seen(ClientPosition.opened("a", file));

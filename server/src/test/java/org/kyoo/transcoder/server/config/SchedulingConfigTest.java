@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kyoo.transcoder.engine.scheduling.Planner;
+import org.kyoo.transcoder.engine.scheduling.ExpectedTime;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 
 class SchedulingConfigTest {
     @Test
     void nothingSetPlansByExpectedTimeWithAHeadPerCore() {
         SchedulerSettings s = SchedulingConfig.fromEnvironment(Map.of());
-        assertEquals(Planner.EXPECTED_TIME, s.planner());
+        assertEquals(ExpectedTime.RULE, s.rule());
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors()), s.maxHeads());
         assertEquals(3, s.maxHardwareHeads());
         assertEquals(30, s.bufferSeconds());
@@ -25,12 +25,7 @@ class SchedulingConfigTest {
     void everyKnobIsRead() {
         SchedulerSettings s = SchedulingConfig.fromEnvironment(Map.of("GOCODER_MAX_HEADS", "3", "GOCODER_MAX_HW_HEADS", "5",
                 "GOCODER_HEAD_BUFFER", "90", "GOCODER_IDLE_STOP", "45"));
-        assertEquals(new SchedulerSettings(Planner.EXPECTED_TIME, 3, 5, 90, Duration.ofSeconds(45)), s);
-    }
-
-    @Test
-    void theDistancePlannerIsThePreviousBehaviour() {
-        assertEquals(SchedulerSettings.legacy(), SchedulingConfig.fromEnvironment(Map.of("GOCODER_PLANNER", "distance")));
+        assertEquals(new SchedulerSettings(ExpectedTime.RULE, 3, 5, 90, Duration.ofSeconds(45)), s);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.kyoo.transcoder.server.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,10 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.streams.RunningHead;
-import org.kyoo.transcoder.server.clients.VideoTrack;
+import org.kyoo.transcoder.engine.scheduling.Demand;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.Stored;
+import org.kyoo.transcoder.engine.streams.Rendition;
 
 /**
  * An engine stand-in for HTTP tests: files declared by the test, segments that are ready when the
@@ -22,11 +24,11 @@ public final class FakeMedia implements MediaSource {
     private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
     /** What {@code /streams} reports as running, as the test sets it. */
     public final List<RunningHead> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Path segments;
+    private final LocalStore store;
 
     /** @param segments folder where ready segments are written */
     public FakeMedia(Path segments) {
-        this.segments = segments;
+        this.store = new LocalStore(segments);
     }
 
     public static MediaInfo movieInfo(Path path) {
@@ -76,7 +78,8 @@ public final class FakeMedia implements MediaSource {
     public final class FakeFile implements StreamedFile {
         private final MediaInfo info;
         private final KeyframeIndex keyframes;
-        private final Map<String, CompletableFuture<Path>> futures = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Stored>> futures = new ConcurrentHashMap<>();
+        private volatile Demand lastDemand;
 
         FakeFile(MediaInfo info, KeyframeIndex keyframes) {
             this.info = info;
@@ -93,42 +96,33 @@ public final class FakeMedia implements MediaSource {
             return keyframes;
         }
 
+        /** The original table's renditions; upstream's fMP4 ones are not faked. */
         @Override
-        public CompletableFuture<Path> videoSegment(VideoTrack video, int segment) {
-            return future(video + "/" + segment);
-        }
-
-        @Override
-        public CompletableFuture<Path> audioSegment(int audio, int segment) {
-            return future("audio" + audio + "/" + segment);
-        }
-
-        private volatile org.kyoo.transcoder.engine.scheduling.Demand lastDemand;
-
-        @Override
-        public CompletableFuture<Path> videoSegment(VideoTrack video, int segment, org.kyoo.transcoder.engine.scheduling.Demand demand) {
-            lastDemand = demand;
-            return videoSegment(video, segment);
+        public CompletableFuture<Stored> segment(Rendition rendition, int segment, Demand demand) {
+            if (rendition.fragmented()) return CompletableFuture.failedFuture(new UnsupportedOperationException("no fMP4 renditions"));
+            if (!rendition.audio()) lastDemand = demand;
+            String stream = rendition.audio() ? "audio" + rendition.track() : rendition.label();
+            return future(stream + "/" + segment);
         }
 
         /** Who asked for the latest video segment, as the engine hears it. */
-        public org.kyoo.transcoder.engine.scheduling.Demand lastDemand() {
+        public Demand lastDemand() {
             return lastDemand;
         }
 
         /** The segment's future, shared by every request for it. */
-        public CompletableFuture<Path> future(String key) {
+        public CompletableFuture<Stored> future(String key) {
             return futures.computeIfAbsent(key, k -> new CompletableFuture<>());
         }
 
         /** Writes the segment (its key as content, then padding) and completes its future. */
         public Path makeReady(String key) {
             try {
-                Path file = Files.createDirectories(segments.resolve(key.replace('/', '-')))
-                        .resolve("segment.ts");
-                Files.writeString(file, key + ":" + "x".repeat(4096));
-                future(key).complete(file);
-                return file;
+                String name = key.replace('/', '-') + "/segment.ts";
+                store.write(name, (key + ":" + "x".repeat(4096)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                Stored stored = store.read(name).orElseThrow();
+                future(key).complete(stored);
+                return ((Stored.LocalFile) stored).path();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

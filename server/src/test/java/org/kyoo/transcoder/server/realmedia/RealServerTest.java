@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.server.Http;
 import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
 import org.kyoo.transcoder.server.config.Config;
 
 /**

@@ -34,7 +34,7 @@ import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
 import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
 import org.kyoo.transcoder.server.config.Config;
 
 /**

@@ -24,7 +24,7 @@ import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
 import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.clients.MutableClock;
+import org.kyoo.transcoder.engine.scheduling.MutableClock;
 import org.kyoo.transcoder.server.config.Config;
 
 /** Subtitles of real files through the real server: renditions against the video, sidecar files. */

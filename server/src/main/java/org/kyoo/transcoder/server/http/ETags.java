@@ -1,4 +1,4 @@
-package org.kyoo.transcoder.server.caching;
+package org.kyoo.transcoder.server.http;
 
 import io.undertow.util.ETag;
 import java.io.IOException;
