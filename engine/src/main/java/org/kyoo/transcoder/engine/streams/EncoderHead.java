@@ -1,10 +1,6 @@
 package org.kyoo.transcoder.engine.streams;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import org.kyoo.transcoder.engine.events.EngineEvents;
-import org.kyoo.transcoder.engine.events.HeadReport;
-import org.kyoo.transcoder.engine.events.HeadStart;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.scheduling.EncodeSlots;
@@ -34,7 +30,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     /** The preset of its first segment (the start-up one when a player waits). */
     private final String firstPreset;
     private final Presets presets;
-    private final EncodeSlots slots;
+    private final HeadSlot slot;
     private final SpeedEstimate speed = new SpeedEstimate();
     private volatile int position;
     private volatile boolean cancelled;
@@ -42,16 +38,11 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     private volatile boolean killed;
     /** Its stream told it, at a publish, not to go on (another head has it, or it was paused off). */
     private volatile boolean declined;
-    private volatile HeadState.State state = HeadState.State.QUEUED;
-    /** Holds an encode slot (only its own thread changes this). */
-    private boolean holding;
     /** When the head took its first slot, and when the segment being made began (ticker nanos); 0: not yet. */
     private volatile long startedNanos;
     private volatile long segmentBeganNanos;
     /** Its first segment was measured: its start-up is behind it. */
     private volatile boolean measured;
-    /** What it made, for its report: written by its own thread only. */
-    private long startedAt;
     /**
      * Real time ({@link System#nanoTime}) of the last full per-packet checkpoint; only the head's
      * own thread reads and writes it. Real time, not the stream's clock: the limit is about CPU
@@ -60,8 +51,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     private long lastPacketCheck;
     /** At most one full checkpoint (stream lock, slot lock) per this much wall time between packets. */
     private static final long PACKET_CHECK_NANOS = 50_000_000L;
-    private int published;
-    private double mediaSeconds;
+    private final HeadReporting reporting;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     /**
@@ -71,7 +61,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     EncoderHead(Stream stream, SegmentPipeline pipeline, int id, int first, int end, String firstPreset, Presets presets,
                 EncodeSlots slots) {
         this.stream = stream;
-        this.slots = slots;
+        this.slot = new HeadSlot(slots, this);
         this.pipeline = pipeline;
         this.id = id;
         this.first = first;
@@ -79,6 +69,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         this.firstPreset = firstPreset;
         this.presets = presets;
         this.position = first;
+        this.reporting = new HeadReporting(stream, id, first);
     }
 
     void start() {
@@ -93,13 +84,12 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     @Override
     public void run() {
         Thread.currentThread().setName(threadName(first));
-        startedAt = System.nanoTime();
         Throwable failure = null;
         try {
             // inside the try: a listener throwing an Error must not skip headEnded and the latch (a ghost head)
-            EngineEvents.emit(l -> l.headStarted(new HeadStart(kind(), stream.label(), id, first, end)));
+            reporting.started(end);
             // a head queued while its players left opens nothing: it stops (or pauses) before the file is open
-            if (takeSlot() && stream.checkpoint(this, first)) {
+            if (slot.take() && stream.throttle().checkpoint(this, first)) {
                 startedNanos = stream.now();
                 segmentBeganNanos = startedNanos;
                 pipeline.run(this);
@@ -108,14 +98,11 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
             failure = e;
         } finally {
             try {
-                giveSlot();
-                stream.headEnded(this, failure);
+                slot.give();
+                stream.headsOwner().ended(this, failure);
             } finally {
                 try {
-                    Throwable failed = cancelled ? null : failure;
-                    HeadReport report = new HeadReport(kind(), stream.label(), id, first, published, mediaSeconds,
-                            Duration.ofNanos(System.nanoTime() - startedAt), cancelled, failed);
-                    EngineEvents.emit(l -> l.headEnded(report));
+                    reporting.ended(cancelled, cancelled ? null : failure);
                 } finally {
                     ended.countDown();
                     Thread.currentThread().setName("head (idle)");
@@ -124,46 +111,25 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         }
     }
 
-    /** Blocks until this head may encode; false when it was cancelled meanwhile. */
-    private boolean takeSlot() throws InterruptedException {
-        state = HeadState.State.QUEUED;
-        holding = slots.acquire(this);
-        if (holding) state = HeadState.State.RUNNING;
-        return holding;
-    }
-
-    private void giveSlot() {
-        if (holding) slots.release(this);
-        holding = false;
-    }
-
     /** Gives the slot back while paused, then waits for one again. */
     boolean pauseUntil(java.util.function.BooleanSupplier resume) throws InterruptedException {
-        if (slots.sessions()) {
+        if (slot.isSession()) {
             // a paused hardware head would keep its encoder session open past the device's limit:
             // it ends instead (nobody waits on it; what it made stays, a later request starts a head)
             cancel();
             return false;
         }
         long parked = stream.now();
-        giveSlot();
-        state = HeadState.State.PAUSED;
-        if (!resume.getAsBoolean()) return false;
-        if (!takeSlot()) return false;
+        if (!slot.pause(resume)) return false;
         resumed(parked);
         return true;
     }
 
     /** Lets more urgent work have the slot, then queues for it again. */
     boolean yieldSlot() throws InterruptedException {
-        // a device's encoder session stays with its head until the head ends or pauses
-        if (!holding || slots.sessions() || !slots.shouldYield(this)) return true;
+        if (!slot.asked()) return true;
         long parked = stream.now();
-        state = HeadState.State.QUEUED;
-        holding = false;
-        holding = slots.requeue(this);
-        if (!holding) return false;
-        state = HeadState.State.RUNNING;
+        if (!slot.requeue()) return false;
         resumed(parked);
         return true;
     }
@@ -181,22 +147,22 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         long now = System.nanoTime();
         if (lastPacketCheck != 0 && now - lastPacketCheck < PACKET_CHECK_NANOS) return;
         lastPacketCheck = now;
-        stream.checkpoint(this, position);
+        stream.throttle().checkpoint(this, position);
     }
 
     @Override
     public Priority priority() {
-        return stream.priority(this);
+        return stream.throttle().priority(this);
     }
 
     @Override
     public HeadState state() {
-        return new HeadState(stream.label(), id, position, end, state, stream.priority(this), speed.speed());
+        return new HeadState(stream.label(), id, position, end, slot.state(), stream.throttle().priority(this), speed.speed());
     }
 
     @Override
     public void sweep() {
-        stream.sweep(this);
+        stream.throttle().sweep(this);
     }
 
     @Override
@@ -205,12 +171,12 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
     }
 
     HeadState.State runState() {
-        return state;
+        return slot.state();
     }
 
     @Override
     public boolean running() {
-        return state == HeadState.State.RUNNING;
+        return slot.state() == HeadState.State.RUNNING;
     }
 
     @Override
@@ -284,7 +250,7 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
 
     @Override
     public String preset(int n) {
-        return presets.of(n, first, firstPreset, slots.overcommitted());
+        return presets.of(n, first, firstPreset, slot.overcommitted());
     }
 
     @Override
@@ -321,33 +287,18 @@ public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Cla
         }
         measured = true;
         segmentBeganNanos = now;
-        boolean goOn = stream.publish(this, n) && stream.checkpoint(this, n + 1);
+        boolean goOn = stream.headsOwner().publish(this, n) && stream.throttle().checkpoint(this, n + 1);
         if (!goOn) declined = true;
         return goOn;
     }
 
-    /** Segment n of this head is on disk (its stream moved it in place): counted for its report. */
+    /** Segment n of this head is in the store: counted for its report. */
     void published(int n) {
-        String kind = kind();
-        if (published == 0) {
-            Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
-            EngineEvents.emit(l -> l.firstSegment(kind, took));
-        }
-        published++;
-        double end = stream.segmentEnd(n);
-        if (Double.isFinite(end)) mediaSeconds += end - stream.segmentStart(n);
-        EngineEvents.emit(l -> l.segmentProduced(kind));
-    }
-
-    /** What it makes, as metrics and logs name it. */
-    private String kind() {
-        Rendition r = stream.setup().rendition();
-        if (r.original()) return "transmux";
-        return r.audio() ? "audio" : "video";
+        reporting.published(n);
     }
 
     @Override
     public String toString() {
-        return "head #" + id + " [" + first + ", " + end + ") at " + position + " " + state + (cancelled ? " (cancelled)" : "");
+        return "head #" + id + " [" + first + ", " + end + ") at " + position + " " + slot.state() + (cancelled ? " (cancelled)" : "");
     }
 }

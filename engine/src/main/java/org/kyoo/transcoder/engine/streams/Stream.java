@@ -1,14 +1,10 @@
 package org.kyoo.transcoder.engine.streams;
 
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.scheduling.Demand;
@@ -28,7 +24,6 @@ import org.kyoo.transcoder.engine.storage.Stored;
  * the scheduler's {@link PlanningRule}'s call; what is made lives in {@link SegmentFiles}.
  */
 final class Stream implements StreamPlan {
-    private static final System.Logger LOG = System.getLogger(Stream.class.getName());
     private final StreamSetup setup;
     private final KeyframeIndex keyframes;
     private final StreamId id;
@@ -121,32 +116,9 @@ final class Stream implements StreamPlan {
         return ExpectedTime.headEta(this, n);
     }
 
-    /**
-     * An fMP4 stream's init segment: at once when a segment was committed; else with the first
-     * segment any live head commits (after a deep seek, the seek's head gives it: no head is
-     * started at 0 for it); with no head running, once segment 0 is made, as upstream does.
-     */
+    /** An fMP4 stream's init segment: see {@link InitSegment}. */
     CompletableFuture<Stored> init() {
-        EncoderHead live;
-        synchronized (this) {
-            if (!files.noneDone()) {
-                Optional<Stored> init = files.init();
-                if (init.isPresent()) return CompletableFuture.completedFuture(init.get());
-            }
-            live = heads.live().earliest();
-        }
-        if (live == null) return segment(0).thenApply(segment -> initMade());
-        // waited on as a request for the head's segment, so a head that fails or stalls fails the
-        // init with its error or the segment timeout instead of leaving it waiting for ever
-        CompletableFuture<Stored> awaited = segment(live.position());
-        CompletableFuture<Stored> init = files.initPublished().copy().applyToEither(awaited.thenApply(segment -> initMade()), f -> f);
-        // an init published by another head first: the segment wait (a frozen screen's rank) ends with it
-        init.whenComplete((file, error) -> awaited.cancel(false));
-        return init;
-    }
-
-    private Stored initMade() {
-        return files.init().orElseThrow(() -> new MediaException(MediaException.Kind.NOT_FOUND, "No init segment for " + label()));
+        return InitSegment.of(this);
     }
 
     CompletableFuture<Stored> segment(int n) {
@@ -201,41 +173,11 @@ final class Stream implements StreamPlan {
         // a queued head this request waits on now goes first
         setup.scheduler().reconsider();
         if (ready) return CompletableFuture.completedFuture(held.get());
-        return awaited(n, future, wait);
+        return SegmentWait.of(this, n, future, wait);
     }
 
-    /** The caller's own copy of segment n's future, bounded by the segment wait; prefetches after it. */
-    private CompletableFuture<Stored> awaited(int n, CompletableFuture<Stored> future, Waits.Wait wait) {
-        Duration limit = setup.segmentWait();
-        // a copy: what a caller does to its future (cancel, timeouts) stays its own
-        CompletableFuture<Stored> waiting = future.copy().orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((stored, error) -> {
-                    if (error == null) return stored;
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                    if (cause instanceof TimeoutException) {
-                        throw new MediaException(MediaException.Kind.TIMEOUT,
-                                "Segment " + n + " of " + label() + " not ready after " + limit.toSeconds() + " s");
-                    }
-                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
-                });
-        // however it ends, this request no longer waits: its head may pause or stop again
-        waiting.whenComplete((stored, error) -> stoppedWaiting(n, wait));
-        if (setup.prefetch()) {
-            int generation = heads.generation();
-            waiting.thenRun(() -> prefetchUnlessKilled(n, generation));
-        }
-        return waiting;
-    }
-
-    private void stoppedWaiting(int n, Waits.Wait wait) {
-        synchronized (this) {
-            // a head this request was near may now be near nobody: it pauses at its next packet
-            waits.remove(n, wait);
-        }
-        setup.scheduler().reconsider();
-    }
-
-    private synchronized void prefetchUnlessKilled(int n, int generation) {
+    /** After a request's wait ended with its segment: the prefetch, unless every head was stopped since it began. */
+    synchronized void prefetchUnlessKilled(int n, int generation) {
         // the heads were stopped since the request: it asks nothing more of them
         if (generation == heads.generation()) prefetch(n);
     }
@@ -254,27 +196,14 @@ final class Stream implements StreamPlan {
         return files.scratch(n, head);
     }
 
-    /** See {@link StreamHeads#publish}. */
-    boolean publish(EncoderHead head, int n) {
-        return heads.publish(head, n);
+    /** Its heads from start to end. */
+    StreamHeads headsOwner() {
+        return heads;
     }
 
-    void headEnded(EncoderHead head, Throwable failure) {
-        heads.ended(head, failure);
-    }
-
-    /** See {@link HeadThrottle#checkpoint}. */
-    boolean checkpoint(EncoderHead head, int at) {
-        return throttle.checkpoint(head, at);
-    }
-
-    /** See {@link HeadThrottle#priority}. */
-    Priority priority(EncoderHead head) {
-        return throttle.priority(head);
-    }
-
-    void sweep(EncoderHead head) {
-        throttle.sweep(head);
+    /** Whether its heads go on, and in which order they get slots. */
+    HeadThrottle throttle() {
+        return throttle;
     }
 
     // --- what its helpers (HeadThrottle, HeadEnding) read, under this stream's lock ---

@@ -3,7 +3,6 @@ package org.kyoo.transcoder.server.realmedia;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
-import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
-import org.kyoo.transcoder.engine.probing.MediaInfoStore;
-import org.kyoo.transcoder.engine.streams.Transcoder;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
@@ -63,7 +58,6 @@ class ServerOnRealMediaTest {
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(engineReady(), "the engine is still a stub");
         Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0"), dir);
         root = Files.createDirectories(config.safeRoot());
         fixture = TestMedia.multiTrackMkv();
@@ -90,18 +84,6 @@ class ServerOnRealMediaTest {
         server.close();
     }
 
-    /** The engine's stubs throw UnsupportedOperationException; the real one answers. */
-    private boolean engineReady() throws IOException {
-        Path scratch = Files.createTempDirectory("engine-probe");
-        EngineSettings settings = new EngineSettings(scratch.resolve("cache"), scratch.resolve("metadata"), "", "fast",
-                "", null);
-        try (Transcoder transcoder = new Transcoder(settings, new MediaInfoStore(settings), new KeyframeStore(settings))) {
-            transcoder.existing(scratch.resolve("none.mkv"));
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
 
     // ---- helpers ----
 

@@ -1,0 +1,41 @@
+package org.kyoo.transcoder.engine.streams;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.storage.Stored;
+
+/**
+ * An fMP4 stream's init segment (ftyp + moov): every head writes the same header, and the first
+ * committed is the stream's. It is there at once when a segment was committed; else it comes with
+ * the first segment any live head commits (after a deep seek, the seek's head gives it: no head is
+ * started at 0 for it); with no head running, once segment 0 is made, as upstream does.
+ */
+final class InitSegment {
+    private InitSegment() {}
+
+    static CompletableFuture<Stored> of(Stream stream) {
+        SegmentFiles files = stream.files();
+        EncoderHead live;
+        synchronized (stream) {
+            if (!files.noneDone()) {
+                Optional<Stored> init = files.init();
+                if (init.isPresent()) return CompletableFuture.completedFuture(init.get());
+            }
+            live = stream.liveHeads().earliest();
+        }
+        if (live == null) return stream.segment(0).thenApply(segment -> made(stream));
+        // waited on as a request for the head's segment, so a head that fails or stalls fails the
+        // init with its error or the segment timeout instead of leaving it waiting for ever
+        CompletableFuture<Stored> awaited = stream.segment(live.position());
+        CompletableFuture<Stored> init = files.initPublished().copy().applyToEither(awaited.thenApply(segment -> made(stream)), f -> f);
+        // an init published by another head first: the segment wait (a frozen screen's rank) ends with it
+        init.whenComplete((file, error) -> awaited.cancel(false));
+        return init;
+    }
+
+    private static Stored made(Stream stream) {
+        return stream.files().init()
+                .orElseThrow(() -> new MediaException(MediaException.Kind.NOT_FOUND, "No init segment for " + stream.label()));
+    }
+}
