@@ -11,8 +11,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
@@ -111,7 +109,7 @@ public final class MediaProber {
         boolean indexedContainer = format.startsWith("matroska") || format.startsWith("mov,");
         if (!indexedContainer) return false;
         // MP4 leaves the container duration to find_stream_info, but its tracks carry their own.
-        if (duration(input) <= 0) return false;
+        if (input.duration() <= 0) return false;
         for (int i = 0; i < input.streamCount(); i++) {
             AVCodecParameters par = input.stream(i).codecpar();
             int type = par.codec_type();
@@ -126,7 +124,7 @@ public final class MediaProber {
 
     private MediaInfo describe(MediaInput input, Path path, String sha, long size) {
         AVFormatContext ctx = input.context();
-        double duration = duration(input);
+        double duration = input.duration();
         long containerBitrate = ctx.bit_rate() > 0 ? ctx.bit_rate()
                 : duration > 0 ? (long) (size * 8.0 / duration) : 0;
         String encodedPath = Base64.getEncoder().encodeToString(path.toString().getBytes(StandardCharsets.UTF_8));
@@ -188,23 +186,6 @@ public final class MediaProber {
         return new MediaInfo(sha, path.toString(), extension, MimeTypes.withCodecs(extension, codecs), size, duration,
                 input.formatName(), videos.isEmpty() ? null : videos.get(0), List.copyOf(videos), List.copyOf(audios),
                 List.copyOf(subtitles), List.copyOf(fonts), chapters(ctx));
-    }
-
-    /** The container's duration, else the streams' span: latest end minus earliest start (seconds). */
-    public static double duration(MediaInput input) {
-        AVFormatContext ctx = input.context();
-        if (ctx.duration() != AV_NOPTS_VALUE && ctx.duration() > 0) return ctx.duration() / (double) AV_TIME_BASE;
-        double start = Double.MAX_VALUE;
-        double end = 0;
-        for (int i = 0; i < input.streamCount(); i++) {
-            AVStream stream = input.stream(i);
-            if (stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) continue;
-            double timeBase = av_q2d(stream.time_base());
-            double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time() * timeBase;
-            start = Math.min(start, streamStart);
-            end = Math.max(end, streamStart + stream.duration() * timeBase);
-        }
-        return end > 0 ? end - start : 0;
     }
 
     private static List<MediaInfo.Chapter> chapters(AVFormatContext ctx) {
