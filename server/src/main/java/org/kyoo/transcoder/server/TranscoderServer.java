@@ -29,6 +29,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.streams.Transcoder;
 import org.kyoo.transcoder.server.config.SchedulingConfig;
 import org.kyoo.transcoder.server.auth.AccessControl;
@@ -117,8 +118,9 @@ public final class TranscoderServer implements AutoCloseable {
         Av.load();
         HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
-        MediaInfoStore infos = new MediaInfoStore(settings);
-        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings),
+        LocalStore metadata = new LocalStore(config.metadataRoot());
+        MediaInfoStore infos = new MediaInfoStore(metadata);
+        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(metadata),
                 SchedulingConfig.fromEnvironment(System.getenv()));
         EngineMedia engine = new EngineMedia(infos, transcoder);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
@@ -135,7 +137,8 @@ public final class TranscoderServer implements AutoCloseable {
                 ReadinessChecks.writable("metadata", config.metadataRoot()),
                 // opened once at start-up (start-up stops when it does not open); closed only at shutdown
                 new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
-        return start(config, new Engine(engine, engine, resources, checks, transcoder::heads), clock, new EngineExtraction(settings));
+        return start(config, new Engine(engine, engine, resources, checks, transcoder::heads), clock,
+                new EngineExtraction(metadata, config.routePrefix()));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */

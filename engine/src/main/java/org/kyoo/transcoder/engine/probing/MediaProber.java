@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVChapter;
@@ -27,7 +26,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.CodecStrings;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
@@ -41,19 +39,14 @@ import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.media.SidecarSubtitles;
 
 /**
- * Reads a file's media info in-process with one open of the file (SPEC "Media info").
+ * Reads a file's media info in-process with one open of the file (SPEC "Media info"): facts only,
+ * no links (the server writes them).
  *
  * <p>Matroska and MP4 headers say everything the info needs, so those are read without
  * {@code avformat_find_stream_info} (which decodes a frame of every stream); other formats, or
  * headers that leave a stream's parameters unknown, get it.
  */
 public final class MediaProber {
-    private final String routePrefix;
-
-    public MediaProber(EngineSettings settings) {
-        this.routePrefix = settings.routePrefix() == null ? "" : settings.routePrefix();
-    }
-
     /**
      * What one open of a file tells: its media info, and its keyframes when the container holds a
      * trustworthy index (Matroska Cues, MP4 sample tables), read while the file is open anyway, as a
@@ -127,7 +120,6 @@ public final class MediaProber {
         double duration = input.duration();
         long containerBitrate = ctx.bit_rate() > 0 ? ctx.bit_rate()
                 : duration > 0 ? (long) (size * 8.0 / duration) : 0;
-        String encodedPath = Base64.getEncoder().encodeToString(path.toString().getBytes(StandardCharsets.UTF_8));
 
         List<MediaInfo.Video> videos = new ArrayList<>();
         List<MediaInfo.Audio> audios = new ArrayList<>();
@@ -161,20 +153,18 @@ public final class MediaProber {
                 case AVMEDIA_TYPE_SUBTITLE -> {
                     int index = subtitles.size();
                     String extension = subtitleExtension(codec);
-                    String link = extension == null ? null
-                            : routePrefix + "/" + encodedPath + "/subtitle/" + index + "." + extension;
                     boolean isHearingImpaired = (stream.disposition() & AV_DISPOSITION_HEARING_IMPAIRED) != 0;
-                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, link,
+                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, null,
                             isHearingImpaired, false));
                 }
                 case AVMEDIA_TYPE_ATTACHMENT -> {
                     String filename = tag(stream.metadata(), "filename");
-                    if (filename != null) fonts.add(routePrefix + "/" + encodedPath + "/attachment/" + filename);
+                    if (filename != null) fonts.add(filename);
                 }
                 default -> { }
             }
         }
-        subtitles.addAll(SidecarSubtitles.asSubtitles(path, subtitles.size(), routePrefix + "/" + encodedPath + "/subtitle"));
+        subtitles.addAll(SidecarSubtitles.asSubtitles(path, subtitles.size()));
         if (videos.isEmpty() && audios.isEmpty()) {
             throw new MediaException(MediaException.Kind.NO_STREAMS, "No audio or video stream in " + path);
         }

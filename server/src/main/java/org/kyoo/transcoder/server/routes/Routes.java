@@ -24,7 +24,11 @@ public final class Routes {
         return of(root, media, tracker, extraction, metadataRoot, writer, KyooBase.DEFAULT);
     }
 
-    /** The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}). */
+    /**
+     * The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}).
+     *
+     * @param metadataRoot unused: what the routes serve from it, they get from {@code extraction}
+     */
     public static HttpHandler of(SafeRoot root, MediaSource media, ClientTracker tracker,
                                  BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer, String kyooBase) {
         // template parameters stay out of the query map, where a client's ?path= could shadow them
@@ -41,14 +45,14 @@ public final class Routes {
         routes.get("/{path}/thumbnails.png", handler(new SpriteRoute(root, media, extraction, false), writer));
         routes.get("/{path}/thumbnails.vtt", handler(new SpriteRoute(root, media, extraction, true), writer));
         routes.get("/{path}/attachment/{name}",
-                handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att"), writer));
+                handler(new ExtractedFileRoute(root, media, extraction), writer));
         routes.get("/{path}/subtitle/{name}",
-                handler(new SubtitleRoute(root, media, extraction, metadataRoot), writer));
+                handler(new SubtitleRoute(root, media, extraction), writer));
         routes.get("/{path}/subtitles/{index}/index.m3u8",
-                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, true), writer));
+                handler(new SubtitleRenditionRoute(root, media, extraction, true), writer));
         routes.get("/{path}/subtitles/{index}/{segment}",
-                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, false), writer));
-        KyooTable.register(routes, kyooBase, root, media, tracker, extraction, metadataRoot, writer);
+                handler(new SubtitleRenditionRoute(root, media, extraction, false), writer));
+        KyooTable.register(routes, kyooBase, root, media, tracker, extraction, writer);
         routes.setFallbackHandler(exchange -> writer.error(exchange, HttpError.notFound("No such route.")));
         routes.setInvalidMethodHandler(exchange -> writer.error(exchange, new HttpError(405, "Method not allowed.")));
         return routes;

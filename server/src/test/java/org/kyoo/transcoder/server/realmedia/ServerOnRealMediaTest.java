@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.streams.Transcoder;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -95,7 +96,8 @@ class ServerOnRealMediaTest {
         Path scratch = Files.createTempDirectory("engine-probe");
         EngineSettings settings = new EngineSettings(scratch.resolve("cache"), scratch.resolve("metadata"), "", "fast",
                 "", null);
-        try (Transcoder transcoder = new Transcoder(settings, new MediaInfoStore(settings), new KeyframeStore(settings))) {
+        LocalStore metadata = new LocalStore(settings.metadataRoot());
+        try (Transcoder transcoder = new Transcoder(settings, new MediaInfoStore(metadata), new KeyframeStore(metadata))) {
             transcoder.existing(scratch.resolve("none.mkv"));
             return true;
         } catch (UnsupportedOperationException e) {
