@@ -11,6 +11,7 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.streams.FileStream;
 import org.kyoo.transcoder.engine.streams.Transcoder;
 
@@ -33,8 +34,9 @@ final class InProcessEngine implements AutoCloseable {
         this.settings = new EngineSettings(cache, metadata, "", "fast",
                 startupPreset ? System.getProperty("bench.startupPreset", org.kyoo.transcoder.server.config.Config.DEFAULT_STARTUP_PRESET) : null,
                 new SoftwareProfile());
-        this.infos = new MediaInfoStore(settings);
-        this.keyframes = new KeyframeStore(settings);
+        LocalStore store = new LocalStore(metadata);
+        this.infos = new MediaInfoStore(store);
+        this.keyframes = new KeyframeStore(store);
     }
 
     /** The file's media info, probed in-process (or read back from the metadata folder). */

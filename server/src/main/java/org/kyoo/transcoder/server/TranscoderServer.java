@@ -124,8 +124,9 @@ public final class TranscoderServer implements AutoCloseable {
         Av.load();
         HardwareProfile hardware = openHardware(config);
         EngineSettings settings = config.engineSettings(hardware);
-        MediaInfoStore infos = new MediaInfoStore(settings);
-        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(settings),
+        LocalStore metadata = new LocalStore(config.metadataRoot());
+        MediaInfoStore infos = new MediaInfoStore(metadata);
+        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(metadata),
                 SchedulingConfig.fromEnvironment(System.getenv()), Transcoder.emptied(new LocalStore(settings.cacheRoot())), clock);
         EngineMedia media = new EngineMedia(infos, transcoder);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
@@ -143,7 +144,7 @@ public final class TranscoderServer implements AutoCloseable {
                 // opened once at start-up (start-up stops when it does not open); closed only at shutdown
                 new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
         return start(config, new Engine(media, transcoder.players(), transcoder, resources, checks, transcoder::heads),
-                new EngineExtraction(settings));
+                new EngineExtraction(metadata, config.routePrefix()));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */
@@ -166,7 +167,7 @@ public final class TranscoderServer implements AutoCloseable {
         Operations ops = config.operations();
         Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), engine.heads(), ops.otlpEndpoint());
         AtomicBoolean stopping = new AtomicBoolean();
-        HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), config.metadataRoot(), writer,
+        HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), writer,
                 config.kyooBase());
         app = gzipPlaylists(app);
         if (ops.accessControl()) {

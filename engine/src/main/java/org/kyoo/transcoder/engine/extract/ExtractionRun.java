@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -30,27 +31,30 @@ import org.kyoo.transcoder.engine.av.AvException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.SidecarSubtitles;
+import org.kyoo.transcoder.engine.storage.Store;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
 
 /**
  * One pass over a file: every subtitle track with a known extension remuxed to
- * {@code sub/{index}.{ext}}, every sidecar subtitle file copied there too, every attachment written
- * to {@code att/{filename}}. Files appear under
- * their final name only once complete, so a crash leaves no truncated subtitle behind.
+ * {@link StoreKeys#subtitle} {@code {index}.{ext}}, every sidecar subtitle file copied there too,
+ * every attachment written to {@link StoreKeys#attachment}. Muxers write to the store's scratch
+ * files, committed only once complete, so a crash leaves no truncated subtitle behind.
  */
 final class ExtractionRun {
     private static final System.Logger LOG = System.getLogger(ExtractionRun.class.getName());
-    private static final String PARTIAL = ".part";
 
     private final Path file;
     private final MediaInfo info;
-    private final Path subtitleFolder;
-    private final Path attachmentFolder;
+    private final Store metadata;
+    private final String sha;
+    /** Names this run's scratch files: another run of the same version (another process) writes its own. */
+    private final String writer = "extract-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
-    ExtractionRun(Path file, MediaInfo info, Path subtitleFolder, Path attachmentFolder) {
+    ExtractionRun(Path file, MediaInfo info, Store metadata, String sha) {
         this.file = file;
         this.info = info;
-        this.subtitleFolder = subtitleFolder;
-        this.attachmentFolder = attachmentFolder;
+        this.metadata = metadata;
+        this.sha = sha;
     }
 
     /** libavformat muxer that writes a subtitle file of this extension (SPEC's extension table). */
@@ -68,19 +72,18 @@ final class ExtractionRun {
         };
     }
 
-    /** A subtitle track being copied: written to {@code partial}, moved to {@code target} once complete. */
-    private record Track(int subtitleIndex, SubtitleOutput output, Path partial, Path target) {}
+    /** A subtitle track being copied: written to {@code partial}, committed as {@code key} once complete. */
+    private record Track(int subtitleIndex, SubtitleOutput output, Path partial, String key) {}
 
     /**
      * Copies everything. A track libav refuses to remux is left out (and logged) rather than
-     * costing the others; only a file that cannot be opened, or folders that cannot be written,
+     * costing the others; only a file that cannot be opened, or a store that cannot be written,
      * fail the run.
      */
     void run() {
         Av.load();
         Map<Integer, Track> tracks = new HashMap<>();
         try (MediaInput input = MediaInput.open(file)) {
-            createFolders();
             AVFormatContext context = input.context();
             int subtitleIndex = 0;
             for (int i = 0; i < context.nb_streams(); i++) {
@@ -96,7 +99,7 @@ final class ExtractionRun {
             for (Track track : tracks.values()) {
                 try {
                     track.output().finish();
-                    moveIntoPlace(track.partial(), track.target());
+                    commit(track.key(), track.partial());
                 } catch (AvException e) {
                     drop(track, e);
                 }
@@ -116,10 +119,10 @@ final class ExtractionRun {
                 .findFirst();
         Optional<String> muxer = extension.flatMap(ExtractionRun::muxerFor);
         if (muxer.isEmpty()) return Optional.empty();
-        Path target = subtitleFolder.resolve(subtitleIndex + "." + extension.get());
-        Path partial = subtitleFolder.resolve(target.getFileName() + PARTIAL);
+        String key = StoreKeys.subtitle(sha, subtitleIndex + "." + extension.get());
+        Path partial = scratch(key);
         try {
-            return Optional.of(new Track(subtitleIndex, new SubtitleOutput(muxer.get(), partial, stream), partial, target));
+            return Optional.of(new Track(subtitleIndex, new SubtitleOutput(muxer.get(), partial, stream), partial, key));
         } catch (AvException e) {
             LOG.log(System.Logger.Level.WARNING, "Subtitle {0} of {1} cannot be copied: {2}", subtitleIndex, file, e.getMessage());
             deleteQuietly(partial);
@@ -174,11 +177,11 @@ final class ExtractionRun {
                 LOG.log(System.Logger.Level.WARNING, "Sidecars of {0} changed since its info was read", file);
                 return;
             }
-            Path target = subtitleFolder.resolve(subtitle.index() + "." + subtitle.extension());
-            Path partial = subtitleFolder.resolve(target.getFileName() + PARTIAL);
+            String key = StoreKeys.subtitle(sha, subtitle.index() + "." + subtitle.extension());
+            Path partial = scratch(key);
             try {
                 Files.copy(sidecar.file(), partial, StandardCopyOption.REPLACE_EXISTING);
-                moveIntoPlace(partial, target);
+                commit(key, partial);
             } catch (IOException | UncheckedIOException e) {
                 deleteQuietly(partial);
                 LOG.log(System.Logger.Level.WARNING, "Sidecar {0} cannot be copied: {1}", sidecar.file(), e.getMessage());
@@ -204,31 +207,28 @@ final class ExtractionRun {
         AVCodecParameters parameters = stream.codecpar();
         byte[] data = new byte[Math.max(0, parameters.extradata_size())];
         if (data.length > 0) parameters.extradata().get(data);
-        Path target = attachmentFolder.resolve(name.get());
-        Path partial = attachmentFolder.resolve(name.get() + PARTIAL);
+        String key = StoreKeys.attachment(sha, name.get());
         try {
-            Files.write(partial, data);
-            moveIntoPlace(partial, target);
+            metadata.write(key, data);
         } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("Cannot write " + target, e);
+            throw new UncheckedIOException("Cannot write " + key + " in " + metadata.describe(), e);
         }
     }
 
-    private void createFolders() {
+    /** A local file for a muxer to fill; a store that cannot give one fails the run. */
+    private Path scratch(String key) {
         try {
-            Files.createDirectories(subtitleFolder);
-            Files.createDirectories(attachmentFolder);
+            return metadata.scratch(key, writer);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + subtitleFolder.getParent(), e);
+            throw new UncheckedIOException("Cannot write " + key + " in " + metadata.describe(), e);
         }
     }
 
-    private static void moveIntoPlace(Path partial, Path target) {
+    private void commit(String key, Path partial) {
         try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            metadata.commit(key, partial);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot move " + partial + " to " + target, e);
+            throw new UncheckedIOException("Cannot commit " + key + " in " + metadata.describe(), e);
         }
     }
 
@@ -236,7 +236,7 @@ final class ExtractionRun {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // A leftover ".part" file is never served under its final name.
+            // A leftover scratch file is never served under its final name.
         }
     }
 }

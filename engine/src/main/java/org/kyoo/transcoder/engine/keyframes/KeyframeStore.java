@@ -2,33 +2,34 @@ package org.kyoo.transcoder.engine.keyframes;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.media.MediaInfo;
-import org.kyoo.transcoder.engine.storage.MetadataFiles;
+import org.kyoo.transcoder.engine.storage.Store;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
 
 /**
- * Keyframe indexes of every file asked for: in memory, then {@code {metadata}/{sha}/keyframes.json},
- * else the container's own index, else a packet scan; concurrent callers share one scan.
+ * Keyframe indexes of every file asked for: in memory, then the metadata store's
+ * {@code keyframes.json} ({@link SavedKeyframes}), else the container's own index, else a packet
+ * scan; concurrent callers share one scan.
  */
 public final class KeyframeStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KeyframeStore.class.getName());
     /** Spacing of the keyframes made up for files without video (SPEC: one every 2 s). */
     static final double DUMMY_INTERVAL = 2;
 
-    private final EngineSettings settings;
+    private final Store metadata;
     private final ConcurrentHashMap<String, KeyframeIndex> indexes = new ConcurrentHashMap<>();
     private final Set<Scan> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public KeyframeStore(EngineSettings settings) {
-        this.settings = settings;
+    /** @param metadata where each file version's keyframes are saved and looked for first */
+    public KeyframeStore(Store metadata) {
+        this.metadata = metadata;
     }
 
     /** Returns at once with an index that may still be growing; see {@link KeyframeIndex#firstBatch()}. */
@@ -39,6 +40,8 @@ public final class KeyframeStore implements AutoCloseable {
     /**
      * The cut points of video track {@code videoTrack} (order among the video tracks): each track
      * has its own keyframes, so each is indexed, scanned and saved on its own.
+     *
+     * @param info the file's info, for its duration (null: unknown)
      */
     public KeyframeIndex get(Path path, String sha, MediaInfo info, int videoTrack) {
         String key = videoTrack == 0 ? sha : sha + "/video-" + videoTrack;
@@ -47,7 +50,7 @@ public final class KeyframeStore implements AutoCloseable {
         KeyframeIndex index = new KeyframeIndex();
         known = indexes.putIfAbsent(key, index);
         if (known != null) return known;
-        MetadataFiles.SavedKeyframes saved = loadSaved(sha, videoTrack);
+        SavedKeyframes saved = loadSaved(sha, videoTrack);
         if (saved != null) {
             if (saved.fallback()) index.appendFallback(saved.keyframes());
             else index.append(saved.keyframes(), saved.keyframes().length);
@@ -73,11 +76,6 @@ public final class KeyframeStore implements AutoCloseable {
             index.fail(e);
         }
         return index;
-    }
-
-    /** Where a file version's keyframes are saved. */
-    public Path keyframesFile(String sha) {
-        return MetadataFiles.keyframesFile(settings.metadataRoot(), sha);
     }
 
     /** Stops the scan of a file version, if one runs; its index fails with a CancellationException. */
@@ -120,7 +118,7 @@ public final class KeyframeStore implements AutoCloseable {
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
-                save(sha, videoTrack, new MetadataFiles.SavedKeyframes(all, index.isFallback()));
+                save(sha, videoTrack, new SavedKeyframes(all, index.isFallback()));
                 index.finish();
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EngineEvents.emit(l -> l.keyframesIndexed(took, false));
@@ -138,25 +136,25 @@ public final class KeyframeStore implements AutoCloseable {
         }
     }
 
-    private MetadataFiles.SavedKeyframes loadSaved(String sha, int videoTrack) {
-        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha, videoTrack);
+    private SavedKeyframes loadSaved(String sha, int videoTrack) {
         try {
-            return MetadataFiles.readSavedKeyframes(file);
-        } catch (NoSuchFileException e) {
-            return null;
+            return SavedKeyframes.read(metadata, sha, videoTrack).orElse(null);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Ignoring unreadable " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Ignoring unreadable " + where(sha, videoTrack) + ": " + e.getMessage());
             return null;
         }
     }
 
-    private void save(String sha, int videoTrack, MetadataFiles.SavedKeyframes saved) {
-        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha, videoTrack);
+    private void save(String sha, int videoTrack, SavedKeyframes saved) {
         try {
-            MetadataFiles.writeKeyframes(file, saved);
+            saved.save(metadata, sha, videoTrack);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Cannot save " + where(sha, videoTrack) + ": " + e.getMessage());
         }
+    }
+
+    private String where(String sha, int videoTrack) {
+        return StoreKeys.keyframes(sha, videoTrack) + " in " + metadata.describe();
     }
 
     /**

@@ -3,9 +3,13 @@ package org.kyoo.transcoder.engine.media;
 import java.util.List;
 
 /**
- * What {@code /:path/info} answers. Field names are the JSON contract (SPEC "Media info").
+ * A file version's media info: what {@code info.json} keeps and, once the server has written its
+ * links in, what {@code /:path/info} answers. Field names are the JSON contract (SPEC "Media info").
+ * The engine builds no URL: it leaves every subtitle's {@code link} null and lists in
+ * {@code fonts} the attachments' file names; the server turns both into its routes' links.
  *
  * @param duration seconds
+ * @param fonts    the attachments' {@code filename} tags as the engine reads them; links in the answer
  */
 public record MediaInfo(
         String sha,
@@ -63,6 +67,9 @@ public record MediaInfo(
 
     /**
      * @param index             position among the file's subtitle streams, then its sidecar files
+     * @param extension         the format it is extracted as ({@code srt}, {@code ass}, {@code vtt},
+     *                          {@code sup}, {@code mks}), null when it cannot be
+     * @param link              null from the engine; in the answer, where the server serves it (null without extension)
      * @param isHearingImpaired SDH: sounds and speakers described, for the deaf and hard of hearing
      * @param isExternal        a sidecar file beside the video rather than a stream inside it
      */

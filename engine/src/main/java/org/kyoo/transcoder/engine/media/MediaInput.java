@@ -19,6 +19,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +32,6 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.kyoo.transcoder.engine.av.Av;
-import org.kyoo.transcoder.engine.probing.MediaProber;
 
 /**
  * The one owner of an opened input file: {@code avformat_open_input} on creation, {@code
@@ -268,9 +269,20 @@ public final class MediaInput implements AutoCloseable {
         hasPending = false;
     }
 
-    /** The container's duration, else the streams' span (seconds); 0 when unknown. */
+    /** The container's duration, else the streams' span: latest end minus earliest start (seconds); 0 when unknown. */
     public double duration() {
-        return MediaProber.duration(this);
+        if (context.duration() != AV_NOPTS_VALUE && context.duration() > 0) return context.duration() / (double) AV_TIME_BASE;
+        double start = Double.MAX_VALUE;
+        double end = 0;
+        for (int i = 0; i < streamCount(); i++) {
+            AVStream stream = stream(i);
+            if (stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) continue;
+            double timeBase = av_q2d(stream.time_base());
+            double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time() * timeBase;
+            start = Math.min(start, streamStart);
+            end = Math.max(end, streamStart + stream.duration() * timeBase);
+        }
+        return end > 0 ? end - start : 0;
     }
 
     @Override

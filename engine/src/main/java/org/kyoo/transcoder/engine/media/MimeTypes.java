@@ -1,9 +1,14 @@
 package org.kyoo.transcoder.engine.media;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** MIME types of media containers by file extension, as the original took from the system table. */
+/**
+ * The one table of MIME types by file extension: media containers as the original took them from
+ * the system table (for /info's {@code mimeCodec}), and what the server sends by extension beside
+ * them (subtitles, fonts, pictures).
+ */
 public final class MimeTypes {
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("mkv", "video/x-matroska"),
@@ -11,6 +16,7 @@ public final class MimeTypes {
             Map.entry("mka", "audio/x-matroska"),
             Map.entry("webm", "video/webm"),
             Map.entry("mp4", "video/mp4"),
+            // the system table's, which /info always gave; Safari, Chrome and Firefox play it as MP4
             Map.entry("m4v", "video/x-m4v"),
             Map.entry("m4a", "audio/mp4"),
             Map.entry("mov", "video/quicktime"),
@@ -33,7 +39,18 @@ public final class MimeTypes {
             Map.entry("mp3", "audio/mpeg"),
             Map.entry("aac", "audio/aac"),
             Map.entry("flac", "audio/flac"),
-            Map.entry("wav", "audio/wav"));
+            Map.entry("wav", "audio/wav"),
+            Map.entry("srt", "application/x-subrip"),
+            Map.entry("ass", "text/x-ssa"),
+            Map.entry("ssa", "text/x-ssa"),
+            Map.entry("vtt", "text/vtt"),
+            Map.entry("ttf", "font/ttf"),
+            Map.entry("otf", "font/otf"),
+            Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"));
 
     private MimeTypes() {}
 
@@ -43,10 +60,14 @@ public final class MimeTypes {
         return BY_EXTENSION.get(extension.toLowerCase(Locale.ROOT));
     }
 
-    /** {@code video/x-matroska; codecs="avc1.640028, mp4a.40.2"}; the bare type without codecs; null for an unknown extension. */
-    public static String withCodecs(String extension, java.util.List<String> codecs) {
+    /**
+     * {@code video/x-matroska; codecs="avc1.640028, mp4a.40.2"}; the bare type without codecs; null
+     * for an extension that is not a known audio or video container (a picture or subtitle libav
+     * happens to open is no file a player streams).
+     */
+    public static String withCodecs(String extension, List<String> codecs) {
         String type = byExtension(extension);
-        if (type == null) return null;
+        if (type == null || !(type.startsWith("video/") || type.startsWith("audio/"))) return null;
         if (codecs.isEmpty()) return type;
         return type + "; codecs=\"" + String.join(", ", codecs) + "\"";
     }

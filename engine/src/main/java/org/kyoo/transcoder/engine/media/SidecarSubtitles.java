@@ -57,14 +57,14 @@ public final class SidecarSubtitles {
 
     /**
      * The sidecars of {@code video} as info entries, indexed from {@code firstIndex} (after the
-     * file's own subtitle streams), each linked as {@code {linkBase}/{index}.{ext}}.
+     * file's own subtitle streams); extracted, and served, as {@code {index}.{ext}}.
      */
-    public static List<MediaInfo.Subtitle> asSubtitles(Path video, int firstIndex, String linkBase) {
+    public static List<MediaInfo.Subtitle> asSubtitles(Path video, int firstIndex) {
         List<MediaInfo.Subtitle> subtitles = new ArrayList<>();
         for (Sidecar s : of(video)) {
             int index = firstIndex + subtitles.size();
             subtitles.add(new MediaInfo.Subtitle(index, s.title(), s.language(), s.codec(), s.extension(),
-                    s.isDefault(), s.isForced(), linkBase + "/" + index + "." + s.extension(), s.isHearingImpaired(), true));
+                    s.isDefault(), s.isForced(), null, s.isHearingImpaired(), true));
         }
         return subtitles;
     }

@@ -3,33 +3,33 @@ package org.kyoo.transcoder.engine.probing;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.keyframes.SavedKeyframes;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoJson;
-import org.kyoo.transcoder.engine.storage.MetadataFiles;
+import org.kyoo.transcoder.engine.storage.Store;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
 
 /**
- * Media info of every file asked for: in memory, then {@code {metadata}/{sha}/info.json}, else one
- * in-process probe shared by concurrent callers. A failed probe is not cached.
+ * Media info of every file asked for: in memory, then the metadata store's {@code info.json}, else
+ * one in-process probe shared by concurrent callers. A failed probe is not cached.
  */
 public final class MediaInfoStore {
     private static final System.Logger LOG = System.getLogger(MediaInfoStore.class.getName());
 
-    private final EngineSettings settings;
-    private final MediaProber prober;
+    private final Store metadata;
+    private final MediaProber prober = new MediaProber();
     /** sha → the one probe (or load) of that file version, shared by everyone asking meanwhile. */
     private final ConcurrentHashMap<String, CompletableFuture<MediaInfo>> infos = new ConcurrentHashMap<>();
 
-    public MediaInfoStore(EngineSettings settings) {
-        this.settings = settings;
-        this.prober = new MediaProber(settings);
+    /** @param metadata where each file version's info (and the keyframes a probe reads for free) is kept */
+    public MediaInfoStore(Store metadata) {
+        this.metadata = metadata;
     }
 
     /** Blocks until the info is known; throws {@link MediaException} saying why it cannot be. */
@@ -49,11 +49,6 @@ public final class MediaInfoStore {
         }
     }
 
-    /** Where a file version's info is saved. */
-    public Path infoFile(String sha) {
-        return MetadataFiles.infoFile(settings.metadataRoot(), sha);
-    }
-
     private MediaInfo loadOrProbe(Path path, String sha) {
         MediaInfo saved = loadSaved(sha);
         if (saved != null) return saved;
@@ -66,25 +61,33 @@ public final class MediaInfoStore {
     }
 
     private MediaInfo loadSaved(String sha) {
-        Path file = infoFile(sha);
+        String key = StoreKeys.info(sha);
         try {
-            MediaInfo info = MediaInfoJson.read(Files.readString(file, StandardCharsets.UTF_8));
-            return sha.equals(info.sha()) ? info : null;
-        } catch (NoSuchFileException e) {
-            return null;
+            Optional<byte[]> json = metadata.readBytes(key);
+            if (json.isEmpty()) return null;
+            MediaInfo info = MediaInfoJson.read(new String(json.get(), StandardCharsets.UTF_8));
+            return sha.equals(info.sha()) && !holdsLinks(info) ? info : null;
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Ignoring unreadable " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Ignoring unreadable " + key + " in " + metadata.describe() + ": " + e.getMessage());
             return null;
         }
     }
 
+    /**
+     * An info.json written while the engine still wrote links (a subtitle's link, a font's URL
+     * rather than its name): probed again once, so the server never links a link.
+     */
+    private static boolean holdsLinks(MediaInfo info) {
+        return info.subtitles() != null && info.subtitles().stream().anyMatch(s -> s.link() != null)
+                || info.fonts() != null && info.fonts().stream().anyMatch(font -> font.contains("/attachment/"));
+    }
+
     private void save(String sha, MediaInfo info) {
-        Path file = infoFile(sha);
         try {
-            MetadataFiles.writeAtomically(file, MediaInfoJson.write(info));
+            metadata.write(StoreKeys.info(sha), MediaInfoJson.write(info).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The info is still served from memory; only the next start-up pays the probe again.
-            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Cannot save " + StoreKeys.info(sha) + " in " + metadata.describe() + ": " + e.getMessage());
         }
     }
 
@@ -93,12 +96,11 @@ public final class MediaInfoStore {
      * first, so the file is not opened a second time for them.
      */
     private void saveKeyframes(String sha, double[] keyframes) {
-        Path file = MetadataFiles.keyframesFile(settings.metadataRoot(), sha);
-        if (Files.exists(file)) return;
+        if (metadata.exists(StoreKeys.keyframes(sha, 0))) return;
         try {
-            MetadataFiles.writeKeyframes(file, keyframes);
+            new SavedKeyframes(keyframes).save(metadata, sha, 0);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot save " + file + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "Cannot save " + StoreKeys.keyframes(sha, 0) + " in " + metadata.describe() + ": " + e.getMessage());
         }
     }
 

@@ -11,8 +11,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVChapter;
@@ -29,7 +26,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.keyframes.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.CodecStrings;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
@@ -43,19 +39,14 @@ import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.media.SidecarSubtitles;
 
 /**
- * Reads a file's media info in-process with one open of the file (SPEC "Media info").
+ * Reads a file's media info in-process with one open of the file (SPEC "Media info"): facts only,
+ * no links (the server writes them).
  *
  * <p>Matroska and MP4 headers say everything the info needs, so those are read without
  * {@code avformat_find_stream_info} (which decodes a frame of every stream); other formats, or
  * headers that leave a stream's parameters unknown, get it.
  */
 public final class MediaProber {
-    private final String routePrefix;
-
-    public MediaProber(EngineSettings settings) {
-        this.routePrefix = settings.routePrefix() == null ? "" : settings.routePrefix();
-    }
-
     /**
      * What one open of a file tells: its media info, and its keyframes when the container holds a
      * trustworthy index (Matroska Cues, MP4 sample tables), read while the file is open anyway, as a
@@ -111,7 +102,7 @@ public final class MediaProber {
         boolean indexedContainer = format.startsWith("matroska") || format.startsWith("mov,");
         if (!indexedContainer) return false;
         // MP4 leaves the container duration to find_stream_info, but its tracks carry their own.
-        if (duration(input) <= 0) return false;
+        if (input.duration() <= 0) return false;
         for (int i = 0; i < input.streamCount(); i++) {
             AVCodecParameters par = input.stream(i).codecpar();
             int type = par.codec_type();
@@ -126,10 +117,9 @@ public final class MediaProber {
 
     private MediaInfo describe(MediaInput input, Path path, String sha, long size) {
         AVFormatContext ctx = input.context();
-        double duration = duration(input);
+        double duration = input.duration();
         long containerBitrate = ctx.bit_rate() > 0 ? ctx.bit_rate()
                 : duration > 0 ? (long) (size * 8.0 / duration) : 0;
-        String encodedPath = Base64.getEncoder().encodeToString(path.toString().getBytes(StandardCharsets.UTF_8));
 
         List<MediaInfo.Video> videos = new ArrayList<>();
         List<MediaInfo.Audio> audios = new ArrayList<>();
@@ -163,20 +153,18 @@ public final class MediaProber {
                 case AVMEDIA_TYPE_SUBTITLE -> {
                     int index = subtitles.size();
                     String extension = subtitleExtension(codec);
-                    String link = extension == null ? null
-                            : routePrefix + "/" + encodedPath + "/subtitle/" + index + "." + extension;
                     boolean isHearingImpaired = (stream.disposition() & AV_DISPOSITION_HEARING_IMPAIRED) != 0;
-                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, link,
+                    subtitles.add(new MediaInfo.Subtitle(index, title, language, codec, extension, isDefault, isForced, null,
                             isHearingImpaired, false));
                 }
                 case AVMEDIA_TYPE_ATTACHMENT -> {
                     String filename = tag(stream.metadata(), "filename");
-                    if (filename != null) fonts.add(routePrefix + "/" + encodedPath + "/attachment/" + filename);
+                    if (filename != null) fonts.add(filename);
                 }
                 default -> { }
             }
         }
-        subtitles.addAll(SidecarSubtitles.asSubtitles(path, subtitles.size(), routePrefix + "/" + encodedPath + "/subtitle"));
+        subtitles.addAll(SidecarSubtitles.asSubtitles(path, subtitles.size()));
         if (videos.isEmpty() && audios.isEmpty()) {
             throw new MediaException(MediaException.Kind.NO_STREAMS, "No audio or video stream in " + path);
         }
@@ -188,23 +176,6 @@ public final class MediaProber {
         return new MediaInfo(sha, path.toString(), extension, MimeTypes.withCodecs(extension, codecs), size, duration,
                 input.formatName(), videos.isEmpty() ? null : videos.get(0), List.copyOf(videos), List.copyOf(audios),
                 List.copyOf(subtitles), List.copyOf(fonts), chapters(ctx));
-    }
-
-    /** The container's duration, else the streams' span: latest end minus earliest start (seconds). */
-    public static double duration(MediaInput input) {
-        AVFormatContext ctx = input.context();
-        if (ctx.duration() != AV_NOPTS_VALUE && ctx.duration() > 0) return ctx.duration() / (double) AV_TIME_BASE;
-        double start = Double.MAX_VALUE;
-        double end = 0;
-        for (int i = 0; i < input.streamCount(); i++) {
-            AVStream stream = input.stream(i);
-            if (stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) continue;
-            double timeBase = av_q2d(stream.time_base());
-            double streamStart = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time() * timeBase;
-            start = Math.min(start, streamStart);
-            end = Math.max(end, streamStart + stream.duration() * timeBase);
-        }
-        return end > 0 ? end - start : 0;
     }
 
     private static List<MediaInfo.Chapter> chapters(AVFormatContext ctx) {

@@ -59,16 +59,15 @@ public record SpriteLayout(int count, int interval, int columns, int rows, int t
     }
 
     /**
-     * The WebVTT map of the sprite: one cue per capture pointing into {@code thumbnails.png}.
+     * The WebVTT map of the sprite: one cue per capture pointing into {@code picture}.
      *
-     * @param routePrefix public route prefix ("" for none)
-     * @param pathBase64  the file path in standard base64, as the routes take it
+     * @param picture where the sprite is, as the map's reader resolves it (its name beside the map)
      */
-    public String vtt(String routePrefix, String pathBase64) {
+    public String vtt(String picture) {
         StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
         for (int i = 0; i < count; i++) {
             vtt.append(vttTime(time(i))).append(" --> ").append(vttTime(time(i) + interval)).append('\n')
-                    .append(routePrefix).append('/').append(pathBase64).append("/thumbnails.png#xywh=")
+                    .append(picture).append("#xywh=")
                     .append(x(i)).append(',').append(y(i)).append(',')
                     .append(tileWidth).append(',').append(tileHeight).append("\n\n");
         }

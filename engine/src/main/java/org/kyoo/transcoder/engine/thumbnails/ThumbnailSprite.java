@@ -3,11 +3,9 @@ package org.kyoo.transcoder.engine.thumbnails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -15,23 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.kyoo.transcoder.engine.EngineSettings;
-import org.kyoo.transcoder.engine.extract.SafeFileName;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.storage.Store;
+import org.kyoo.transcoder.engine.storage.StoreKeys;
+import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
- * The seek-bar sprite of a file and its WebVTT map, made in-process once per file version.
+ * The seek-bar sprite of a file and its WebVTT map, made in-process once per file version into the
+ * metadata store.
  *
  * <p>For the server: {@code /:path/info} calls {@link #sprite} and does not wait (the work starts
  * in the background); {@code /:path/thumbnails.png} and {@code /:path/thumbnails.vtt} wait on it,
- * then serve {@link #PNG} ({@code image/png}) or {@link #VTT} ({@code text/vtt}) from the folder it
- * yields. The future fails with a {@link MediaException}: kind {@code NO_VIDEO} for a file without
- * video (answer 404), {@code NOT_MEDIA} for one libav cannot open; other errors are unexpected.
+ * then serve the picture ({@code image/png}) or the map ({@code text/vtt}, its cues pointing at the
+ * server's route instead of {@link #PNG}). The future fails with a {@link MediaException}: kind
+ * {@code NO_VIDEO} for a file without video (answer 404), {@code NOT_MEDIA} for one libav cannot
+ * open; other errors are unexpected.
  *
- * <p>Files: {@code {metadataRoot}/{sha}/sprite.png} and {@code sprite.vtt}, geometry per
- * {@link SpriteLayout}; VTT cues point at {@code {routePrefix}/{base64(path)}/thumbnails.png#xywh=...}.
- * Both are written under temporary names and moved into place, VTT first, so a sprite on disk is
- * always complete and is reused after a restart.
+ * <p>Objects: {@link StoreKeys#sprite} and {@link StoreKeys#spriteMap}, geometry per
+ * {@link SpriteLayout}; the map's cues point at the picture beside it, {@code sprite.png#xywh=...}.
+ * The map is saved first, so a version with its picture has its map too, and both are reused after
+ * a restart.
  *
  * <p>Speed: the captures are split in contiguous halves decoded by two threads, each with its own
  * demuxer and single-threaded decoder, seeking to the keyframe at or before each capture time and
@@ -42,51 +43,55 @@ import org.kyoo.transcoder.engine.media.MediaException;
  */
 public final class ThumbnailSprite {
     private static final System.Logger LOG = System.getLogger(ThumbnailSprite.class.getName());
+    /** The picture's name beside its map ({@link StoreKeys#sprite}): what the map's cues point at. */
     public static final String PNG = "sprite.png";
+    /** The map's name beside its picture ({@link StoreKeys#spriteMap}). */
     public static final String VTT = "sprite.vtt";
-    private static final String PARTIAL = ".part";
     /** Below this many captures a second demuxer costs more to open than it saves. */
     private static final int MIN_CAPTURES_PER_WORKER = 4;
 
-    private final Path metadataRoot;
-    private final String routePrefix;
+    private final Store metadata;
     private final int workers;
-    private final ConcurrentHashMap<String, CompletableFuture<Path>> runs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Sprite>> runs = new ConcurrentHashMap<>();
     private final AtomicInteger runsStarted = new AtomicInteger();
 
+    /** A file version's sprite as the store keeps it: the picture and its map. */
+    public record Sprite(Stored png, Stored vtt) {}
+
     /** Decodes with two threads: the machines this serves have two cores or more. */
-    public ThumbnailSprite(EngineSettings settings) {
-        this(settings, 2);
+    public ThumbnailSprite(Store metadata) {
+        this(metadata, 2);
     }
 
-    public ThumbnailSprite(EngineSettings settings, int workers) {
+    public ThumbnailSprite(Store metadata, int workers) {
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
-        this.metadataRoot = settings.metadataRoot();
-        this.routePrefix = settings.routePrefix() == null ? "" : settings.routePrefix();
+        this.metadata = metadata;
         this.workers = workers;
     }
 
     /**
      * Starts making the sprite of {@code file} unless it is done or under way, and returns a future
-     * of the folder holding {@link #PNG} and {@link #VTT}. Never blocks. Cancelling the returned
-     * future does not stop the run other callers share.
+     * of it. Never blocks. Cancelling the returned future does not stop the run other callers share.
      *
-     * @param file the absolute path, as the routes decode it (it is base64-encoded into the VTT)
-     * @param sha  the file version's cache key ({@code FileIdentity.sha})
+     * @param sha the file version's cache key ({@code FileIdentity.sha})
      */
-    public CompletableFuture<Path> sprite(Path file, String sha) {
+    public CompletableFuture<Sprite> sprite(Path file, String sha) {
         Objects.requireNonNull(file, "file");
-        Path folder = folder(sha);
-        CompletableFuture<Path> known = runs.get(sha);
+        CompletableFuture<Sprite> known = runs.get(sha);
         if (known != null) return known.copy();
-        if (isComplete(folder)) {
-            runs.putIfAbsent(sha, CompletableFuture.completedFuture(folder));
-            return CompletableFuture.completedFuture(folder);
+        if (isComplete(sha)) {
+            try {
+                CompletableFuture<Sprite> done = CompletableFuture.completedFuture(saved(sha));
+                runs.putIfAbsent(sha, done);
+                return done.copy();
+            } catch (IOException e) {
+                // gone or unreadable since: made again below
+            }
         }
-        CompletableFuture<Path> created = new CompletableFuture<>();
-        CompletableFuture<Path> existing = runs.putIfAbsent(sha, created);
+        CompletableFuture<Sprite> created = new CompletableFuture<>();
+        CompletableFuture<Sprite> existing = runs.putIfAbsent(sha, created);
         if (existing != null) return existing.copy();
-        start(file, sha, folder, created);
+        start(file, sha, created);
         return created.copy();
     }
 
@@ -95,13 +100,13 @@ public final class ThumbnailSprite {
         return runsStarted.get();
     }
 
-    private void start(Path file, String sha, Path folder, CompletableFuture<Path> result) {
+    private void start(Path file, String sha, CompletableFuture<Sprite> result) {
         runsStarted.incrementAndGet();
         Thread worker = new Thread(() -> {
             try {
-                // A run that lost the race with one just finished finds its files and stops here.
-                if (!isComplete(folder)) make(file, folder);
-                result.complete(folder);
+                // A run that lost the race with one just finished finds its objects and stops here.
+                if (!isComplete(sha)) make(file, sha);
+                result.complete(saved(sha));
             } catch (Throwable e) {
                 // Forget the failure first, so a caller woken by it can retry at once.
                 runs.remove(sha, result);
@@ -112,7 +117,7 @@ public final class ThumbnailSprite {
         worker.start();
     }
 
-    private void make(Path file, Path folder) throws IOException {
+    private void make(Path file, String sha) {
         try (FrameGrabber first = FrameGrabber.open(file)) {
             SpriteLayout layout = SpriteLayout.of(first.duration(), first.displayWidth(), first.height());
             byte[] png;
@@ -126,11 +131,8 @@ public final class ThumbnailSprite {
             LOG.log(System.Logger.Level.INFO, "Sprite of {0}: {1} captures in {2,number,#} ms, PNG ({3,number,#} KiB) in {4,number,#} ms",
                     file, layout.count(), (painted - started) / 1_000_000, png.length / 1024,
                     (System.nanoTime() - painted) / 1_000_000);
-            Files.createDirectories(folder);
-            String vtt = layout.vtt(routePrefix, Base64.getEncoder().encodeToString(
-                    file.toString().getBytes(StandardCharsets.UTF_8)));
-            writeAtomically(folder.resolve(VTT), vtt.getBytes(StandardCharsets.UTF_8));
-            writeAtomically(folder.resolve(PNG), png);
+            save(StoreKeys.spriteMap(sha), layout.vtt(PNG).getBytes(StandardCharsets.UTF_8));
+            save(StoreKeys.sprite(sha), png);
         }
     }
 
@@ -191,25 +193,23 @@ public final class ThumbnailSprite {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    private static boolean isComplete(Path folder) {
-        return Files.isRegularFile(folder.resolve(PNG)) && Files.isRegularFile(folder.resolve(VTT));
+    private boolean isComplete(String sha) {
+        return metadata.exists(StoreKeys.sprite(sha)) && metadata.exists(StoreKeys.spriteMap(sha));
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
+    private Sprite saved(String sha) throws IOException {
+        return new Sprite(read(StoreKeys.sprite(sha)), read(StoreKeys.spriteMap(sha)));
+    }
+
+    private Stored read(String key) throws IOException {
+        return metadata.read(key).orElseThrow(() -> new NoSuchFileException(key, null, "not in " + metadata.describe()));
+    }
+
+    private void save(String key, byte[] bytes) {
         try {
-            Files.write(partial, bytes);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            metadata.write(key, bytes);
         } catch (IOException e) {
-            Files.deleteIfExists(partial);
-            throw new UncheckedIOException("Cannot write " + target, e);
+            throw new UncheckedIOException("Cannot write " + key + " in " + metadata.describe(), e);
         }
-    }
-
-    private Path folder(String sha) {
-        if (!SafeFileName.isPlain(sha)) {
-            throw new IllegalArgumentException("Not a sha: " + sha);
-        }
-        return metadataRoot.resolve(sha);
     }
 }

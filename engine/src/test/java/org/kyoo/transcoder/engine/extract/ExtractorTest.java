@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaProber;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec;
 import org.kyoo.transcoder.engine.testmedia.FixtureSpec.Cue;
@@ -32,14 +33,14 @@ class ExtractorTest {
     @TempDir
     Path metadata;
 
-    private Extractor extractor() {
-        return new Extractor(new EngineSettings(metadata.resolve("cache"), metadata, "", "fast", null, null));
+    private LocalExtractor extractor() {
+        return new LocalExtractor(metadata);
     }
 
     @Test
     void srtSubtitleIsCopiedCueByCue() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         String srt = Files.readString(extractor.subtitleFile("a", "0.srt"), StandardCharsets.UTF_8);
@@ -49,7 +50,7 @@ class ExtractorTest {
     @Test
     void assSubtitleIsCopiedCueByCueWithItsHeader() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         String ass = Files.readString(extractor.subtitleFile("a", "1.ass"), StandardCharsets.UTF_8);
@@ -64,7 +65,7 @@ class ExtractorTest {
     void webVttSubtitleIsCopiedCueByCue() throws Exception {
         Fixture fixture = TestMedia.webVttMkv();
         List<Cue> cues = fixture.spec().subtitles().get(0).cues();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "v", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         String vtt = Files.readString(extractor.subtitleFile("v", "0.vtt"), StandardCharsets.UTF_8);
@@ -76,7 +77,7 @@ class ExtractorTest {
     @Test
     void fontIsWrittenByteForByteUnderItsName() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         FixtureSpec.AttachmentSpec font = fixture.spec().attachments().get(0);
@@ -86,13 +87,13 @@ class ExtractorTest {
     @Test
     void theProbesInfoLeadsToTheFilesItLinks() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        EngineSettings settings = new EngineSettings(metadata.resolve("cache"), metadata, "", "fast", null, null);
-        MediaInfo probed = new MediaProber(settings).probe(fixture.path(), "p");
-        Extractor extractor = new Extractor(settings);
+        MediaInfo probed = new MediaProber().probe(fixture.path(), "p");
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "p", probed).get(60, TimeUnit.SECONDS);
 
         for (MediaInfo.Subtitle subtitle : probed.subtitles()) {
-            String name = subtitle.link().substring(subtitle.link().lastIndexOf('/') + 1);
+            // what the server's link ends with: /subtitle/{index}.{extension}
+            String name = subtitle.index() + "." + subtitle.extension();
             assertTrue(Files.size(extractor.subtitleFile("p", name)) > 0, subtitle.link());
         }
         for (String font : probed.fonts()) {
@@ -106,7 +107,7 @@ class ExtractorTest {
     @Test
     void onlyFinishedFilesAreLeftInTheFolders() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         assertEquals(List.of("0.srt", "1.ass"), names(metadata.resolve("a/sub")));
@@ -117,7 +118,7 @@ class ExtractorTest {
     void concurrentFirstRequestsShareOneExtraction() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
         MediaInfo info = FixtureInfo.of(fixture);
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<CompletableFuture<Void>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -139,7 +140,7 @@ class ExtractorTest {
         Fixture fixture = TestMedia.multiTrackMkv();
         extractor().extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
-        Extractor afterRestart = extractor();
+        LocalExtractor afterRestart = extractor();
         afterRestart.extract(fixture.path(), "a", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
         assertEquals(0, afterRestart.runsStarted());
     }
@@ -147,7 +148,7 @@ class ExtractorTest {
     @Test
     void aFileWithoutSubtitlesIsNotRead() throws Exception {
         Fixture fixture = TestMedia.mp4();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         CompletableFuture<Void> done = extractor.extract(fixture.path(), "b", FixtureInfo.of(fixture));
 
         assertTrue(done.isDone());
@@ -160,7 +161,7 @@ class ExtractorTest {
     void aFailedExtractionIsReportedAndRetriedOnTheNextCall() {
         Fixture fixture = TestMedia.multiTrackMkv();
         MediaInfo claimsSubtitles = FixtureInfo.of(fixture);
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
 
         ExecutionException first = assertThrows(ExecutionException.class,
                 () -> extractor.extract(TestMedia.randomBytes(), "c", claimsSubtitles).get(60, TimeUnit.SECONDS));
@@ -175,7 +176,7 @@ class ExtractorTest {
     @Test
     void aTruncatedFileStillGivesTheCuesBeforeTheCut() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(TestMedia.truncated(), "t", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         List<Cue> all = fixture.spec().subtitles().get(0).cues();
@@ -189,7 +190,7 @@ class ExtractorTest {
     void anAttachmentNameCannotLeaveItsFolder() throws Exception {
         Fixture fixture = TestMedia.hostileAttachmentMkv();
         assertEquals("../../escaped.ttf", fixture.spec().attachments().get(0).filename());
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         extractor.extract(fixture.path(), "d", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
 
         assertEquals(List.of("escaped.ttf"), names(metadata.resolve("d/att")));
@@ -200,8 +201,24 @@ class ExtractorTest {
     }
 
     @Test
+    void theStoreHandsOutWhatWasExtractedAndNothingElse() throws Exception {
+        Fixture fixture = TestMedia.multiTrackMkv();
+        Extractor extractor = new Extractor(new LocalStore(metadata));
+        extractor.extract(fixture.path(), "s", FixtureInfo.of(fixture)).get(60, TimeUnit.SECONDS);
+
+        Stored.LocalFile srt = assertInstanceOf(Stored.LocalFile.class, extractor.subtitle("s", "0.srt").orElseThrow());
+        assertEquals(metadata.resolve("s/sub/0.srt"), srt.path());
+        assertEquals(Files.size(srt.path()), srt.size());
+        Stored font = extractor.attachment("s", "Test Font.ttf").orElseThrow();
+        assertArrayEquals(fixture.spec().attachments().get(0).data(), Files.readAllBytes(((Stored.LocalFile) font).path()));
+        assertTrue(extractor.subtitle("s", "7.srt").isEmpty());
+        assertEquals(MediaException.Kind.BAD_REQUEST,
+                assertThrows(MediaException.class, () -> extractor.attachment("s", "../info.json")).kind());
+    }
+
+    @Test
     void routeNamesWithAPathInThemAreRefused() {
-        Extractor extractor = extractor();
+        LocalExtractor extractor = extractor();
         for (String name : List.of("../info.json", "a/b.srt", "..", "", "a\\b")) {
             MediaException e = assertThrows(MediaException.class, () -> extractor.subtitleFile("a", name), name);
             assertEquals(MediaException.Kind.BAD_REQUEST, e.kind());

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInput;
@@ -40,7 +39,7 @@ class PictureSubtitlesTest {
         MediaInfo info = new MediaInfo("sha", mkv.toString(), "mkv", null, 0, 5, "matroska", null, List.of(), List.of(),
                 List.of(new MediaInfo.Subtitle(0, null, "en", "hdmv_pgs_subtitle", "sup", false, false, null)),
                 List.of(), List.of());
-        Extractor extractor = new Extractor(new EngineSettings(folder.resolve("cache"), folder.resolve("meta"), "", "fast", null, null));
+        LocalExtractor extractor = new LocalExtractor(folder.resolve("meta"));
 
         extractor.extract(mkv, "sha", info).get(60, TimeUnit.SECONDS);
 
@@ -63,7 +62,7 @@ class PictureSubtitlesTest {
         MediaInfo info = new MediaInfo("sha", mkv.toString(), "mkv", null, 0, 5, "matroska", null, List.of(), List.of(),
                 List.of(new MediaInfo.Subtitle(0, null, "fr", "dvd_subtitle", "mks", false, false, null)),
                 List.of(), List.of());
-        Extractor extractor = new Extractor(new EngineSettings(folder.resolve("cache"), folder.resolve("meta"), "", "fast", null, null));
+        LocalExtractor extractor = new LocalExtractor(folder.resolve("meta"));
 
         extractor.extract(mkv, "dvd", info).get(60, TimeUnit.SECONDS);
 

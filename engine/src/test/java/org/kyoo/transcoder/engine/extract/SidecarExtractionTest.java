@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaProber;
@@ -25,12 +24,11 @@ class SidecarExtractionTest {
         Path video = Files.createSymbolicLink(folder.resolve("Film.mkv"), TestMedia.multiTrackMkv().path());
         String srt = "1\n00:00:01,000 --> 00:00:02,000\nFrom the sidecar\n";
         Files.writeString(folder.resolve("Film.de.forced.srt"), srt);
-        EngineSettings settings = new EngineSettings(folder.resolve("cache"), folder.resolve("meta"), "", "fast", null, null);
         String sha = FileIdentity.sha(video);
-        MediaInfo info = new MediaProber(settings).probe(video, sha);
+        MediaInfo info = new MediaProber().probe(video, sha);
         MediaInfo.Subtitle sidecar = info.subtitles().get(2);
         assertEquals("de", sidecar.language());
-        Extractor extractor = new Extractor(settings);
+        LocalExtractor extractor = new LocalExtractor(folder.resolve("meta"));
 
         extractor.extract(video, sha, info).get(60, TimeUnit.SECONDS);
 

@@ -49,8 +49,7 @@ class ContainerKeyframesTest {
 
     @Test
     void theProbeReadsTheIndexOfMatroskaAndMp4ButNotOfMpegTs() {
-        MediaProber prober = new MediaProber(new org.kyoo.transcoder.engine.EngineSettings(
-                Path.of("c"), Path.of("m"), "", "fast", null, null));
+        MediaProber prober = new MediaProber();
         for (Fixture f : new Fixture[] {TestMedia.multiTrackMkv(), TestMedia.mp4(), TestMedia.variableFrameRate()}) {
             double[] keyframes = prober.probeWithKeyframes(f.path(), "sha").keyframes();
             assertNotNull(keyframes, f.path().toString());

@@ -13,10 +13,10 @@ import java.util.Random;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 /** Damaged copies of the fixtures: each gives media info and keyframes, or a typed error; never a crash. */
@@ -24,8 +24,8 @@ class DamagedFilesTest {
     @TempDir
     Path tmp;
 
-    private EngineSettings settings() {
-        return new EngineSettings(tmp.resolve("cache"), tmp.resolve("metadata"), "", "fast", null, null);
+    private LocalStore metadata() {
+        return new LocalStore(tmp.resolve("metadata"));
     }
 
     private Path damaged(Path source, String name, java.util.function.UnaryOperator<byte[]> damage) throws IOException {
@@ -41,9 +41,9 @@ class DamagedFilesTest {
     @Test
     void anMp4CutBeforeItsHeaderIsNotMedia() throws IOException {
         Path half = damaged(TestMedia.mp4().path(), "half.mp4", b -> Arrays.copyOf(b, b.length / 2));
-        MediaException error = assertThrows(MediaException.class, () -> new MediaInfoStore(settings()).get(half, "d1"));
+        MediaException error = assertThrows(MediaException.class, () -> new MediaInfoStore(metadata()).get(half, "d1"));
         assertEquals(MediaException.Kind.NOT_MEDIA, error.kind());
-        try (KeyframeStore store = new KeyframeStore(settings())) {
+        try (KeyframeStore store = new KeyframeStore(metadata())) {
             CompletionException failed = assertThrows(CompletionException.class,
                     () -> store.get(half, "d1", null).completion().join());
             assertInstanceOf(MediaException.class, failed.getCause());
@@ -58,12 +58,12 @@ class DamagedFilesTest {
             System.arraycopy(noise, 0, b, b.length / 2, noise.length);
             return b;
         });
-        MediaInfo info = new MediaInfoStore(settings()).get(garbled, "d2");
+        MediaInfo info = new MediaInfoStore(metadata()).get(garbled, "d2");
         assertEquals(320, info.video().width());
         double[] scanned = KeyframeReadingTest.scan(garbled);
         assertTrue(scanned.length >= 2);
         assertIncreasing(scanned);
-        try (KeyframeStore store = new KeyframeStore(settings())) {
+        try (KeyframeStore store = new KeyframeStore(metadata())) {
             double[] stored = store.get(garbled, "d2", info).completion().join().toArray();
             assertTrue(stored.length >= 2);
             assertIncreasing(stored);
@@ -74,9 +74,9 @@ class DamagedFilesTest {
     void anMpegTsCutInHalfHasTheKeyframesOfItsFirstHalf() throws IOException {
         double[] all = TestMedia.mpegTsOffset().spec().video().keyframes();
         Path half = damaged(TestMedia.mpegTsOffset().path(), "half.ts", b -> Arrays.copyOf(b, b.length / 2));
-        MediaInfo info = new MediaInfoStore(settings()).get(half, "d3");
+        MediaInfo info = new MediaInfoStore(metadata()).get(half, "d3");
         assertTrue(info.duration() > 5 && info.duration() < 15, "duration " + info.duration());
-        try (KeyframeStore store = new KeyframeStore(settings())) {
+        try (KeyframeStore store = new KeyframeStore(metadata())) {
             double[] found = store.get(half, "d3", info).completion().join().toArray();
             assertTrue(found.length >= 2 && found.length < all.length, Arrays.toString(found));
             for (int i = 0; i < found.length; i++) assertEquals(all[i], found[i], 0.0011);
@@ -93,8 +93,8 @@ class DamagedFilesTest {
             return out;
         });
         try {
-            MediaInfo info = new MediaInfoStore(settings()).get(noisy, "d4");
-            try (KeyframeStore store = new KeyframeStore(settings())) {
+            MediaInfo info = new MediaInfoStore(metadata()).get(noisy, "d4");
+            try (KeyframeStore store = new KeyframeStore(metadata())) {
                 KeyframeIndex index = store.get(noisy, "d4", info);
                 try {
                     assertTrue(index.completion().join().length() >= 1);

@@ -22,10 +22,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.storage.MetadataFiles;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -35,17 +35,17 @@ class KeyframeStoreTest {
     Path tmp;
     private KeyframeStore store;
 
-    private EngineSettings settings() {
-        return new EngineSettings(tmp.resolve("cache"), tmp.resolve("metadata"), "", "fast", null, null);
+    private LocalStore metadata() {
+        return new LocalStore(tmp.resolve("metadata"));
     }
 
     private KeyframeStore store() {
-        if (store == null) store = new KeyframeStore(settings());
+        if (store == null) store = new KeyframeStore(metadata());
         return store;
     }
 
     private MediaInfo info(Path path, String sha) {
-        return new MediaInfoStore(settings()).get(path, sha);
+        return new MediaInfoStore(metadata()).get(path, sha);
     }
 
     @AfterEach
@@ -115,7 +115,7 @@ class KeyframeStoreTest {
         KeyframeIndex real = store().get(mkv.path(), "k7", info(mkv.path(), "k7")).completion().join();
         assertFalse(real.isFallback());
         store.close();
-        store = new KeyframeStore(settings());
+        store = new KeyframeStore(metadata());
         assertTrue(store.get(m4a, "k6", null).completion().join().isFallback());
         assertFalse(store.get(mkv.path(), "k7", null).completion().join().isFallback());
     }

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.probing.MediaProber;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.Remuxer;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
@@ -68,8 +68,7 @@ class LongFileBenchmarkTest {
         int scanRuns = file.toString().endsWith(".ts") ? LONG_RUNS : RUNS;
         s.append(String.format(Locale.ROOT, "%n%s (%.2f GB)%n", file.getFileName(), size / 1e9));
         s.append(line("read every byte", LONG_RUNS, () -> readAll(file)));
-        EngineSettings settings = new EngineSettings(tmp.resolve("cache"), tmp.resolve("metadata"), "", "fast", null, null);
-        MediaProber prober = new MediaProber(settings);
+        MediaProber prober = new MediaProber();
         s.append(line("media info (probe, one open)", () -> prober.probe(file, "sha")));
         s.append(line("media info + container keyframes (one open)", () -> prober.probeWithKeyframes(file, "sha")));
         s.append(line("for comparison: open + avformat_find_stream_info", () -> {
@@ -94,7 +93,7 @@ class LongFileBenchmarkTest {
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], scanned[i], 0.0011);
         s.append(line("new file: info + all keyframes, through the stores", scanRuns, () -> {
             Path metadata = tmp.resolve("m" + System.nanoTime());
-            EngineSettings fresh = new EngineSettings(tmp.resolve("cache"), metadata, "", "fast", null, null);
+            LocalStore fresh = new LocalStore(metadata);
             MediaInfo got = new MediaInfoStore(fresh).get(file, "sha");
             try (KeyframeStore keyframes = new KeyframeStore(fresh)) {
                 return keyframes.get(file, "sha", got).completion().join().length();
@@ -102,7 +101,7 @@ class LongFileBenchmarkTest {
         }));
         s.append(line("new file: info + first keyframe batch (what a player waits for)", scanRuns, () -> {
             Path metadata = tmp.resolve("m" + System.nanoTime());
-            EngineSettings fresh = new EngineSettings(tmp.resolve("cache"), metadata, "", "fast", null, null);
+            LocalStore fresh = new LocalStore(metadata);
             MediaInfo got = new MediaInfoStore(fresh).get(file, "sha");
             KeyframeStore keyframes = new KeyframeStore(fresh);
             KeyframeIndex index = keyframes.get(file, "sha", got);

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.engine.probing.MediaProber;
 
 /** The info fields players use beside the SPEC's originals: chapter types, audio bit rates, subtitle flags. */
 class PlayerInfoFieldsTest {
-    private final MediaProber prober = new MediaProber(
-            new EngineSettings(Path.of("unused-cache"), Path.of("unused-metadata"), "", "fast", null, null));
+    private final MediaProber prober = new MediaProber();
 
     @Test
     void chaptersAreTypedFromTheirNames() {

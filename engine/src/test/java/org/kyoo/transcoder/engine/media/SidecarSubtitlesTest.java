@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.engine.probing.MediaProber;
 
@@ -66,25 +63,20 @@ class SidecarSubtitlesTest {
         assertEquals(List.of("Film.en.srt", "Film.fr.forced.ass", "Film.srt"), names);
     }
 
+    /** Their links are the server's: see its {@code SidecarLinksTest}. */
     @Test
-    void theInfoListsSidecarsAfterTheFileOwnTracksAsExternalLinkedSubtitles() throws Exception {
+    void theInfoListsSidecarsAfterTheFileOwnTracksAsExternalSubtitles() throws Exception {
         Path video = Files.createSymbolicLink(folder.resolve("Film.mkv"), TestMedia.multiTrackMkv().path());
         Files.writeString(folder.resolve("Film.en.sdh.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHi\n\n");
         Files.writeString(folder.resolve("Film.fr.forced.ass"), "x");
-        MediaProber prober = new MediaProber(new EngineSettings(folder.resolve("c"), folder.resolve("m"), "/p", "fast", null, null));
 
-        List<MediaInfo.Subtitle> subtitles = prober.probe(video, "s").subtitles();
+        List<MediaInfo.Subtitle> subtitles = new MediaProber().probe(video, "s").subtitles();
 
         assertEquals(4, subtitles.size(), subtitles.toString());
         assertFalse(subtitles.get(0).isExternal());
         assertFalse(subtitles.get(1).isExternal());
-        String b64 = Base64.getEncoder().encodeToString(video.toString().getBytes(StandardCharsets.UTF_8));
-        MediaInfo.Subtitle sdh = subtitles.get(2);
-        assertEquals(new MediaInfo.Subtitle(2, null, "en", "subrip", "srt", false, false,
-                "/p/" + b64 + "/subtitle/2.srt", true, true), sdh);
-        MediaInfo.Subtitle forced = subtitles.get(3);
-        assertEquals(new MediaInfo.Subtitle(3, null, "fr", "ass", "ass", false, true,
-                "/p/" + b64 + "/subtitle/3.ass", false, true), forced);
+        assertEquals(new MediaInfo.Subtitle(2, null, "en", "subrip", "srt", false, false, null, true, true), subtitles.get(2));
+        assertEquals(new MediaInfo.Subtitle(3, null, "fr", "ass", "ass", false, true, null, false, true), subtitles.get(3));
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.DisplaySize;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInput;
@@ -71,8 +70,7 @@ class PictureShapeTest {
     @ValueSource(strings = {"dvd.vob", "odd-size-378x382.mkv", "theora-378x382-15fps.ogv", "phone-rotated-90.mp4"})
     void theProbeAnnouncesTheSizeThePipelineEncodes(String format) {
         PictureShape shape = shapeOf(format);
-        MediaInfo.Video probed = new MediaProber(new EngineSettings(Path.of("unused-cache"), Path.of("unused-metadata"),
-                "", "fast", null, null)).probe(file(format), "sha").video();
+        MediaInfo.Video probed = new MediaProber().probe(file(format), "sha").video();
         assertEquals(shape.evenWidth() + "x" + shape.evenHeight(),
                 probed.shown().evenWidth() + "x" + probed.shown().evenHeight(), format + " transcode");
         for (Quality q : Quality.ALL) assertEquals(shape.widthFor(q), probed.shown().widthAt(q), format + " " + q.label());

@@ -18,11 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoJson;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.storage.MetadataFiles;
 
 class MediaInfoStoreTest {
@@ -30,7 +30,7 @@ class MediaInfoStoreTest {
     Path tmp;
 
     private MediaInfoStore store() {
-        return new MediaInfoStore(new EngineSettings(tmp.resolve("cache"), tmp.resolve("metadata"), "", "fast", null, null));
+        return new MediaInfoStore(new LocalStore(tmp.resolve("metadata")));
     }
 
     @Test
@@ -60,9 +60,30 @@ class MediaInfoStoreTest {
         Path mkv = TestMedia.multiTrackMkv().path();
         MediaInfo real = store().get(mkv, "sha2");
         // A new store (a restart) answers from info.json without touching the file (here: a path that never existed).
-        MediaInfo saved = new MediaInfoStore(new EngineSettings(tmp.resolve("c"), tmp.resolve("metadata"), "", "fast", null, null))
+        MediaInfo saved = new MediaInfoStore(new LocalStore(tmp.resolve("metadata")))
                 .get(tmp.resolve("never-existed.mkv"), "sha2");
         assertEquals(real, saved);
+    }
+
+    @Test
+    void theSavedInfoHoldsNoLinkButTheFontsNames() throws Exception {
+        store().get(TestMedia.multiTrackMkv().path(), "sha6");
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("metadata/sha6/info.json").toFile());
+        assertTrue(json.get("subtitles").get(0).get("link").isNull(), json.get("subtitles").toString());
+        assertEquals(TestMedia.multiTrackMkv().spec().attachments().get(0).filename(), json.get("fonts").get(0).asText());
+    }
+
+    @Test
+    void anInfoJsonSavedWithLinksIsProbedAgainOnce() throws Exception {
+        Path mkv = TestMedia.multiTrackMkv().path();
+        MediaInfo probed = store().get(mkv, "sha7");
+        Path saved = tmp.resolve("metadata/sha7/info.json");
+        // as the engine wrote it while it built the links itself
+        Files.writeString(saved, Files.readString(saved)
+                .replace("\"link\":null", "\"link\":\"/video/L3YvYS5ta3Y=/subtitle/0.srt\"")
+                .replace("\"fonts\":[\"", "\"fonts\":[\"/video/L3YvYS5ta3Y=/attachment/"));
+        assertEquals(probed, store().get(mkv, "sha7"), "probed again: no link from an old info.json");
+        assertFalse(Files.readString(saved).contains("L3YvYS5ta3Y="), "saved again without links");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaException;
@@ -28,8 +29,9 @@ class TranscoderTest {
     void segmentsOfAProbedFileFollowItsKeyframesAndGoWithDestroy() throws Exception {
         EngineSettings settings = Fixtures.settings(root.resolve("cache"));
         Files.createDirectories(settings.cacheRoot().resolve("stale"));
-        try (KeyframeStore keyframes = new KeyframeStore(settings);
-             Transcoder transcoder = new Transcoder(settings, new MediaInfoStore(settings), keyframes)) {
+        LocalStore metadata = new LocalStore(settings.metadataRoot());
+        try (KeyframeStore keyframes = new KeyframeStore(metadata);
+             Transcoder transcoder = new Transcoder(settings, new MediaInfoStore(metadata), keyframes)) {
             assertFalse(Files.exists(settings.cacheRoot().resolve("stale")), "the cache is emptied at start-up");
             for (Fixture f : new Fixture[] {TestMedia.mpegTsOffset(), TestMedia.multiTrackMkv()}) {
                 String sha = FileIdentity.sha(f.path());

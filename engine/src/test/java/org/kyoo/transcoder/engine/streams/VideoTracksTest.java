@@ -22,6 +22,7 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.FileIdentity;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.storage.MetadataFiles;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.Scheduler;
@@ -45,8 +46,8 @@ class VideoTracksTest {
     @BeforeEach
     void start() {
         settings = Fixtures.settings(root.resolve("cache"));
-        keyframes = new KeyframeStore(settings);
-        transcoder = new Transcoder(settings, new MediaInfoStore(settings), keyframes);
+        keyframes = new KeyframeStore(new LocalStore(settings.metadataRoot()));
+        transcoder = new Transcoder(settings, new MediaInfoStore(new LocalStore(settings.metadataRoot())), keyframes);
     }
 
     @AfterEach
@@ -157,7 +158,7 @@ class VideoTracksTest {
         KeyframeIndex failing = new KeyframeIndex();
         failing.append(kf, 2);
         List<KeyframeIndex> scans = new ArrayList<>(List.of(failing, KeyframeIndex.complete(kf)));
-        FileStream stream = new FileStream(f.path(), new MediaInfoStore(settings).get(f.path(), FileIdentity.sha(f.path())),
+        FileStream stream = new FileStream(f.path(), new MediaInfoStore(new LocalStore(settings.metadataRoot())).get(f.path(), FileIdentity.sha(f.path())),
                 KeyframeIndex.complete(f.spec().video().keyframes()), track -> scans.get(0),
                 Fixtures.environment(root.resolve("segments"), settings, org.kyoo.transcoder.engine.pipelines.VideoPipeline.FrameObserver.NONE, Scheduler.withDefaults()));
         Rendition original = Rendition.videoOriginal(1);

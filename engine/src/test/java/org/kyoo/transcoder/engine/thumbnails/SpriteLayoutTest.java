@@ -41,7 +41,7 @@ class SpriteLayoutTest {
 
     @Test
     void theVttHasOneCuePerCaptureIntoTheSprite() {
-        String vtt = SpriteLayout.of(3725, 1920, 1080).vtt("/video", "L3YvYS5ta3Y=");
+        String vtt = SpriteLayout.of(3725, 1920, 1080).vtt("/video/L3YvYS5ta3Y=/thumbnails.png");
         String[] blocks = vtt.split("\n\n");
         assertEquals("WEBVTT", blocks[0]);
         assertEquals(151, blocks.length);

@@ -3,7 +3,8 @@ package org.kyoo.transcoder.engine.thumbnails;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
@@ -23,14 +24,14 @@ public final class SpriteTiming {
                 Files.size(fixture.path()) >> 20);
         for (int run = 0; run < runs; run++) {
             Path metadata = Files.createTempDirectory("sprite-timing");
-            ThumbnailSprite sprites = new ThumbnailSprite(new EngineSettings(metadata, metadata, "", "fast", null, null), workers);
+            ThumbnailSprite sprites = new ThumbnailSprite(new LocalStore(metadata), workers);
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
-            Path folder = sprites.sprite(fixture.path(), "timing").get(10, TimeUnit.MINUTES);
+            Path png = ((Stored.LocalFile) sprites.sprite(fixture.path(), "timing").get(10, TimeUnit.MINUTES).png()).path();
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("run %d, %d workers: %d ms wall, %d ms CPU, png %d KiB%n", run, workers, ms,
-                    (os.getProcessCpuTime() - cpu) / 1_000_000, Files.size(folder.resolve(ThumbnailSprite.PNG)) >> 10);
+                    (os.getProcessCpuTime() - cpu) / 1_000_000, Files.size(png) >> 10);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,21 +24,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.Stamp;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
 class ThumbnailSpriteTest {
     private static final Pattern CUE = Pattern.compile(
-            "(\\d\\d):(\\d\\d):(\\d\\d)\\.000 --> (\\d\\d):(\\d\\d):(\\d\\d)\\.000\n(.*)/thumbnails\\.png#xywh=(\\d+),(\\d+),(\\d+),(\\d+)");
+            "(\\d\\d):(\\d\\d):(\\d\\d)\\.000 --> (\\d\\d):(\\d\\d):(\\d\\d)\\.000\n(.*)#xywh=(\\d+),(\\d+),(\\d+),(\\d+)");
 
     @TempDir
     Path metadata;
 
     private ThumbnailSprite sprites() {
-        return new ThumbnailSprite(new EngineSettings(metadata.resolve("cache"), metadata, "/api", "fast", null, null));
+        return new ThumbnailSprite(new LocalStore(metadata));
+    }
+
+    /** Where the store keeps the sprite: the picture's folder, its map beside it. */
+    private static Path folderOf(ThumbnailSprite.Sprite sprite) {
+        Path png = ((Stored.LocalFile) sprite.png()).path();
+        assertEquals(png.resolveSibling(ThumbnailSprite.VTT), ((Stored.LocalFile) sprite.vtt()).path());
+        return png.getParent();
     }
 
     /** One VTT cue as a viewer's player reads it. */
@@ -48,7 +55,7 @@ class ThumbnailSpriteTest {
     @Test
     void spriteAndVttFollowTheGeometryAndEachTileShowsTheKeyframeAtOrBeforeItsTime() throws Exception {
         Fixture fixture = TestMedia.multiTrackMkv();
-        Path folder = sprites().sprite(fixture.path(), "a").get(60, TimeUnit.SECONDS);
+        Path folder = folderOf(sprites().sprite(fixture.path(), "a").get(60, TimeUnit.SECONDS));
 
         // 30 s of 320x180: three captures 10 s apart, one column of 256x144 tiles.
         List<Cue> cues = cues(folder);
@@ -56,7 +63,8 @@ class ThumbnailSpriteTest {
         BufferedImage sprite = ImageIO.read(folder.resolve(ThumbnailSprite.PNG).toFile());
         assertEquals(1 * 256, sprite.getWidth());
         assertEquals(3 * 144, sprite.getHeight());
-        String link = "/api/" + Base64.getEncoder().encodeToString(fixture.path().toString().getBytes(StandardCharsets.UTF_8));
+        // the picture beside the map: the server's route points the cues at itself (its SpriteMapTest)
+        String link = ThumbnailSprite.PNG;
         for (int i = 0; i < cues.size(); i++) {
             assertEquals(new Cue(i * 10, i * 10 + 10, link, 0, i * 144, 256, 144), cues.get(i));
         }
@@ -67,7 +75,7 @@ class ThumbnailSpriteTest {
     void bothDecodersFillTheirHalfOfALongerSprite() throws Exception {
         // 130 s with a keyframe every second: 13 captures in 3 columns, split between two demuxers.
         Fixture fixture = TestMedia.manySegments();
-        Path folder = sprites().sprite(fixture.path(), "b").get(60, TimeUnit.SECONDS);
+        Path folder = folderOf(sprites().sprite(fixture.path(), "b").get(60, TimeUnit.SECONDS));
 
         List<Cue> cues = cues(folder);
         assertEquals(13, cues.size());
@@ -86,7 +94,7 @@ class ThumbnailSpriteTest {
     @MethodSource("otherContainers")
     void tilesShowTheKeyframeAtOrBeforeTheirTimeInOtherContainers(Supplier<Fixture> make) throws Exception {
         Fixture fixture = make.get();
-        Path folder = sprites().sprite(fixture.path(), "o").get(60, TimeUnit.SECONDS);
+        Path folder = folderOf(sprites().sprite(fixture.path(), "o").get(60, TimeUnit.SECONDS));
 
         List<Cue> cues = cues(folder);
         assertEquals((int) fixture.spec().duration() / 10, cues.size());
@@ -97,7 +105,7 @@ class ThumbnailSpriteTest {
     @Test
     void capturesAreTakenOnTheFilesOwnTimelineWhenItDoesNotStartAtZero() throws Exception {
         Fixture fixture = TestMedia.mpegTsOffset();
-        Path folder = sprites().sprite(fixture.path(), "c").get(60, TimeUnit.SECONDS);
+        Path folder = folderOf(sprites().sprite(fixture.path(), "c").get(60, TimeUnit.SECONDS));
 
         List<Cue> cues = cues(folder);
         assertEquals(2, cues.size());
@@ -109,7 +117,7 @@ class ThumbnailSpriteTest {
     void aFileShorterThanTenSecondsGetsOneCapture() throws Exception {
         Fixture clip = TestMedia.shortClip();
         assertTrue(clip.spec().duration() < 10);
-        Path folder = sprites().sprite(clip.path(), "d").get(60, TimeUnit.SECONDS);
+        Path folder = folderOf(sprites().sprite(clip.path(), "d").get(60, TimeUnit.SECONDS));
 
         List<Cue> cues = cues(folder);
         assertEquals(1, cues.size());
@@ -145,7 +153,7 @@ class ThumbnailSpriteTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return sprites.sprite(fixture.path(), "f");
+                return sprites.sprite(fixture.path(), "f").thenApply(ThumbnailSpriteTest::folderOf);
             }));
         }
         go.countDown();

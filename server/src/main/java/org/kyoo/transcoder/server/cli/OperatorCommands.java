@@ -21,6 +21,9 @@ import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.MediaInfoJson;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
+import org.kyoo.transcoder.engine.storage.LocalStore;
+import org.kyoo.transcoder.server.playlists.LinkQuery;
+import org.kyoo.transcoder.server.playlists.MetadataLinks;
 
 /**
  * The jar's subcommands for operators: {@code info FILE} prints the media info JSON,
@@ -71,11 +74,12 @@ public final class OperatorCommands {
             // Operators read one line of reason from us; libav's own log lines would only repeat it.
             av_log_set_level(AV_LOG_QUIET);
             String sha = FileIdentity.sha(path);
-            MediaInfo info = new MediaInfoStore(settings).get(path, sha);
+            LocalStore metadata = new LocalStore(settings.metadataRoot());
+            MediaInfo info = new MediaInfoStore(metadata).get(path, sha);
             if (command.equals("info")) {
-                out.println(MediaInfoJson.writePretty(info));
+                out.println(MediaInfoJson.writePretty(new MetadataLinks(settings.routePrefix()).on(info, LinkQuery.NONE)));
             } else {
-                try (KeyframeStore keyframes = new KeyframeStore(settings)) {
+                try (KeyframeStore keyframes = new KeyframeStore(metadata)) {
                     KeyframeIndex index = keyframes.get(path, sha, info).completion().join();
                     StringBuilder lines = new StringBuilder();
                     for (double time : index.toArray()) lines.append(String.format(Locale.ROOT, "%.6f%n", time));

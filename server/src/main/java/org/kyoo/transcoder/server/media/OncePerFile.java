@@ -2,10 +2,12 @@ package org.kyoo.transcoder.server.media;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
  * Runs each extraction once per file version: every later caller shares the first one's future.
@@ -26,8 +28,23 @@ public final class OncePerFile implements BackgroundExtraction {
     }
 
     @Override
+    public Optional<Stored> subtitle(String sha, String name) {
+        return work.subtitle(sha, name);
+    }
+
+    @Override
+    public Optional<Stored> attachment(String sha, String name) {
+        return work.attachment(sha, name);
+    }
+
+    @Override
     public CompletableFuture<Sprite> sprite(Path file, String sha, MediaInfo info) {
         return once(sprites, sha, () -> work.sprite(file, sha, info));
+    }
+
+    @Override
+    public String routePrefix() {
+        return work.routePrefix();
     }
 
     private static <T> CompletableFuture<T> once(Map<String, CompletableFuture<T>> runs, String sha,

@@ -2,9 +2,12 @@ package org.kyoo.transcoder.server.routes;
 
 import io.undertow.server.HttpServerExchange;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
 import org.kyoo.transcoder.server.media.MediaSource;
@@ -12,46 +15,42 @@ import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 
 /**
- * {@code /:path/attachment/:name}: a file from {@code {metadata}/{sha}/att}, once extraction has
- * run ({@link SubtitleRoute} serves {@code sub}).
+ * {@code /:path/attachment/:name}: an extracted attachment (font), once extraction has run
+ * ({@link SubtitleRoute} serves subtitles).
  */
 final class ExtractedFileRoute implements Route {
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;
-    private final Path metadataRoot;
-    private final String folder;
 
-    /** @param folder {@code att} or {@code sub} */
-    ExtractedFileRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, Path metadataRoot,
-                       String folder) {
+    ExtractedFileRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction) {
         this.root = root;
         this.media = media;
         this.extraction = extraction;
-        this.metadataRoot = metadataRoot;
-        this.folder = folder;
     }
 
     @Override
     public Answer answer(HttpServerExchange exchange) {
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
         String name = SafeRoot.checkName(RouteParams.raw(exchange, "name"));
-        return new Answer.Later(whenExtracted(media, extraction, metadataRoot, file, folder, name).thenApply(ExtractedFileRoute::served));
+        return new Answer.Later(whenExtracted(media, extraction, file)
+                .thenApply(done -> served(extraction.attachment(file.sha(), name), name)));
     }
 
-    /** Where {@code name} lies in the file's {@code folder} of extracted files; the future completes once extraction has run. */
-    static CompletableFuture<Path> whenExtracted(MediaSource media, BackgroundExtraction extraction, Path metadataRoot,
-                                                 RequestedFile file, String folder, String name) {
+    /** Completes once the file's extraction has run (at once when it ran before). */
+    static CompletableFuture<Void> whenExtracted(MediaSource media, BackgroundExtraction extraction, RequestedFile file) {
         MediaInfo info = media.info(file.path(), file.sha());
-        return extraction.extract(file.path(), file.sha(), info).thenApply(done -> extracted(metadataRoot, file, folder, name));
+        return extraction.extract(file.path(), file.sha(), info);
     }
 
-    /** {@code {metadata}/{sha}/{folder}/{name}}: where extraction writes a file's attachments and subtitles. */
-    static Path extracted(Path metadataRoot, RequestedFile file, String folder, String name) {
-        return metadataRoot.resolve(file.sha()).resolve(folder).resolve(name);
+    /** What extraction made under {@code name}; 404 when it made nothing by that name. */
+    static Answer served(Optional<Stored> extracted, String name) {
+        return new Answer.Kept(extracted.orElseThrow(() -> HttpError.notFound("No such file.")), ContentTypes.of(name),
+                Answer.CACHEABLE);
     }
 
-    static Answer served(Path extracted) {
-        return new Answer.File(extracted, ContentTypes.of(extracted), Answer.CACHEABLE);
+    /** A file made from an extracted one (a subtitle's conversion). */
+    static Answer served(Path made) {
+        return new Answer.File(made, ContentTypes.of(made), Answer.CACHEABLE);
     }
 }

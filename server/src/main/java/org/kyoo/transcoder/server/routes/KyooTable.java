@@ -3,7 +3,6 @@ package org.kyoo.transcoder.server.routes;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
-import java.nio.file.Path;
 import java.util.function.Function;
 import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.server.http.AnswerWriter;
@@ -22,7 +21,7 @@ final class KyooTable {
     private KyooTable() {}
 
     static void register(RoutingHandler routes, String base, SafeRoot root, MediaSource media, Players tracker,
-                         BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
+                         BackgroundExtraction extraction, AnswerWriter writer) {
         Function<Route, HttpHandler> h = route -> new RouteHandler(route, writer);
         HttpHandler direct = h.apply(new DirectRoute(root));
         for (String path : new String[] {"/{path}/direct", "/{path}/direct/{identifier}"}) {
@@ -39,7 +38,7 @@ final class KyooTable {
         routes.get(base + "/{path}/info", h.apply(new InfoRoute(root, media, extraction)));
         routes.get(base + "/{path}/thumbnails.png", h.apply(new SpriteRoute(root, media, extraction, false)));
         routes.get(base + "/{path}/thumbnails.vtt", h.apply(new SpriteRoute(root, media, extraction, true)));
-        routes.get(base + "/{path}/attachment/{name}", h.apply(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att")));
-        routes.get(base + "/{path}/subtitle/{name}", h.apply(new SubtitleRoute(root, media, extraction, metadataRoot)));
+        routes.get(base + "/{path}/attachment/{name}", h.apply(new ExtractedFileRoute(root, media, extraction)));
+        routes.get(base + "/{path}/subtitle/{name}", h.apply(new SubtitleRoute(root, media, extraction)));
     }
 }

@@ -4,7 +4,6 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
-import java.nio.file.Path;
 import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.server.config.KyooBase;
 import org.kyoo.transcoder.server.http.AnswerWriter;
@@ -20,13 +19,15 @@ public final class Routes {
     private Routes() {}
 
     public static HttpHandler of(SafeRoot root, MediaSource media, Players tracker,
-                                 BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer) {
-        return of(root, media, tracker, extraction, metadataRoot, writer, KyooBase.DEFAULT);
+                                 BackgroundExtraction extraction, AnswerWriter writer) {
+        return of(root, media, tracker, extraction, writer, KyooBase.DEFAULT);
     }
 
-    /** The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}). */
+    /**
+     * The v3 table, and upstream Kyoo's newer one under {@code kyooBase} (e.g. {@code /video}).
+     */
     public static HttpHandler of(SafeRoot root, MediaSource media, Players tracker,
-                                 BackgroundExtraction extraction, Path metadataRoot, AnswerWriter writer, String kyooBase) {
+                                 BackgroundExtraction extraction, AnswerWriter writer, String kyooBase) {
         // template parameters stay out of the query map, where a client's ?path= could shadow them
         RoutingHandler routes = Handlers.routing(false);
         HttpHandler direct = handler(new DirectRoute(root), writer);
@@ -41,14 +42,14 @@ public final class Routes {
         routes.get("/{path}/thumbnails.png", handler(new SpriteRoute(root, media, extraction, false), writer));
         routes.get("/{path}/thumbnails.vtt", handler(new SpriteRoute(root, media, extraction, true), writer));
         routes.get("/{path}/attachment/{name}",
-                handler(new ExtractedFileRoute(root, media, extraction, metadataRoot, "att"), writer));
+                handler(new ExtractedFileRoute(root, media, extraction), writer));
         routes.get("/{path}/subtitle/{name}",
-                handler(new SubtitleRoute(root, media, extraction, metadataRoot), writer));
+                handler(new SubtitleRoute(root, media, extraction), writer));
         routes.get("/{path}/subtitles/{index}/index.m3u8",
-                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, true), writer));
+                handler(new SubtitleRenditionRoute(root, media, extraction, true), writer));
         routes.get("/{path}/subtitles/{index}/{segment}",
-                handler(new SubtitleRenditionRoute(root, media, extraction, metadataRoot, false), writer));
-        KyooTable.register(routes, kyooBase, root, media, tracker, extraction, metadataRoot, writer);
+                handler(new SubtitleRenditionRoute(root, media, extraction, false), writer));
+        KyooTable.register(routes, kyooBase, root, media, tracker, extraction, writer);
         routes.setFallbackHandler(exchange -> writer.error(exchange, HttpError.notFound("No such route.")));
         routes.setInvalidMethodHandler(exchange -> writer.error(exchange, new HttpError(405, "Method not allowed.")));
         return routes;

@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.kyoo.transcoder.engine.extract.WebVttSegments;
+import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.storage.Stored;
 import org.kyoo.transcoder.server.http.HttpError;
+import org.kyoo.transcoder.server.media.BackgroundExtraction;
 
 /**
  * Where subtitle conversions and WebVTT cuts run, off Undertow's threads: a few at a time, a few
@@ -55,6 +58,17 @@ final class SubtitleConversions {
                 throw new HttpError(503, "Too many subtitle conversions waiting; ask again later.");
             }
         });
+    }
+
+    /**
+     * Subtitle {@code name}'s local file, what the converter reads and keeps its conversions beside;
+     * NOT_FOUND when the file has none by that name.
+     */
+    static Path extracted(BackgroundExtraction extraction, String sha, String name) {
+        Stored stored = extraction.subtitle(sha, name)
+                .orElseThrow(() -> new MediaException(MediaException.Kind.NOT_FOUND, "No subtitle " + name));
+        if (stored instanceof Stored.LocalFile file) return file.path();
+        throw new UnsupportedOperationException("Converting a subtitle held in memory (" + stored.size() + " bytes)");
     }
 
     /** The cues of {@code vtt}, parsed once while the file stays the same. */

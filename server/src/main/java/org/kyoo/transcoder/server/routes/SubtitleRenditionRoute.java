@@ -28,16 +28,13 @@ final class SubtitleRenditionRoute implements Route {
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;
-    private final Path metadataRoot;
     private final boolean playlist;
 
     /** @param playlist the media playlist, else a segment */
-    SubtitleRenditionRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, Path metadataRoot,
-                           boolean playlist) {
+    SubtitleRenditionRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, boolean playlist) {
         this.root = root;
         this.media = media;
         this.extraction = extraction;
-        this.metadataRoot = metadataRoot;
         this.playlist = playlist;
     }
 
@@ -63,9 +60,9 @@ final class SubtitleRenditionRoute implements Route {
         if (segment >= known) throw HttpError.badRequest("Segment " + segment + " is out of range.");
         double from = keyframes[segment];
         double to = segment + 1 < keyframes.length ? keyframes[segment + 1] : cuts.end();
-        Path extracted = ExtractedFileRoute.extracted(metadataRoot, file, "sub", track.index() + "." + track.extension());
+        String name = track.index() + "." + track.extension();
         return new Answer.Later(SubtitleConversions.SHARED.after(extraction.extract(file.path(), file.sha(), info), () -> {
-            Path vtt = SubtitleConverter.inFormat(extracted, "vtt");
+            Path vtt = SubtitleConverter.inFormat(SubtitleConversions.extracted(extraction, file.sha(), name), "vtt");
             return new Answer.Text(ContentTypes.VTT, SubtitleConversions.SHARED.cues(vtt).segment(from, to), Answer.CACHEABLE);
         }));
     }

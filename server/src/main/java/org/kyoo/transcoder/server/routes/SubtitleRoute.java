@@ -13,21 +13,19 @@ import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 
 /**
- * {@code /:path/subtitle/:name[?format=vtt|srt|ass]}: an extracted subtitle (or sidecar) from
- * {@code {metadata}/{sha}/sub}, once extraction has run, converted on request. An unknown format
- * is refused before anything waits; a picture subtitle asked for as text answers 400 saying why.
+ * {@code /:path/subtitle/:name[?format=vtt|srt|ass]}: an extracted subtitle (or sidecar), once
+ * extraction has run, converted on request. An unknown format is refused before anything waits; a
+ * picture subtitle asked for as text answers 400 saying why.
  */
 final class SubtitleRoute implements Route {
     private final SafeRoot root;
     private final MediaSource media;
     private final BackgroundExtraction extraction;
-    private final Path metadataRoot;
 
-    SubtitleRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction, Path metadataRoot) {
+    SubtitleRoute(SafeRoot root, MediaSource media, BackgroundExtraction extraction) {
         this.root = root;
         this.media = media;
         this.extraction = extraction;
-        this.metadataRoot = metadataRoot;
     }
 
     @Override
@@ -37,10 +35,12 @@ final class SubtitleRoute implements Route {
         Deque<String> formats = exchange.getQueryParameters().get("format");
         String format = formats == null || formats.isEmpty() ? null : formats.getFirst();
         if (format != null) SubtitleConverter.checkFormat(format);
-        CompletableFuture<Path> ready = ExtractedFileRoute.whenExtracted(media, extraction, metadataRoot, file, "sub", name);
-        if (format == null) return new Answer.Later(ready.thenApply(ExtractedFileRoute::served));
+        CompletableFuture<Void> ready = ExtractedFileRoute.whenExtracted(media, extraction, file);
+        if (format == null) {
+            return new Answer.Later(ready.thenApply(done -> ExtractedFileRoute.served(extraction.subtitle(file.sha(), name), name)));
+        }
         return new Answer.Later(SubtitleConversions.SHARED.after(ready, () -> {
-            Path extracted = ExtractedFileRoute.extracted(metadataRoot, file, "sub", name);
+            Path extracted = SubtitleConversions.extracted(extraction, file.sha(), name);
             return ExtractedFileRoute.served(SubtitleConverter.inFormat(extracted, format));
         }));
     }
