@@ -11,7 +11,7 @@ import java.util.Map;
  * request and not behind it; a head near nobody pauses. The stream's heads stop when nobody asked
  * anything for the idle time.
  */
-public final class RequestWindow {
+final class RequestWindow {
     private record Latest(long nanos, int segment, double start) {}
 
     /** Requests that do not say who asks count as one player. */

@@ -21,7 +21,7 @@ import org.kyoo.transcoder.engine.pipelines.SegmentSink;
  * before it starts and gives it back, between two packets, to pause or to let more urgent work
  * run; parked, it keeps its decoder, encoder and half-written segment and goes on where it was.
  */
-public final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled, HeadView {
+final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, Scheduler.Scheduled, HeadView {
     private final Stream stream;
     private final SegmentPipeline pipeline;
     private final int id;
