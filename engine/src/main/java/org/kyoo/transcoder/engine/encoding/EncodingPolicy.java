@@ -19,7 +19,8 @@ public final class EncodingPolicy {
     private final String preset;
     private final String startupPreset;
     private final String loadPreset;
-    private final boolean onDevice;
+    /** Asked when a stream is set up, not here: an engine that never encodes may have no profile. */
+    private final VideoEncoders hardware;
 
     /**
      * @param preset        GOCODER_PRESET
@@ -29,8 +30,8 @@ public final class EncodingPolicy {
     public EncodingPolicy(String preset, String startupPreset, String loadPreset, VideoEncoders hardware) {
         this.preset = preset;
         this.startupPreset = startupPreset;
-        this.onDevice = hardware.encodesOnDevice();
-        this.loadPreset = loadPreset(loadPreset, onDevice);
+        this.loadPreset = loadPreset;
+        this.hardware = hardware;
     }
 
     /**
@@ -53,7 +54,8 @@ public final class EncodingPolicy {
     public Presets presets(boolean encodesVideo, boolean copiesVideo, boolean fragmented) {
         if (copiesVideo) return new Presets(preset, null, null);
         if (!encodesVideo) return Presets.NONE;
+        boolean onDevice = hardware.encodesOnDevice();
         boolean quicker = !fragmented || !onDevice;
-        return new Presets(preset, quicker ? startupPreset : null, loadPreset);
+        return new Presets(preset, quicker ? startupPreset : null, loadPreset(loadPreset, onDevice));
     }
 }

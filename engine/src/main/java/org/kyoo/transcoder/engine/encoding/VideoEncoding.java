@@ -10,10 +10,13 @@ import org.kyoo.transcoder.engine.codecs.Encoder;
  * allows it.
  */
 public final class VideoEncoding {
-    private final EncoderSetup encoder;
+    private final OutputCodec codec;
+    /** Asked per segment, not here: an engine that never encodes may have no profile. */
+    private final VideoEncoders machine;
 
     public VideoEncoding(OutputCodec codec, VideoEncoders machine) {
-        this.encoder = machine.encoder(codec);
+        this.codec = codec;
+        this.machine = machine;
     }
 
     /**
@@ -28,6 +31,7 @@ public final class VideoEncoding {
      */
     public EncoderChoice choose(String preset, String steady, boolean sharedInit, String setup,
                                 Function<EncoderChoice, Encoder> open) {
+        EncoderSetup encoder = machine.encoder(codec);
         EncoderChoice asked = new EncoderChoice(encoder, preset, Map.of());
         if (!sharedInit || preset == null || steady == null || preset.equals(steady)) return asked;
         // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
