@@ -15,12 +15,14 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
@@ -233,7 +235,7 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", metadata " + config.metadataRoot() + ", route prefix \"" + config.routePrefix() + "\", Kyoo table under " + config.kyooBase()
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
-                + ", load preset " + (config.effectiveLoadPreset().isEmpty() ? "off" : config.effectiveLoadPreset())
+                + ", load preset " + Objects.requireNonNullElse(EncodingPolicy.loadPreset(config.loadPreset(), HardwareProfiles.encodesOnDevice(config.hwaccel())), "off")
                 + ", port " + config.port()
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))

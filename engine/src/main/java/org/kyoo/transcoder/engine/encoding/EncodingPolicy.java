@@ -1,38 +1,47 @@
 package org.kyoo.transcoder.engine.encoding;
 
-import org.kyoo.transcoder.engine.hardware.HardwareProfile;
-
 /**
  * Which presets a stream's segments are encoded with: the one place that decides it (a head asks
- * {@link Presets} per segment).
+ * {@link Presets} per segment, and {@link VideoEncoding} opens each segment's encoder at it).
  * <ul>
  *   <li>Audio and copies encode no video: no preset.</li>
  *   <li>A transcode's steady preset is GOCODER_PRESET; a hardware encoder maps x264's names to its
  *       own (its profile does).</li>
  *   <li>The start-up preset is for the first segment of a head a player waits on. In fMP4 every
  *       fragment of a rendition shares one init, so a quicker preset is used there only where it
- *       writes the steady preset's parameter sets: only x264's can be made to (the pipeline checks
- *       each set-up); hardware encoders keep their steady preset there.</li>
+ *       writes the steady preset's parameter sets: only x264's can be made to ({@link VideoEncoding}
+ *       checks each set-up); hardware encoders keep their steady preset there.</li>
  *   <li>The load preset is x264's: a hardware encoder's slots are its sessions, not the cores, and
- *       its presets are its own.</li>
+ *       its presets are its own ({@link #loadPreset(String, boolean)}).</li>
  * </ul>
  */
 public final class EncodingPolicy {
     private final String preset;
     private final String startupPreset;
     private final String loadPreset;
-    private final boolean onDevice;
+    /** Asked when a stream is set up, not here: an engine that never encodes may have no profile. */
+    private final VideoEncoders hardware;
 
     /**
      * @param preset        GOCODER_PRESET
      * @param startupPreset GOCODER_STARTUP_PRESET; null or empty: off
      * @param loadPreset    GOCODER_LOAD_PRESET; null or empty: off
      */
-    public EncodingPolicy(String preset, String startupPreset, String loadPreset, HardwareProfile hardware) {
+    public EncodingPolicy(String preset, String startupPreset, String loadPreset, VideoEncoders hardware) {
         this.preset = preset;
         this.startupPreset = startupPreset;
         this.loadPreset = loadPreset;
-        this.onDevice = hardware.encodesOnDevice();
+        this.hardware = hardware;
+    }
+
+    /**
+     * The load preset in effect, null when off: it is x264's, so an encoder on a device (its slots
+     * are its sessions, its presets its own) gets none.
+     *
+     * @param configured GOCODER_LOAD_PRESET; null or empty: off
+     */
+    public static String loadPreset(String configured, boolean encodesOnDevice) {
+        return encodesOnDevice || configured == null || configured.isEmpty() ? null : configured;
     }
 
     /**
@@ -45,12 +54,8 @@ public final class EncodingPolicy {
     public Presets presets(boolean encodesVideo, boolean copiesVideo, boolean fragmented) {
         if (copiesVideo) return new Presets(preset, null, null);
         if (!encodesVideo) return Presets.NONE;
+        boolean onDevice = hardware.encodesOnDevice();
         boolean quicker = !fragmented || !onDevice;
-        return new Presets(preset, quicker ? startupPreset : null, onDevice ? null : loadPreset);
-    }
-
-    /** Whether the load preset is in effect at all (for the start-up log line). */
-    public String effectiveLoadPreset() {
-        return onDevice || loadPreset == null ? "" : loadPreset;
+        return new Presets(preset, quicker ? startupPreset : null, loadPreset(loadPreset, onDevice));
     }
 }

@@ -16,6 +16,8 @@ import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.encoding.EncoderSetup;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.codecs.FilterChain;
 
@@ -32,9 +34,17 @@ abstract class AcceleratedProfile implements HardwareProfile {
      * @param decodePixelFormat the pixel format of a decoded frame left in device memory
      * @param encodePixelFormat the pixel format of the frames the encoder reads (the scaler's output)
      * @param scaler            the filter that scales on the device ({@code scale_vaapi})
-     * @param encoder           the H.264 encoder reading device frames
+     * @param encoders          the encoder reading device frames, by the output codec it writes
      */
-    record LibavNames(int decodeDeviceType, int decodePixelFormat, int encodePixelFormat, String scaler, String encoder) {}
+    record LibavNames(int decodeDeviceType, int decodePixelFormat, int encodePixelFormat, String scaler,
+                      Map<OutputCodec, String> encoders) {
+        /** The encoder writing {@code codec}; a {@link HardwareProfileException} when the device has none. */
+        String encoder(String profile, OutputCodec codec) {
+            String encoder = encoders.get(codec);
+            if (encoder == null) throw new HardwareProfileException("Hardware profile " + profile + " has no encoder for " + codec + ".");
+            return encoder;
+        }
+    }
 
     private static final System.Logger LOG = System.getLogger(AcceleratedProfile.class.getName());
 
@@ -74,8 +84,8 @@ abstract class AcceleratedProfile implements HardwareProfile {
     }
 
     @Override
-    public final String encoderName() {
-        return libav.encoder();
+    public final EncoderSetup encoder(OutputCodec codec) {
+        return new DeviceEncoder(libav.encoder(name, codec), codec, this);
     }
 
     /**
@@ -102,12 +112,12 @@ abstract class AcceleratedProfile implements HardwareProfile {
     /** The encoder's own private options for {@code preset} (null or empty when none was configured). */
     abstract void addEncoderOptions(String preset, Map<String, String> options);
 
-    /** Every encoder's options: its own, and H.264 High, the profile the master playlist announces (avc1.640028). */
-    final Map<String, String> encoderOptions(String preset) {
+    /** Every encoder's options: its own, and the codec's profile, which the master playlist announces (avc1.640028: High). */
+    final Map<String, String> encoderOptions(String preset, OutputCodec codec) {
         Map<String, String> options = new LinkedHashMap<>();
         addEncoderOptions(preset, options);
         // NVENC defaults to Main, h264_vaapi and h264_qsv pick from the input.
-        options.put("profile", "high");
+        options.put("profile", codec.encoderProfile());
         return options;
     }
 
@@ -235,14 +245,15 @@ abstract class AcceleratedProfile implements HardwareProfile {
         }
     }
 
-    @Override
-    public void configureEncoder(AVCodecContext encoder, Quality quality, String preset, AVDictionary options) {
-        // The same rate control as the software profile: average, peak, and a 5x-peak buffer.
-        encoder.bit_rate(quality.averageBitrate());
-        encoder.rc_max_rate(quality.maxBitrate());
-        encoder.rc_buffer_size((int) (5 * quality.maxBitrate()));
-        for (Map.Entry<String, String> e : encoderOptions(preset).entrySet()) {
-            Av.check(av_dict_set(options, e.getKey(), e.getValue(), 0), "av_dict_set " + e.getKey());
+    /** The device's encoder of one output codec: reads device frames, takes the profile's options. */
+    private record DeviceEncoder(String name, OutputCodec codec, AcceleratedProfile profile) implements EncoderSetup {
+        @Override
+        public void configure(AVCodecContext context, Quality quality, String preset, AVDictionary options) {
+            // The same rate control as the software encoders: average, peak, and a 5x-peak buffer.
+            EncoderSetup.rates(context, quality);
+            for (Map.Entry<String, String> e : profile.encoderOptions(preset, codec).entrySet()) {
+                Av.check(av_dict_set(options, e.getKey(), e.getValue(), 0), "av_dict_set " + e.getKey());
+            }
         }
     }
 

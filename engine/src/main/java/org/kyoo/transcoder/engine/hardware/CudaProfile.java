@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_NV12;
 import java.util.List;
 import java.util.Map;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 
 /**
  * NVIDIA (GOCODER_HWACCEL=nvidia): native decoders with the NVDEC hwaccel, {@code scale_cuda},
@@ -15,7 +16,10 @@ import org.kyoo.transcoder.engine.av.Av;
 public final class CudaProfile extends AcceleratedProfile {
     public static final String NAME = "nvidia";
     private static final LibavNames LIBAV =
-            new LibavNames(AV_HWDEVICE_TYPE_CUDA, AV_PIX_FMT_CUDA, AV_PIX_FMT_CUDA, "scale_cuda", "h264_nvenc");
+            new LibavNames(AV_HWDEVICE_TYPE_CUDA, AV_PIX_FMT_CUDA, AV_PIX_FMT_CUDA, "scale_cuda",
+                    Map.of(OutputCodec.H264, "h264_nvenc"));
+    /** The encoder a transcode opens: the one start-up checks. */
+    private static final String ENCODER = LIBAV.encoder(NAME, OutputCodec.TRANSCODED);
 
     CudaProfile(HardwareDevice device) {
         super(NAME, LIBAV, device, device);
@@ -30,7 +34,7 @@ public final class CudaProfile extends AcceleratedProfile {
     public static CudaProfile open() {
         HardwareDevice device = openDevice();
         try {
-            int rc = EncoderProbe.open(LIBAV.encoder(), AV_PIX_FMT_NV12, device);
+            int rc = EncoderProbe.open(ENCODER, AV_PIX_FMT_NV12, device);
             if (rc < 0) {
                 throw new HardwareProfileException(noEncoder(device.description(), rc, NvidiaGpus.models(NvidiaGpus.DRIVER_FOLDER)));
             }
@@ -71,12 +75,12 @@ public final class CudaProfile extends AcceleratedProfile {
         String gpu = gpuModels.isEmpty() ? "the GPU" : String.join(", ", gpuModels);
         if (rc == EncoderProbe.ENCODER_NOT_FOUND) {
             // not the GPU's fault: the FFmpeg build shipped with the server has no such encoder
-            return "Hardware profile " + NAME + " cannot encode: this FFmpeg build has no " + LIBAV.encoder()
+            return "Hardware profile " + NAME + " cannot encode: this FFmpeg build has no " + ENCODER
                     + " encoder (" + Av.errorText(rc) + ", libav error " + rc + "), whatever " + gpu + " ("
                     + deviceDescription + ") can do. Use GOCODER_HWACCEL=disabled (libx264 on the CPU), or an"
                     + " FFmpeg build configured with NVENC.";
         }
-        return "Hardware profile " + NAME + " cannot encode: " + LIBAV.encoder() + " does not open on " + gpu
+        return "Hardware profile " + NAME + " cannot encode: " + ENCODER + " does not open on " + gpu
                 + " (" + deviceDescription + "): " + Av.errorText(rc) + " (libav error " + rc + ")."
                 + " The GPU has no NVENC video encoder (data-centre GPUs such as the A100, H100 and H200 have"
                 + " none), or the driver is older than the NVENC API this FFmpeg " + FFMPEG_NVENC

@@ -4,6 +4,9 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.encoding.EncoderSetup;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
+import org.kyoo.transcoder.engine.encoding.VideoEncoders;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -12,9 +15,10 @@ import org.kyoo.transcoder.engine.media.Quality;
  *
  * <p>The loop's generic part: frames carrying a {@code hw_frames_ctx} are announced to the
  * filter's buffer source with it, and when the buffer sink yields device frames its
- * {@code hw_frames_ctx} is handed to the encoder. A profile only supplies the device and the names.
+ * {@code hw_frames_ctx} is handed to the encoder. A profile only supplies the device and the names,
+ * and its encoder for each output codec ({@link #encoder(OutputCodec)}).
  */
-public interface HardwareProfile extends AutoCloseable {
+public interface HardwareProfile extends VideoEncoders, AutoCloseable {
     /** The GOCODER_HWACCEL name ("disabled", "vaapi", "qsv", "nvidia"). */
     String name();
 
@@ -49,24 +53,24 @@ public interface HardwareProfile extends AutoCloseable {
      */
     default void configureFilters(AVFilterGraph graph) {}
 
-    /**
-     * Whether the encoder runs on a device (its slots are the device's encoder sessions, and its
-     * presets its own) rather than on the cores it shares with every other head.
-     */
+    /** Every profile but the software one encodes on its device. */
+    @Override
     default boolean encodesOnDevice() {
         return true;
     }
 
-    /** The libavcodec encoder name, e.g. {@code libx264}. */
-    String encoderName();
-
     /**
-     * Sets the encoder's fields and private options for {@code quality} before {@code avcodec_open2}.
-     * Size, pixel format, time base and frame rate are already set by the loop.
-     *
-     * @param preset the preset to use, or null when the encoder takes none
+     * The encoder a transcode opens on this profile, e.g. {@code libx264}: {@link #encoder(OutputCodec)}
+     * of {@link OutputCodec#TRANSCODED}, for diagnostics.
      */
-    void configureEncoder(AVCodecContext encoder, Quality quality, String preset, AVDictionary options);
+    default String encoderName() {
+        return encoder(OutputCodec.TRANSCODED).name();
+    }
+
+    /** {@link EncoderSetup#configure} of the encoder a transcode opens on this profile, for diagnostics. */
+    default void configureEncoder(AVCodecContext encoder, Quality quality, String preset, AVDictionary options) {
+        encoder(OutputCodec.TRANSCODED).configure(encoder, quality, preset, options);
+    }
 
     /** Marks {@code frame} so the encoder emits an IDR for it (the first frame of every segment). */
     void forceKeyframe(AVFrame frame);

@@ -31,6 +31,14 @@ public final class HardwareProfiles {
         return name;
     }
 
+    /**
+     * Whether profile {@code name} encodes on its device: every one but {@code disabled}, the software
+     * profile. Known from the name, so the configuration can tell before any device is opened.
+     */
+    public static boolean encodesOnDevice(String name) {
+        return !normalise(name).equals(DISABLED);
+    }
+
     /** Opens the profile the environment names (GOCODER_HWACCEL, then the legacy variable). */
     public static HardwareProfile open(Map<String, String> env) {
         return open(configuredName(env), env);

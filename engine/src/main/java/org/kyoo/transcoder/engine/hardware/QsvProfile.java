@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_QSV;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
 
 import java.util.Map;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 
 /**
  * Intel Quick Sync: {@code scale_qsv} and {@code h264_qsv} on a QSV device opened on a render node.
@@ -16,7 +17,8 @@ import java.util.Map;
 public final class QsvProfile extends AcceleratedProfile {
     public static final String NAME = "qsv";
     private static final LibavNames LIBAV =
-            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_QSV, "scale_qsv", "h264_qsv");
+            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_QSV, "scale_qsv",
+                    Map.of(OutputCodec.H264, "h264_qsv"));
 
     QsvProfile(HardwareDevice qsv, HardwareDevice vaapiChild) {
         super(NAME, LIBAV, qsv, vaapiChild);

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_VAAPI;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_VAAPI;
 
 import java.util.Map;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 
 /**
  * VAAPI on a DRM render node (Intel, AMD): native decoders with the VAAPI hwaccel, {@code scale_vaapi},
@@ -12,7 +13,8 @@ import java.util.Map;
 public final class VaapiProfile extends AcceleratedProfile {
     public static final String NAME = "vaapi";
     private static final LibavNames LIBAV =
-            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_VAAPI, "scale_vaapi", "h264_vaapi");
+            new LibavNames(AV_HWDEVICE_TYPE_VAAPI, AV_PIX_FMT_VAAPI, AV_PIX_FMT_VAAPI, "scale_vaapi",
+                    Map.of(OutputCodec.H264, "h264_vaapi"));
 
     VaapiProfile(HardwareDevice device) {
         super(NAME, LIBAV, device, device);

@@ -7,7 +7,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -25,7 +24,8 @@ import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.codecs.VideoFilter;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
-import org.kyoo.transcoder.engine.encoding.MatchingParameterSets;
+import org.kyoo.transcoder.engine.encoding.EncoderChoice;
+import org.kyoo.transcoder.engine.encoding.VideoEncoding;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.Quality;
@@ -43,6 +43,8 @@ public final class VideoPipeline implements SegmentPipeline {
     private final Path source;
     private final Quality quality;
     private final HardwareProfile profile;
+    /** Which encoder, preset and options each segment is opened with: the pipeline only applies it. */
+    private final VideoEncoding encoding;
     private final FrameObserver observer;
     private final Container container;
     /** Which video track (order among the video tracks) is transcoded. */
@@ -57,18 +59,19 @@ public final class VideoPipeline implements SegmentPipeline {
         void encoding(int segment, double seconds);
     }
 
-    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer) {
-        this(source, quality, profile, observer, Container.TS, 0, false);
-    }
-
-    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, FrameObserver observer, Container container,
-                  int videoTrack, boolean keepSize) {
+    /**
+     * @param profile  decodes and filters on its device, and marks each segment's first frame
+     * @param encoding the encoder of each segment (the output codec by {@code profile}'s encoder for it)
+     */
+    public VideoPipeline(Path source, Quality quality, HardwareProfile profile, VideoEncoding encoding, FrameObserver observer,
+                         Container container, int videoTrack, boolean keepSize) {
         this.videoTrack = videoTrack;
         this.keepSize = keepSize;
         this.container = container;
         this.source = source;
         this.quality = quality;
         this.profile = profile;
+        this.encoding = encoding;
         this.observer = observer;
     }
 
@@ -178,43 +181,29 @@ public final class VideoPipeline implements SegmentPipeline {
         }
 
         private void openSegment() {
-            String preset = sink.preset(n);
-            String steady = sink.steadyPreset();
-            String params = null;
-            // one init for every fragment: a quicker preset only where it writes the same SPS and PPS
-            // (only x264's fMP4 renditions are given quicker presets: FileStream)
-            if (container == Container.FMP4 && preset != null && steady != null && !preset.equals(steady)) {
-                params = MatchingParameterSets.find(encoderSetup(), (p, extra) -> openEncoder(p, extra, true), steady, preset);
-                if (params.isEmpty()) {
-                    preset = steady;
-                    params = null;
-                }
-            }
-            encoder = openEncoder(preset, params, false);
+            EncoderChoice choice = encoding.choose(sink.preset(n), sink.steadyPreset(), container == Container.FMP4,
+                    encoderSetup(), c -> openEncoder(c, true));
+            encoder = openEncoder(choice, false);
             out = SegmentWriter.forEncoder(sink.temporaryFile(n), encoder.context(), container);
         }
 
-        /** What {@link #openEncoder} sets besides the preset: the same set-up writes the same parameter sets. */
+        /** What {@link #openEncoder} sets besides the encoder's own options: the same set-up writes the same parameter sets. */
         private String encoderSetup() {
             AVRational sar = filter.sampleAspectRatio();
             AVRational tb = filter.timeBase();
-            return profile.encoderName() + " " + quality + " " + filter.width() + "x" + filter.height() + " fmt " + filter.pixelFormat()
+            return quality + " " + filter.width() + "x" + filter.height() + " fmt " + filter.pixelFormat()
                     + " rate " + frameRate.num() + "/" + frameRate.den() + " tb " + tb.num() + "/" + tb.den()
                     + " sar " + (sar == null ? "-" : sar.num() + ":" + sar.den());
         }
 
-        /**
-         * @param x264Params   extra libx264 options; null: none
-         * @param globalHeader whether the parameter sets go to the context's extradata (only to compare them)
-         */
-        private Encoder openEncoder(String preset, String x264Params, boolean globalHeader) {
-            return new Encoder(profile.encoderName(), (ctx, options) -> {
+        /** @param globalHeader whether the parameter sets go to the context's extradata (only to compare them) */
+        private Encoder openEncoder(EncoderChoice choice, boolean globalHeader) {
+            return new Encoder(choice.encoderName(), (ctx, options) -> {
                 ctx.width(filter.width()).height(filter.height()).pix_fmt(filter.pixelFormat());
                 ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
                 AVBufferRef frames = filter.hardwareFrames();
                 if (frames != null) ctx.hw_frames_ctx(Av.checkAlloc(av_buffer_ref(frames), "av_buffer_ref hw_frames_ctx"));
-                profile.configureEncoder(ctx, quality, preset, options);
-                if (x264Params != null) Av.check(av_dict_set(options, "x264-params", x264Params, 0), "av_dict_set x264-params");
+                choice.configure(ctx, quality, options);
                 if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             });
         }

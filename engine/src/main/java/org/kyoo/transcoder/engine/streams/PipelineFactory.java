@@ -1,6 +1,8 @@
 package org.kyoo.transcoder.engine.streams;
 
 import java.nio.file.Path;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
+import org.kyoo.transcoder.engine.encoding.VideoEncoding;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.pipelines.AudioCopyPipeline;
 import org.kyoo.transcoder.engine.pipelines.AudioPipeline;
@@ -11,11 +13,13 @@ import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
 /** Which loop makes a rendition's segments: a copy of the source's packets, or a decode → encode. */
 public final class PipelineFactory {
     private final HardwareProfile hardware;
+    private final VideoEncoding encoding;
     private final VideoPipeline.FrameObserver observer;
 
     /** @param observer sees every frame handed to an encoder (tests check that none precedes a head's start) */
     public PipelineFactory(HardwareProfile hardware, VideoPipeline.FrameObserver observer) {
         this.hardware = hardware;
+        this.encoding = new VideoEncoding(OutputCodec.TRANSCODED, hardware);
         this.observer = observer;
     }
 
@@ -34,6 +38,6 @@ public final class PipelineFactory {
                     : new AudioPipeline(source, r.track(), r.bitRate(), r.container());
         }
         return r.original() ? new TransmuxPipeline(source, r.container(), r.track())
-                : new VideoPipeline(source, r.quality(), hardware, observer, r.container(), r.track(), r.keepSize());
+                : new VideoPipeline(source, r.quality(), hardware, encoding, observer, r.container(), r.track(), r.keepSize());
     }
 }

@@ -50,6 +50,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.encoding.EncoderSetup;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.codecs.FilterChain;
 
@@ -282,6 +284,27 @@ class AcceleratedProfilesTest {
             } finally {
                 av_dict_free(options);
                 avcodec_free_context(encoder);
+            }
+        }
+    }
+
+    /** Each device names its encoder per output codec; one it has none for stops the start-up, naming both. */
+    @Test
+    void aDeviceNamesItsEncoderForEachOutputCodec() {
+        OutputCodec av1 = new OutputCodec() {
+            @Override public String codecString() { return "av01.0.08M.08"; }
+            @Override public boolean sameProfile(String codecString) { return false; }
+            @Override public String encoderProfile() { return "main"; }
+            @Override public EncoderSetup softwareEncoder() { throw new UnsupportedOperationException(); }
+            @Override public List<String> softwarePresets() { return List.of(); }
+            @Override public String toString() { return "AV1"; }
+        };
+        Map<String, String> h264 = Map.of("vaapi", "h264_vaapi", "qsv", "h264_qsv", "nvidia", "h264_nvenc");
+        for (var e : h264.entrySet()) {
+            try (AcceleratedProfile profile = unopened(e.getKey())) {
+                assertEquals(e.getValue(), profile.encoder(OutputCodec.H264).name());
+                var error = assertThrows(HardwareProfileException.class, () -> profile.encoder(av1));
+                assertEquals("Hardware profile " + e.getKey() + " has no encoder for AV1.", error.getMessage());
             }
         }
     }

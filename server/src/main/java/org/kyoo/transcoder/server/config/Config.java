@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.kyoo.transcoder.engine.EngineSettings;
+import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
 
 /**
  * The server's configuration, read once from the environment at start-up (SPEC "Configuration").
@@ -36,9 +39,6 @@ public record Config(
         String kyooBase) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
-    /** libx264's presets; any other name would fail every encode, so it stops start-up instead. */
-    public static final List<String> X264_PRESETS = List.of(
-            "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo");
     public static final int DEFAULT_PORT = 7666;
     /** A seek's first segment: about a quarter quicker than veryfast (README, "Start-up preset"). */
     public static final String DEFAULT_STARTUP_PRESET = "superfast";
@@ -59,7 +59,8 @@ public record Config(
         String preset = firstSet(env, "GOCODER_PRESET", null, "fast");
         String startupPreset = optionalPreset(env, "GOCODER_STARTUP_PRESET", DEFAULT_STARTUP_PRESET);
         String loadPreset = optionalPreset(env, "GOCODER_LOAD_PRESET", DEFAULT_LOAD_PRESET);
-        if (hwaccel.equals("disabled")) {
+        // the software encoder's names, where it encodes: any other would fail every encode, so it stops start-up instead
+        if (!HardwareProfiles.encodesOnDevice(hwaccel)) {
             checkPreset("GOCODER_PRESET", preset);
             if (!startupPreset.isEmpty()) checkPreset("GOCODER_STARTUP_PRESET", startupPreset);
             if (!loadPreset.isEmpty()) checkPreset("GOCODER_LOAD_PRESET", loadPreset);
@@ -82,14 +83,10 @@ public record Config(
                 KyooBase.of(env.get(KyooBase.VARIABLE)));
     }
 
+    /** The engine's settings, with the load preset in effect under {@code hwaccel} (the engine's rule). */
     public EngineSettings engineSettings(HardwareProfile hardware) {
-        String load = effectiveLoadPreset();
-        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, load.isEmpty() ? null : load);
-    }
-
-    /** The load preset in effect, empty when off: it is x264's, so hardware encoders (own presets, slots that are sessions) get none. */
-    public String effectiveLoadPreset() {
-        return hwaccel.equals("disabled") ? loadPreset : "";
+        String load = EncodingPolicy.loadPreset(loadPreset, HardwareProfiles.encodesOnDevice(hwaccel));
+        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, load);
     }
 
     /** Set but empty turns it off; unset keeps the default. */
@@ -110,9 +107,10 @@ public record Config(
     }
 
     private static void checkPreset(String variable, String preset) {
-        if (!X264_PRESETS.contains(preset)) {
+        List<String> presets = OutputCodec.TRANSCODED.softwarePresets();
+        if (!presets.contains(preset)) {
             throw new ConfigException("Unknown " + variable + " value \"" + preset + "\"; valid values: "
-                    + String.join(", ", X264_PRESETS) + ".");
+                    + String.join(", ", presets) + ".");
         }
     }
 

@@ -98,8 +98,9 @@ public final class KyooMasterPlaylist {
 
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
-        // transcode: the original's size in H.264, needed only when the source is not H.264 High already
-        if (video.mimeCodec() == null || !video.mimeCodec().startsWith(MasterPlaylist.TRANSCODED_PREFIX)) qualities.add(TRANSCODE);
+        // transcode: the original's size in the transcodes' codec (H.264), needed only when the source is
+        // not in its codec and profile (H.264 High) already
+        if (!MasterPlaylist.TRANSCODED.sameProfile(video.mimeCodec())) qualities.add(TRANSCODE);
         // an original without a codec string (Theora, VP8, VP9…) is one a browser cannot check
         // before choosing it: hls.js would pick it over the transcodes and fail to play it
         if (video.mimeCodec() != null) qualities.add(ORIGINAL);
@@ -152,7 +153,7 @@ public final class KyooMasterPlaylist {
                     if (quality.equals(ORIGINAL)) {
                         if (video.mimeCodec() != null) codecs.add(video.mimeCodec());
                     } else {
-                        codecs.add(MasterPlaylist.TRANSCODED_CODEC);
+                        codecs.add(MasterPlaylist.TRANSCODED.codecString());
                     }
                     if (aquality.equals(ORIGINAL)) {
                         codecs.addAll(copiedCodecs);
@@ -170,7 +171,7 @@ public final class KyooMasterPlaylist {
                     .append("AVERAGE-BANDWIDTH=").append(q.averageBitrate()).append(',')
                     .append("BANDWIDTH=").append(q.maxBitrate()).append(',')
                     .append("RESOLUTION=").append(video.shown().widthAt(q)).append('x').append(q.height()).append(',')
-                    .append("CODECS=\"").append(MasterPlaylist.TRANSCODED_CODEC).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
+                    .append("CODECS=\"").append(MasterPlaylist.TRANSCODED.codecString()).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
             if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
             m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.containers.TransportStreamCodecs;
+import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -12,9 +13,8 @@ import org.kyoo.transcoder.engine.media.Quality;
  * fail to parse.
  */
 public final class MasterPlaylist {
-    /** Transcoded video is always H.264 High; the level is left out when comparing with the source. */
-    static final String TRANSCODED_PREFIX = "avc1.6400";
-    static final String TRANSCODED_CODEC = TRANSCODED_PREFIX + "28";
+    /** What every transcoded video is written as (the engine's output codec). */
+    static final OutputCodec TRANSCODED = OutputCodec.TRANSCODED;
     /** Audio is always transcoded to AAC-LC, whatever the source carries. */
     static final String AUDIO_CODEC = "mp4a.40.2";
     /** The transcoded audio is stereo whatever the source has: what a player will get. */
@@ -59,8 +59,9 @@ public final class MasterPlaylist {
         Quality source = Quality.fromLabel(video.quality()).orElseGet(() -> Quality.fromHeight(video.height()));
         boolean originalPlayable = originalPlayable(video, fallbackKeyframes);
         if (originalPlayable) original(m3u8, video, source, hasAudio, subtitles, links);
-        // an H.264 High original already plays at its own height; anything else needs the transcode
-        boolean originalCoversItsHeight = originalPlayable && video.mimeCodec().startsWith(TRANSCODED_PREFIX);
+        // an original in the transcodes' codec and profile (H.264 High) already plays at its own height;
+        // anything else needs the transcode
+        boolean originalCoversItsHeight = originalPlayable && TRANSCODED.sameProfile(video.mimeCodec());
         for (Quality quality : Quality.ALL) {
             boolean shorter = quality.height() < source.height();
             if (shorter || (quality.height() == source.height() && !originalCoversItsHeight)) {
@@ -99,7 +100,7 @@ public final class MasterPlaylist {
                 .append(",BANDWIDTH=").append(quality.maxBitrate())
                 .append(",RESOLUTION=").append(video.shown().widthAt(quality))
                 .append('x').append(quality.height())
-                .append(",CODECS=\"").append(codecs(TRANSCODED_CODEC, hasAudio)).append('"');
+                .append(",CODECS=\"").append(codecs(TRANSCODED.codecString(), hasAudio)).append('"');
         streamEnd(m3u8, hasAudio, subtitles, quality.label(), links);
     }
 
