@@ -31,7 +31,7 @@ final class InProcessEngine implements AutoCloseable {
      */
     InProcessEngine(Path metadata, Path cache, boolean startupPreset) {
         // -Dbench.startupPreset compares start-up presets on the same runs (the server's GOCODER_STARTUP_PRESET)
-        this.settings = new EngineSettings(cache, metadata, "", "fast",
+        this.settings = new EngineSettings(cache, metadata, "fast",
                 startupPreset ? System.getProperty("bench.startupPreset", org.kyoo.transcoder.server.config.Config.DEFAULT_STARTUP_PRESET) : null,
                 new SoftwareProfile());
         LocalStore store = new LocalStore(metadata);

@@ -5,10 +5,10 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 
 /**
  * Everything the engine needs to know about its deployment, built once at start-up and passed in.
+ * (Route URLs are the server's: nothing here says where the engine's outputs are served.)
  *
  * @param cacheRoot      transcoded segments, emptied at start-up
  * @param metadataRoot   info.json, keyframes.json, subtitles, attachments, sprites
- * @param routePrefix    public route prefix used in generated links ("" for none)
  * @param preset         encoder preset for steady-state encoding
  * @param startupPreset  preset for the first segment of a head a player waits on; null or empty: off
  * @param hardware       the video decode/scale/encode profile
@@ -19,16 +19,14 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 public record EngineSettings(
         Path cacheRoot,
         Path metadataRoot,
-        String routePrefix,
         String preset,
         String startupPreset,
         HardwareProfile hardware,
         String loadPreset) {
 
     /** Without a load preset: every segment past a head's first at {@code preset}. */
-    public EngineSettings(Path cacheRoot, Path metadataRoot, String routePrefix, String preset, String startupPreset,
-                          HardwareProfile hardware) {
-        this(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, null);
+    public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware) {
+        this(cacheRoot, metadataRoot, preset, startupPreset, hardware, null);
     }
 
     public boolean hasStartupPreset() {

@@ -1,8 +1,9 @@
 package org.kyoo.transcoder.engine.encoding;
 
 /**
- * Which presets a stream's segments are encoded with: the one place that decides it (a head asks
- * {@link Presets} per segment, and {@link VideoEncoding} opens each segment's encoder at it).
+ * How a stream's segments are encoded: the one place that decides it. It gives each stream its
+ * {@link Presets} (a head asks them per segment) and each transcode its {@link VideoEncoding} (which
+ * encoder, preset and options a segment is opened with, for the one output codec).
  * <ul>
  *   <li>Audio and copies encode no video: no preset.</li>
  *   <li>A transcode's steady preset is GOCODER_PRESET; a hardware encoder maps x264's names to its
@@ -21,6 +22,8 @@ public final class EncodingPolicy {
     private final String loadPreset;
     /** Asked when a stream is set up, not here: an engine that never encodes may have no profile. */
     private final VideoEncoders hardware;
+    /** Each segment's encoder, preset and options, at the presets decided here. */
+    private final VideoEncoding video;
 
     /**
      * @param preset        GOCODER_PRESET
@@ -32,6 +35,12 @@ public final class EncodingPolicy {
         this.startupPreset = startupPreset;
         this.loadPreset = loadPreset;
         this.hardware = hardware;
+        this.video = new VideoEncoding(OutputCodec.TRANSCODED, hardware);
+    }
+
+    /** How each transcoded segment's encoder is chosen and opened. */
+    public VideoEncoding video() {
+        return video;
     }
 
     /**

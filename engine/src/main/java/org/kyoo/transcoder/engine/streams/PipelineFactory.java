@@ -1,7 +1,7 @@
 package org.kyoo.transcoder.engine.streams;
 
 import java.nio.file.Path;
-import org.kyoo.transcoder.engine.encoding.OutputCodec;
+import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.encoding.VideoEncoding;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.pipelines.AudioCopyPipeline;
@@ -16,15 +16,14 @@ public final class PipelineFactory {
     private final VideoEncoding encoding;
     private final VideoPipeline.FrameObserver observer;
 
-    /** @param observer sees every frame handed to an encoder (tests check that none precedes a head's start) */
-    public PipelineFactory(HardwareProfile hardware, VideoPipeline.FrameObserver observer) {
+    /**
+     * @param encoding what each transcoded segment is encoded with
+     * @param observer sees every frame handed to an encoder (tests check that none precedes a head's start)
+     */
+    public PipelineFactory(HardwareProfile hardware, EncodingPolicy encoding, VideoPipeline.FrameObserver observer) {
         this.hardware = hardware;
-        this.encoding = new VideoEncoding(OutputCodec.TRANSCODED, hardware);
+        this.encoding = encoding.video();
         this.observer = observer;
-    }
-
-    public PipelineFactory(HardwareProfile hardware) {
-        this(hardware, VideoPipeline.FrameObserver.NONE);
     }
 
     public HardwareProfile hardware() {

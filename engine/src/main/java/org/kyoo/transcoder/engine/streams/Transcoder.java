@@ -17,6 +17,7 @@ import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
 import org.kyoo.transcoder.engine.scheduling.Players;
@@ -61,9 +62,10 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         this.players = new Players(this, clock, scheduling);
         this.infos = infos;
         this.keyframes = keyframes;
-        this.environment = new StreamEnvironment(segments, scheduler, players,
-                new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(), settings.hardware()),
-                new PipelineFactory(settings.hardware()), StreamEnvironment.SEGMENT_WAIT);
+        EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
+                settings.hardware());
+        this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
+                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
     }
 
     /** The segment cache of {@code settings}: a folder, emptied (its segments may belong to files changed since). */

@@ -36,7 +36,7 @@ class FirstSegmentTimes {
                     // 720p-fast: the start-up preset turned off, every segment at the steady preset
                     FileStream stream = kind.equals("720p-fast")
                             ? Fixtures.stream(f, dir, new org.kyoo.transcoder.engine.EngineSettings(
-                                    dir, dir, "", "fast", "", new org.kyoo.transcoder.engine.hardware.SoftwareProfile()))
+                                    dir, dir, "fast", "", new org.kyoo.transcoder.engine.hardware.SoftwareProfile()))
                             : Fixtures.stream(f, dir, VideoPipeline.FrameObserver.NONE);
                     Function<Integer, java.util.concurrent.CompletableFuture<org.kyoo.transcoder.engine.storage.Stored>> segment = switch (kind) {
                         case "original" -> i -> stream.segment(Rendition.tsVideo(null), i);

@@ -53,7 +53,7 @@ public final class Fixtures {
     }
 
     public static EngineSettings settings(Path cache) {
-        return new EngineSettings(cache, cache.resolve("metadata"), "", "fast", "veryfast", new SoftwareProfile());
+        return new EngineSettings(cache, cache.resolve("metadata"), "fast", "veryfast", new SoftwareProfile());
     }
 
     /** Every frame time handed to an encoder, by anyone. */
@@ -101,10 +101,11 @@ public final class Fixtures {
      */
     public static StreamEnvironment environment(Path cache, EngineSettings settings, VideoPipeline.FrameObserver observer,
                                                 Scheduler scheduler) {
+        EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
+                settings.hardware());
         return new StreamEnvironment(new LocalStore(cache), scheduler,
-                new Players(NO_STREAM_CONTROL, scheduler.ticker(), scheduler.settings()),
-                new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(), settings.hardware()),
-                new PipelineFactory(settings.hardware(), observer), Duration.ofSeconds(120));
+                new Players(NO_STREAM_CONTROL, scheduler.ticker(), scheduler.settings()), encoding,
+                new PipelineFactory(settings.hardware(), encoding, observer), Duration.ofSeconds(120));
     }
 
     /** Leaving players stop nothing. */

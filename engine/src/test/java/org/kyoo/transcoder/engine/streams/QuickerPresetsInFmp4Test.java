@@ -92,9 +92,9 @@ class QuickerPresetsInFmp4Test {
         Fixture f = TestMedia.multiTrackMkv();
         Rendition p240 = Rendition.video(0, Quality.P240);
         FileStream quick = Fixtures.stream(f, dir.resolve("q"),
-                new EngineSettings(dir.resolve("q"), dir.resolve("q/metadata"), "", "fast", "superfast", new SoftwareProfile()));
+                new EngineSettings(dir.resolve("q"), dir.resolve("q/metadata"), "fast", "superfast", new SoftwareProfile()));
         FileStream steady = Fixtures.stream(f, dir.resolve("s"),
-                new EngineSettings(dir.resolve("s"), dir.resolve("s/metadata"), "", "fast", null, new SoftwareProfile()));
+                new EngineSettings(dir.resolve("s"), dir.resolve("s/metadata"), "fast", null, new SoftwareProfile()));
         Path quickSegment = get(quick.segment(p240, 2));
         Path steadySegment = get(steady.segment(p240, 2));
         Path quickInit = get(quick.init(p240));

@@ -54,7 +54,7 @@ public final class OperatorCommands {
         }
         try {
             EngineSettings settings = new EngineSettings(metadata.resolveSibling(metadata.getFileName() + "-cache"),
-                    metadata, "", "fast", null, null);
+                    metadata, "fast", null, null);
             return run(args, out, err, settings);
         } finally {
             deleteTree(metadata);
@@ -77,7 +77,7 @@ public final class OperatorCommands {
             LocalStore metadata = new LocalStore(settings.metadataRoot());
             MediaInfo info = new MediaInfoStore(metadata).get(path, sha);
             if (command.equals("info")) {
-                out.println(MediaInfoJson.writePretty(new MetadataLinks(settings.routePrefix()).on(info, LinkQuery.NONE)));
+                out.println(MediaInfoJson.writePretty(new MetadataLinks("").on(info, LinkQuery.NONE)));
             } else {
                 try (KeyframeStore keyframes = new KeyframeStore(metadata)) {
                     KeyframeIndex index = keyframes.get(path, sha, info).completion().join();

@@ -86,7 +86,7 @@ public record Config(
     /** The engine's settings, with the load preset in effect under {@code hwaccel} (the engine's rule). */
     public EngineSettings engineSettings(HardwareProfile hardware) {
         String load = EncodingPolicy.loadPreset(loadPreset, HardwareProfiles.encodesOnDevice(hwaccel));
-        return new EngineSettings(cacheRoot, metadataRoot, routePrefix, preset, startupPreset, hardware, load);
+        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load);
     }
 
     /** Set but empty turns it off; unset keeps the default. */
