@@ -3,14 +3,12 @@ package org.kyoo.transcoder.engine.pipelines;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -147,8 +145,7 @@ public final class VideoPipeline implements SegmentPipeline {
                     ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
                     : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile::configureFilters);
-            AVRational guess = av_guess_frame_rate(null, stream, decoded);
-            frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
+            frameRate = FrameRate.of(stream, decoded);
         }
 
         private void drainFilter() {
