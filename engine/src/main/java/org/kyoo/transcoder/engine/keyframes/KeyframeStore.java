@@ -55,7 +55,7 @@ public final class KeyframeStore implements AutoCloseable {
         SavedKeyframes saved = loadSaved(sha, videoTrack);
         if (saved != null) {
             if (saved.fallback()) index.appendFallback(saved.keyframes());
-            else index.append(saved.keyframes(), saved.keyframes().length);
+            else index.append(saved.keyframes(), saved.keyframeTimes(), saved.keyframes().length);
             index.finish();
             return index;
         }
@@ -120,7 +120,8 @@ public final class KeyframeStore implements AutoCloseable {
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
-                save(sha, videoTrack, new SavedKeyframes(all, index.isFallback()));
+                double[] keys = index.keyframesToArray();
+                save(sha, videoTrack, new SavedKeyframes(all, index.isFallback(), java.util.Arrays.equals(all, keys) ? null : keys));
                 index.finish();
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EngineEvents.emit(l -> l.keyframesIndexed(took, false));
