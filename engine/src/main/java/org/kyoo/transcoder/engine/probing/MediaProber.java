@@ -146,7 +146,8 @@ public final class MediaProber {
                     videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
                             Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault,
                             // the container's aspect first, then the codec's, as the pipeline reads it
-                            DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null), turned)));
+                            DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null),
+                                    DisplayRotation.clockwise(par))));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,

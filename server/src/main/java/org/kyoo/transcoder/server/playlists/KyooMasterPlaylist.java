@@ -67,11 +67,12 @@ public final class KyooMasterPlaylist {
         Quality source = video == null ? null
                 : Quality.fromLabel(video.quality()).orElseGet(() -> Quality.fromHeight(video.height()));
         KyooAudioGroups audio = new KyooAudioGroups(info, source);
-        audio.appendMedia(m3u8, links);
         if (video == null) {
+            // no groups: hls.js would play a group's track beside the variant's own, two audio buffers it cannot mix
             if (audio.any()) audio.appendAudioOnlyVariants(m3u8, links);
             return m3u8.toString();
         }
+        audio.appendMedia(m3u8, links);
 
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
