@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 import org.kyoo.transcoder.players.Chromium;
-import org.kyoo.transcoder.players.HlsPlayer;
+import org.kyoo.transcoder.players.WebPlayer;
 import org.kyoo.transcoder.players.PlayerSite;
 import org.kyoo.transcoder.players.PlayerState;
 import org.kyoo.transcoder.server.TranscoderServer;
@@ -76,7 +76,7 @@ public final class BrowserPlayback {
                 "GOCODER_SAFE_PATH", media.getParent().toString()), dir);
         try (TranscoderServer server = TranscoderServer.start(config);
              PlayerSite site = PlayerSite.start(server.port())) {
-            HlsPlayer player = chromium.open(site);
+            WebPlayer player = chromium.open(site);
             String master = site.origin() + "/" + Base64Path.encode(media.toRealPath().toString())
                     + "/master.m3u8?clientId=" + UUID.randomUUID();
             player.start(master, null, height);

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kyoo.transcoder.engine.testmedia.Formats;
-import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.server.Http;
 
 /**
@@ -38,21 +37,7 @@ class MastersTellTheTruthTest extends RealServerTest {
     private static final int[] SAMPLED = {0, 1, -2, -1};
 
     static Stream<Named<Path>> library() {
-        List<Named<Path>> all = new ArrayList<>();
-        for (Formats.Format format : Formats.all()) all.add(Named.of(format.name(), format.file().get()));
-        all.add(Named.of("multi-track MKV (H.264, AAC + AC-3 5.1, subtitles)", TestMedia.multiTrackMkv().path()));
-        all.add(Named.of("MP4 with B-frames", TestMedia.mp4().path()));
-        all.add(Named.of("open-GOP HEVC", TestMedia.openGopHevcMkv().path()));
-        all.add(Named.of("MPEG-TS starting at 10 s (ADTS AAC)", TestMedia.mpegTsOffset().path()));
-        all.add(Named.of("variable frame rate", TestMedia.variableFrameRate().path()));
-        all.add(Named.of("audio-only M4A", TestMedia.audioOnly().path()));
-        all.add(Named.of("MP3 with a cover", TestMedia.coverPicture().path()));
-        all.add(Named.of("audio ending at 5 s of 100", TestMedia.audioEndingEarly().path()));
-        all.add(Named.of("video without audio", TestMedia.shortClip().path()));
-        all.add(Named.of("HEVC with Opus and AAC", TestMedia.hevcWithOpusAndAac().path()));
-        all.add(Named.of("DVB recording (H.264 + MP2)", TestMedia.dvbRecording().path()));
-        all.add(Named.of("two video tracks", TestMedia.twoVideoTracks().path()));
-        return all.stream();
+        return Formats.library().stream().map(f -> Named.of(f.name(), f.file().get()));
     }
 
     @ParameterizedTest(name = "{0}")
