@@ -113,6 +113,16 @@ public final class TestMedia {
                 new AudioRecipe("ac3", 6, 48000)));
     }
 
+    /** Matroska: HEVC Main 10 1280x720 at 25 fps, x265's open GOPs every 4 s, AAC stereo, {@code seconds}
+     * long: the browser benchmark's 10-bit source (what Chromium cannot decode: every level is a transcode). */
+    public static Fixture hevc10bit720p(int seconds) {
+        Recipe.Picture hevc = Recipe.Picture.of("libx265", "hevc", "yuv420p10le").with("x265-params",
+                "log-level=error:open-gop=1:keyint=100:min-keyint=100:bframes=3:b-adapt=0:scenecut=0");
+        return make("hevc10-720p-" + seconds + "s.mkv", new Recipe("matroska", seconds,
+                new VideoRecipe(1280, 720, new int[] {40}, new int[] {0}, 0, true, "ultrafast", null, hevc),
+                new AudioRecipe("aac", 2, 48000)));
+    }
+
     /** MP4: H.264 without B-frames, 2 s GOPs at 25 fps, AAC stereo, 12 s. */
     public static Fixture mp4WithoutBFrames() {
         return make("nobframes.mp4", new Recipe("mp4", 0, 12,
