@@ -21,10 +21,14 @@ import org.kyoo.transcoder.engine.storage.Stored;
  * completed outside that lock, so no caller's callback runs holding it.
  */
 final class SegmentFiles {
+    private static final System.Logger LOG = System.getLogger(SegmentFiles.class.getName());
     private final Store store;
     private final String sha;
     private final String label;
     private final Container container;
+    /** Which stream of the process this is, so its scratch files are its own. */
+    private final long instance = INSTANCES.incrementAndGet();
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
     /** Segments committed to the store; the source of truth. */
     private final BitSet done = new BitSet();
     /** What waiters wait on, per segment. */
@@ -59,7 +63,9 @@ final class SegmentFiles {
     /** Where head {@code head} writes segment n before it is complete. */
     Path scratch(int n, int head) {
         try {
-            return store.scratch(key(n), "h" + head);
+            // the stream's own number too: a stream replaced (stale cut points) may have a head still
+            // ending under the same head number, and writers of one key never share a file
+            return store.scratch(key(n), "s" + instance + "h" + head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,14 +110,25 @@ final class SegmentFiles {
         }
     }
 
-    /** Segment n was found in the store: it counts as made. */
-    void found(int n) {
+    /**
+     * Segment n was found in the store: it counts as made. Returns the future requests already wait
+     * on when it was not known as made (made elsewhere, in a shared store), to complete outside the
+     * lock; null when there is none to complete.
+     */
+    CompletableFuture<Stored> found(int n) {
+        if (done.get(n)) return null;
         done.set(n);
+        CompletableFuture<Stored> waiting = readiness(n);
+        return waiting.isDone() ? null : waiting;
     }
 
-    /** Segment n went from the store (deleted behind the stream's back): it is to be made again. */
+    /**
+     * Segment n is not in the store (it never was, or went behind the stream's back): it is to be
+     * made (again), and nobody may be answered from an old completion of its future.
+     */
     void lost(int n) {
         done.clear(n);
+        if (n < ready.size() && ready.get(n).isDone()) ready.set(n, new CompletableFuture<>());
     }
 
     /**
@@ -143,8 +160,13 @@ final class SegmentFiles {
 
     /** fMP4: the init is in the store (after a commit): completes whoever waits on it. */
     void initCommitted() {
-        if (container != Container.FMP4) return;
-        init().ifPresent(initPublished::complete);
+        if (container != Container.FMP4 || initPublished.isDone()) return;
+        try {
+            init().ifPresent(initPublished::complete);
+        } catch (UncheckedIOException e) {
+            // the init waits on a request for a segment too: that one ends the wait, with its own answer
+            LOG.log(System.Logger.Level.WARNING, "Cannot read the init of " + label + " after a commit: " + e.getMessage());
+        }
     }
 
     /** The init in the store, if a segment was committed. */

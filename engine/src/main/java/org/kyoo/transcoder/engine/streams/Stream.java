@@ -144,12 +144,13 @@ final class Stream implements StreamPlan {
         // what the store holds answers at once: made here before, or (a shared store) elsewhere
         Optional<Stored> held = files.stored(n);
         CompletableFuture<Stored> future;
+        CompletableFuture<Stored> madeElsewhere = null;
         boolean ready;
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             // committed since it was looked up: read it again
             if (held.isEmpty() && files.isDone(n)) held = files.stored(n);
-            if (held.isPresent()) files.found(n);
+            if (held.isPresent()) madeElsewhere = files.found(n);
             else files.lost(n);
             future = files.readiness(n);
             ready = held.isPresent();
@@ -170,6 +171,8 @@ final class Stream implements StreamPlan {
             // a paused head this request comes near resumes now
             notifyAll();
         }
+        // requests already waiting on a segment the store has (a shared store: made elsewhere) have it now
+        if (madeElsewhere != null) madeElsewhere.complete(held.get());
         // a queued head this request waits on now goes first
         setup.scheduler().reconsider();
         if (ready) return CompletableFuture.completedFuture(held.get());

@@ -61,7 +61,14 @@ final class StreamHeads {
                     presets.first(playerWaiting), presets, setup.slots());
             heads.add(head);
             setup.scheduler().register(head);
-            head.start();
+            try {
+                head.start();
+            } catch (RuntimeException | Error e) {
+                // no thread, no head: it must not hold its segments for ever
+                heads.remove(head);
+                setup.scheduler().unregister(head);
+                throw e;
+            }
         }
     }
 
@@ -81,9 +88,10 @@ final class StreamHeads {
                     // a head started ahead of this one since: one of them making each segment is enough
                     && (!rule.throttles() || !heads.at(next, head));
         }
+        // counted first: whoever is answered sees the segment counted in the meters
         head.published(n);
-        files.initCommitted();
         waiters.complete(stored.get());
+        files.initCommitted();
         return goOn;
     }
 

@@ -166,6 +166,8 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         if (!files.replace(path, f, deleting)) return;
         try {
             stream.destroy();
+            // no new stream of the file exists while it is deleted: its players' windows go with it
+            players.forgetFile(path);
         } finally {
             files.remove(path, deleting);
             deleting.complete(null);
