@@ -64,6 +64,7 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         this.keyframes = keyframes;
         EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
                 settings.hardware());
+        if (!settings.encodesVideo()) encoding = encoding.withoutVideoEncodes();
         this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
                 new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
     }
