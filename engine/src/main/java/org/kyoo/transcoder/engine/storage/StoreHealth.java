@@ -62,6 +62,11 @@ public final class StoreHealth {
         backOff(bucket + ": " + what + " " + key + " failed: " + e.getMessage());
     }
 
+    /** Something seen outside a read or a write (the bucket's check at start-up): reads back off too. */
+    public synchronized void unavailable(String problem) {
+        backOff(bucket + ": " + problem);
+    }
+
     /** A read worked but took longer than a head would: reads back off too. */
     synchronized void slow(String key, long nanos) {
         backOff(bucket + ": reading " + key + " took " + nanos / 1_000_000 + " ms, serving from this instance meanwhile");

@@ -79,6 +79,11 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         return store;
     }
 
+    /** Whether video may be encoded (false: only copies of the source's video are made). */
+    public boolean encodesVideo() {
+        return environment.encoding().encodesVideo();
+    }
+
     /** Where each player is: the server feeds it what playlists say, segment requests feed themselves. */
     public Players players() {
         return players;
@@ -144,6 +149,15 @@ public final class Transcoder implements StreamControl, AutoCloseable {
     /** The file's streams when they exist already. */
     public Optional<FileStream> existing(Path path) {
         return Optional.ofNullable(ready(files.get(path)));
+    }
+
+    /** The files this instance streams now (behind a proxy: the files routed to it), for {@code /streams} and metrics. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        files.forEach((path, f) -> {
+            if (ready(f) != null) out.add(path);
+        });
+        return out;
     }
 
     /** The heads running now, in every file (for {@code /streams}). */
