@@ -42,6 +42,12 @@ public final class StoreHealth {
         return System.nanoTime() - retryAt >= 0 || problem == null;
     }
 
+    /** Waits until the bucket may be tried again (at most the longest back-off). */
+    void awaitReachable() throws InterruptedException {
+        long wait = retryAt - System.nanoTime();
+        if (problem != null && wait > 0) Thread.sleep(wait / 1_000_000 + 1);
+    }
+
     /** What is wrong with the bucket, naming it and its endpoint; null while its latest call worked. */
     public String problem() {
         return problem;

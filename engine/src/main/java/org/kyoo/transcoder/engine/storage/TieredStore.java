@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class TieredStore implements Store {
     /** How long a deletion waits for the uploads of what it deletes (the cache bound, a shutdown). */
-    private static final Duration UPLOADS_BEFORE_DELETE = Duration.ofSeconds(30);
+    private static final Duration UPLOADS_BEFORE_DELETE = Duration.ofSeconds(10);
 
     private final LocalStore local;
     private final Uploads uploads;
@@ -151,10 +151,10 @@ public final class TieredStore implements Store {
         return stored;
     }
 
-    /** The local copies only (see the class); their uploads still queued finish first. */
+    /** The local copies only (see the class); their uploads still queued finish first, unless the bucket is failing. */
     @Override
     public void deleteAll(String prefix) throws IOException {
-        uploads.flush(prefix, UPLOADS_BEFORE_DELETE);
+        if (health.reachable()) uploads.flush(prefix, UPLOADS_BEFORE_DELETE);
         local.deleteAll(prefix);
     }
 

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One file version's objects go up in the order they were committed (a marker such as
  * {@link StoreKeys#extracted} never lands before the subtitles it vouches for); different versions
  * go up side by side. A failed upload is tried again twice, then dropped (whoever needs the object
- * next makes it again): the local copy is still served. At most {@link #MAX_PENDING} wait; past
+ * next makes it again): the local copy is still served. While the bucket is backed off after a
+ * failure ({@link StoreHealth#reachable()}), an upload waits for the next try rather than fail at
+ * once: a bucket that blinked gets everything. At most {@link #MAX_PENDING} wait; past
  * that new ones are dropped, so a bucket slower than the heads cannot fill memory.
  */
 public final class Uploads implements AutoCloseable {
@@ -94,6 +96,14 @@ public final class Uploads implements AutoCloseable {
 
     private void upload(String key, Path file) {
         for (int attempt = 0; ; attempt++) {
+            try {
+                // the bucket failed a moment ago: try again once it is due (reads skip it meanwhile)
+                health.awaitReachable();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                health.droppedOne();
+                return;
+            }
             try {
                 long start = System.nanoTime();
                 long size = Files.size(file);

@@ -10,6 +10,7 @@ import org.kyoo.transcoder.engine.storage.Bucket;
 import org.kyoo.transcoder.server.config.ConfigException;
 import org.kyoo.transcoder.server.config.ObjectStorage;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -36,6 +37,11 @@ public final class S3Bucket implements Bucket, AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+    /**
+     * A read is on a player's request path: it gets one short try (then {@code TieredStore} leaves
+     * the bucket alone for a while and a head makes the segment); uploads are in the background.
+     */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     /** Another store's region is a formality, but the SDK signs with one. */
     static final String OTHER_STORES_REGION = "us-east-1";
 
@@ -80,7 +86,7 @@ public final class S3Bucket implements Bucket, AutoCloseable {
 
     @Override
     public boolean get(String key, Path target) throws IOException {
-        try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(bucket).key(key).overrideConfiguration(S3Bucket::quick))) {
             copy(in, target);
             return true;
         } catch (NoSuchKeyException e) {
@@ -91,6 +97,11 @@ public final class S3Bucket implements Bucket, AutoCloseable {
         } catch (SdkException e) {
             throw failure("GET", key, e);
         }
+    }
+
+    /** One try, bounded by {@link #READ_TIMEOUT}. */
+    private static void quick(AwsRequestOverrideConfiguration.Builder request) {
+        request.apiCallTimeout(READ_TIMEOUT).apiCallAttemptTimeout(READ_TIMEOUT);
     }
 
     private static void copy(InputStream in, Path target) throws IOException {
@@ -109,7 +120,7 @@ public final class S3Bucket implements Bucket, AutoCloseable {
     @Override
     public boolean exists(String key) throws IOException {
         try {
-            client.headObject(b -> b.bucket(bucket).key(key));
+            client.headObject(b -> b.bucket(bucket).key(key).overrideConfiguration(S3Bucket::quick));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -124,7 +135,7 @@ public final class S3Bucket implements Bucket, AutoCloseable {
     /** Why the bucket cannot be used (it does not answer, does not exist, refuses these credentials); null when it can. */
     public String check() {
         try {
-            client.headBucket(b -> b.bucket(bucket));
+            client.headBucket(b -> b.bucket(bucket).overrideConfiguration(S3Bucket::quick));
             return null;
         } catch (SdkException e) {
             return reason(e);
