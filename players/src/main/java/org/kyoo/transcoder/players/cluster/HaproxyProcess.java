@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Debian's HAProxy running the shipped {@code deploy/haproxy.cfg}, only its {@code bind} and
  * {@code server} lines rewritten for the test's ports. Missing, it fails saying how to install it.
  */
-final class HaproxyProcess implements AutoCloseable {
+public final class HaproxyProcess implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/haproxy");
 
-    final int port;
+    public final int port;
     private final Process process;
     private final Path log;
     private final Thread reaper;
@@ -28,7 +28,7 @@ final class HaproxyProcess implements AutoCloseable {
     }
 
     /** @param shipped deploy/haproxy.cfg; {@code instances}: name and port of each server, in order */
-    static HaproxyProcess start(Path shipped, Path dir, int port, List<InstanceProcess> instances)
+    public static HaproxyProcess start(Path shipped, Path dir, int port, List<InstanceProcess> instances)
             throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("The multi-instance tests need Debian's HAProxy at " + BINARY

@@ -18,22 +18,22 @@ import java.util.concurrent.TimeUnit;
  * One transcoder instance as deployed: its own JVM (this test's class path), configured through
  * its environment, named, on a fixed port (a restart comes back where the proxy expects it).
  */
-final class InstanceProcess implements AutoCloseable {
+public final class InstanceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
     private final Thread reaper = new Thread(this::kill, "instance-reaper");
 
-    InstanceProcess(String name, int port, Path dir, Path media, Map<String, String> storage) throws IOException {
+    public InstanceProcess(String name, int port, Path dir, Path media, Map<String, String> extra) throws IOException {
         this.name = name;
         this.port = port;
         this.log = dir.resolve(name + ".log");
-        Map<String, String> env = new HashMap<>(storage);
+        Map<String, String> env = new HashMap<>(extra);
         env.put("GOCODER_INSTANCE", name);
         env.put("GOCODER_PORT", Integer.toString(port));
         env.put("GOCODER_SAFE_PATH", media.toString());
@@ -46,7 +46,7 @@ final class InstanceProcess implements AutoCloseable {
     }
 
     /** Starts it and waits until {@code /ready} answers 200. */
-    InstanceProcess start() throws IOException, InterruptedException {
+    public InstanceProcess start() throws IOException, InterruptedException {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
                 "org.kyoo.transcoder.server.Main")
@@ -67,13 +67,21 @@ final class InstanceProcess implements AutoCloseable {
         throw new IOException(name + " was not ready within 60 s: " + tail());
     }
 
-    HttpResponse<String> get(String route) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String route) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + route)).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code kill -9}: no flush, no goodbye. */
-    void kill() {
+    public void kill() {
         if (process == null) return;
         process.destroyForcibly();
         try {
@@ -83,7 +91,7 @@ final class InstanceProcess implements AutoCloseable {
         }
     }
 
-    String tail() throws IOException {
+    public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
