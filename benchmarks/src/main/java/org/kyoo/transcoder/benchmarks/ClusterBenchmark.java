@@ -78,12 +78,14 @@ public final class ClusterBenchmark {
             List<Double> failover = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 Path movie = Files.copy(source, media.resolve("failover-" + round + ".mkv"));
+                awaitIdle(List.of(a, b));
                 failover.add(failover(haproxy, route(movie), a, b));
             }
             Path shared = media.resolve("failover-0.mkv");
             InstanceProcess fresh = new InstanceProcess("fresh", freePort(), dir, media, bucket);
             open.add(fresh);
             fresh.start();
+            awaitIdle(List.of(a, b, fresh));
             double[] reads = readFromBucketThenDisk(fresh, route(shared));
             double[] upload = uploadCost(s3, a.isAlive() ? a : b, media, source);
             List<double[]> firsts = new ArrayList<>();
@@ -191,19 +193,37 @@ public final class ClusterBenchmark {
     private static double[] firstSegment(Path media, Path source, int round, InstanceProcess first, InstanceProcess second,
                                          InstanceProcess alone, S3ProxyProcess s3) throws Exception {
         double[] out = new double[3];
+        List<InstanceProcess> all = List.of(first, second, alone);
         Path cold = Files.copy(source, media.resolve("cold-" + round + ".mkv"));
+        awaitIdle(all);
         out[0] = timed(alone.port, route(cold) + "/720p/segment-0.ts");
         Path prepared = Files.copy(source, media.resolve("prepared-" + round + ".mkv"));
         String sha = FileIdentity.sha(prepared);
         if (get(first.port, "/video" + route(prepared) + "/prepare", "prepare").statusCode() != 202) throw new IOException("prepare");
-        awaitKeys(s3, List.of(StoreKeys.info(sha), StoreKeys.keyframes(sha, 0)));
+        // everything the first instance prepares (the sprite too) is up before the second is asked
+        awaitKeys(s3, List.of(StoreKeys.info(sha), StoreKeys.keyframes(sha, 0), StoreKeys.sprite(sha), StoreKeys.spriteMap(sha)));
+        awaitIdle(all);
         out[1] = timed(second.port, route(prepared) + "/720p/segment-0.ts");
         Path made = Files.copy(source, media.resolve("made-" + round + ".mkv"));
         String madeSha = FileIdentity.sha(made);
         get(first.port, route(made) + "/720p/segment-0.ts", "maker");
         awaitKeys(s3, List.of(StoreKeys.segment(madeSha, "720p", 0, "ts")));
+        awaitIdle(all);
         out[2] = timed(second.port, route(made) + "/720p/segment-0.ts");
         return out;
+    }
+
+    /** Until no instance spends CPU (heads run ahead of a player, then pause): each measure has the machine to itself. */
+    private static void awaitIdle(List<InstanceProcess> instances) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            long[] before = new long[instances.size()];
+            for (int i = 0; i < before.length; i++) before[i] = cpuMillis(instances.get(i));
+            Thread.sleep(1000);
+            boolean idle = true;
+            for (int i = 0; i < before.length; i++) idle &= cpuMillis(instances.get(i)) - before[i] < 50;
+            if (idle) return;
+        }
     }
 
     private static double timed(int port, String route) throws Exception {
