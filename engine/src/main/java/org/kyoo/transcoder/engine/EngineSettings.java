@@ -15,6 +15,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param loadPreset     software only: preset of the segments a head starts while more video heads
  *                       want the CPU than there are encode slots (the machine cannot keep up at
  *                       {@code preset}); MPEG-TS streams only; null or empty: off
+ * @param encodesVideo   false: video is never encoded (a small machine), only copied; audio still is
  */
 public record EngineSettings(
         Path cacheRoot,
@@ -22,7 +23,14 @@ public record EngineSettings(
         String preset,
         String startupPreset,
         HardwareProfile hardware,
-        String loadPreset) {
+        String loadPreset,
+        boolean encodesVideo) {
+
+    /** Video encoded where a rendition needs it. */
+    public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware,
+                          String loadPreset) {
+        this(cacheRoot, metadataRoot, preset, startupPreset, hardware, loadPreset, true);
+    }
 
     /** Without a load preset: every segment past a head's first at {@code preset}. */
     public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware) {

@@ -158,6 +158,10 @@ public final class FileStream {
     }
 
     private MediaException invalid(Rendition r) {
+        if (r.encodesVideo() && !environment.encoding().encodesVideo()) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, "Video transcoding is turned off on this server:"
+                    + " only the original video of " + path + " is served, where it can be copied");
+        }
         if (r.audio()) {
             if (r.track() >= 0 && r.track() < info.audios().size()) return null;
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);

@@ -56,10 +56,6 @@ final class SegmentFiles {
         return done.get(n);
     }
 
-    boolean noneDone() {
-        return done.isEmpty();
-    }
-
     /** Where head {@code head} writes segment n before it is complete. */
     Path scratch(int n, int head) {
         try {
@@ -108,6 +104,14 @@ final class SegmentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the store holds segment n (in a shared store, another instance may have made it):
+     * asked without reading it, at a head's segment boundary and before a prefetch starts a head.
+     */
+    boolean inStore(int n) {
+        return store.exists(key(n));
     }
 
     /**

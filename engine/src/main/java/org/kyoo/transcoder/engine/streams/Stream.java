@@ -35,6 +35,8 @@ final class Stream implements StreamPlan {
     /** This stream's measured start-up and speed; the machine's until it has its own. */
     private final SpeedEstimate estimate = new SpeedEstimate();
     private boolean destroyed;
+    /** How many segments found made elsewhere a prefetch looks past at most (the rule's horizon). */
+    private static final int PREFETCH_LOOKS = 10;
 
     Stream(StreamSetup setup) {
         this.setup = setup;
@@ -154,9 +156,7 @@ final class Stream implements StreamPlan {
             else files.lost(n);
             future = files.readiness(n);
             ready = held.isPresent();
-            if (ready) {
-                prefetch(n);
-            } else {
+            if (!ready) {
                 waits.add(n, wait);
                 if (rule.needsHead(this, n)) {
                     try {
@@ -173,6 +173,7 @@ final class Stream implements StreamPlan {
         }
         // requests already waiting on a segment the store has (a shared store: made elsewhere) have it now
         if (madeElsewhere != null) madeElsewhere.complete(held.get());
+        if (ready) prefetch(n, heads.generation());
         // a queued head this request waits on now goes first
         setup.scheduler().reconsider();
         if (ready) return CompletableFuture.completedFuture(held.get());
@@ -180,16 +181,37 @@ final class Stream implements StreamPlan {
     }
 
     /** After a request's wait ended with its segment: the prefetch, unless every head was stopped since it began. */
-    synchronized void prefetchUnlessKilled(int n, int generation) {
-        // the heads were stopped since the request: it asks nothing more of them
-        if (generation == heads.generation()) prefetch(n);
+    void prefetchUnlessKilled(int n, int generation) {
+        prefetch(n, generation);
     }
 
-    /** After serving n: one head at the first of the next segments no head will reach in time. */
-    private void prefetch(int n) {
-        if (!setup.prefetch() || destroyed) return;
-        int at = rule.prefetchAt(this, n);
-        if (at >= 0) heads.start(at, false);
+    /**
+     * After serving n: one head at the first of the next segments no head will reach in time and
+     * the store does not hold (in a shared store another instance may have made it: it then counts
+     * as made, and the next one is looked at). The store is asked outside the lock; nothing starts
+     * when every head was stopped since {@code generation} (the request asks nothing more of them).
+     */
+    private void prefetch(int n, int generation) {
+        for (int looked = 0; looked <= PREFETCH_LOOKS; looked++) {
+            int at;
+            synchronized (this) {
+                if (!setup.prefetch() || destroyed || generation != heads.generation()) return;
+                at = rule.prefetchAt(this, n);
+            }
+            if (at < 0) return;
+            boolean elsewhere = files.inStore(at);
+            CompletableFuture<Stored> waiting;
+            synchronized (this) {
+                if (destroyed || generation != heads.generation()) return;
+                if (!elsewhere) {
+                    if (rule.prefetchAt(this, n) == at) heads.start(at, false);
+                    return;
+                }
+                waiting = files.found(at);
+            }
+            // requests already waiting on it have it now
+            if (waiting != null) files.stored(at).ifPresent(waiting::complete);
+        }
     }
 
     // --- what its heads call back ---

@@ -92,7 +92,23 @@ final class StreamHeads {
         head.published(n);
         waiters.complete(stored.get());
         files.initCommitted();
+        // in a shared store another instance may have made the next one: this head stops before it
+        if (goOn) goOn = !madeElsewhere(n + 1);
         return goOn;
+    }
+
+    /** Whether the store holds segment n though no head here made it; if so, it counts as made and its waiters get it. */
+    private boolean madeElsewhere(int n) {
+        if (!files.inStore(n)) return false;
+        Optional<Stored> stored = files.stored(n);
+        if (stored.isEmpty()) return false;
+        CompletableFuture<Stored> waiters;
+        synchronized (stream) {
+            files.found(n);
+            waiters = files.waiters(n);
+        }
+        waiters.complete(stored.get());
+        return true;
     }
 
     void ended(EncoderHead head, Throwable failure) {

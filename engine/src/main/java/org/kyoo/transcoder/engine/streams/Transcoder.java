@@ -64,6 +64,7 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         this.keyframes = keyframes;
         EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
                 settings.hardware());
+        if (!settings.encodesVideo()) encoding = encoding.withoutVideoEncodes();
         this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
                 new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
     }
@@ -76,6 +77,11 @@ public final class Transcoder implements StreamControl, AutoCloseable {
             throw new UncheckedIOException("Cannot empty the cache root " + store.describe(), e);
         }
         return store;
+    }
+
+    /** Whether video may be encoded (false: only copies of the source's video are made). */
+    public boolean encodesVideo() {
+        return environment.encoding().encodesVideo();
     }
 
     /** Where each player is: the server feeds it what playlists say, segment requests feed themselves. */
@@ -143,6 +149,15 @@ public final class Transcoder implements StreamControl, AutoCloseable {
     /** The file's streams when they exist already. */
     public Optional<FileStream> existing(Path path) {
         return Optional.ofNullable(ready(files.get(path)));
+    }
+
+    /** The files this instance streams now (behind a proxy: the files routed to it), for {@code /streams} and metrics. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        files.forEach((path, f) -> {
+            if (ready(f) != null) out.add(path);
+        });
+        return out;
     }
 
     /** The heads running now, in every file (for {@code /streams}). */

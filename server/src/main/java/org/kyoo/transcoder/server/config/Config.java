@@ -22,6 +22,9 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
  * @param port          listen port; 0 picks a free one (tests)
  * @param operations    access control, CORS, shutdown and metrics export
  * @param kyooBase      where upstream Kyoo's table is served ({@link KyooBase}), {@code /video} by default
+ * @param storage       the bucket instances share ({@link ObjectStorage}); {@link ObjectStorage#NONE}: local folders only
+ * @param instance      this instance's name ({@link Instance})
+ * @param transcodes    {@code GOCODER_TRANSCODE}: false ({@code disabled}) never encodes video, only copies it
  */
 public record Config(
         Path safeRoot,
@@ -36,7 +39,10 @@ public record Config(
         String qsvRenderer,
         int port,
         Operations operations,
-        String kyooBase) {
+        String kyooBase,
+        ObjectStorage storage,
+        String instance,
+        boolean transcodes) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
     public static final int DEFAULT_PORT = 7666;
@@ -80,13 +86,26 @@ public record Config(
                 firstSet(env, "GOCODER_QSV_RENDERER", null, DEFAULT_RENDERER),
                 port(env.get("GOCODER_PORT")),
                 Operations.fromEnvironment(env),
-                KyooBase.of(env.get(KyooBase.VARIABLE)));
+                KyooBase.of(env.get(KyooBase.VARIABLE)),
+                ObjectStorage.fromEnvironment(env),
+                Instance.name(env),
+                transcodes(env.get("GOCODER_TRANSCODE")));
+    }
+
+    /** {@code GOCODER_TRANSCODE}: {@code enabled} (the default) or {@code disabled} (copies only, for a machine too small to encode). */
+    private static boolean transcodes(String value) {
+        if (value == null || value.isBlank()) return true;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "enabled" -> true;
+            case "disabled" -> false;
+            default -> throw new ConfigException("Unknown GOCODER_TRANSCODE value \"" + value.trim() + "\"; valid values: enabled, disabled.");
+        };
     }
 
     /** The engine's settings, with the load preset in effect under {@code hwaccel} (the engine's rule). */
     public EngineSettings engineSettings(HardwareProfile hardware) {
         String load = EncodingPolicy.loadPreset(loadPreset, HardwareProfiles.encodesOnDevice(hwaccel));
-        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load);
+        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load, transcodes);
     }
 
     /** Set but empty turns it off; unset keeps the default. */

@@ -60,6 +60,16 @@ public final class EngineMedia implements MediaSource {
     }
 
     @Override
+    public boolean encodesVideo() {
+        return transcoder.encodesVideo();
+    }
+
+    @Override
+    public List<Path> openFiles() {
+        return transcoder.files();
+    }
+
+    @Override
     public List<RunningHead> runningHeads() {
         return transcoder.runningHeads();
     }

@@ -13,6 +13,16 @@ public interface MediaSource {
     /** The file's streams; blocks until its info and first keyframes are known. */
     StreamedFile stream(Path file, String sha);
 
+    /** Whether video may be encoded; false ({@code GOCODER_TRANSCODE=disabled}): only copies are offered. */
+    default boolean encodesVideo() {
+        return true;
+    }
+
+    /** The files whose streams are open (behind a proxy: the files this instance serves), for {@code /streams} and metrics. */
+    default List<Path> openFiles() {
+        return List.of();
+    }
+
     /** The heads running now (for {@code /streams}); fakes run none. */
     default List<RunningHead> runningHeads() {
         return List.of();
