@@ -35,8 +35,6 @@ final class Stream implements StreamPlan {
     /** This stream's measured start-up and speed; the machine's until it has its own. */
     private final SpeedEstimate estimate = new SpeedEstimate();
     private boolean destroyed;
-    /** How many segments found made elsewhere a prefetch looks past at most (the rule's horizon). */
-    private static final int PREFETCH_LOOKS = 10;
 
     Stream(StreamSetup setup) {
         this.setup = setup;
@@ -173,7 +171,7 @@ final class Stream implements StreamPlan {
         }
         // requests already waiting on a segment the store has (a shared store: made elsewhere) have it now
         if (madeElsewhere != null) madeElsewhere.complete(held.get());
-        if (ready) prefetch(n, heads.generation());
+        if (ready) Prefetch.after(this, n, heads.generation());
         // a queued head this request waits on now goes first
         setup.scheduler().reconsider();
         if (ready) return CompletableFuture.completedFuture(held.get());
@@ -182,36 +180,7 @@ final class Stream implements StreamPlan {
 
     /** After a request's wait ended with its segment: the prefetch, unless every head was stopped since it began. */
     void prefetchUnlessKilled(int n, int generation) {
-        prefetch(n, generation);
-    }
-
-    /**
-     * After serving n: one head at the first of the next segments no head will reach in time and
-     * the store does not hold (in a shared store another instance may have made it: it then counts
-     * as made, and the next one is looked at). The store is asked outside the lock; nothing starts
-     * when every head was stopped since {@code generation} (the request asks nothing more of them).
-     */
-    private void prefetch(int n, int generation) {
-        for (int looked = 0; looked <= PREFETCH_LOOKS; looked++) {
-            int at;
-            synchronized (this) {
-                if (!setup.prefetch() || destroyed || generation != heads.generation()) return;
-                at = rule.prefetchAt(this, n);
-            }
-            if (at < 0) return;
-            boolean elsewhere = files.inStore(at);
-            CompletableFuture<Stored> waiting;
-            synchronized (this) {
-                if (destroyed || generation != heads.generation()) return;
-                if (!elsewhere) {
-                    if (rule.prefetchAt(this, n) == at) heads.start(at, false);
-                    return;
-                }
-                waiting = files.found(at);
-            }
-            // requests already waiting on it have it now
-            if (waiting != null) files.stored(at).ifPresent(waiting::complete);
-        }
+        Prefetch.after(this, n, generation);
     }
 
     // --- what its heads call back ---
@@ -247,6 +216,10 @@ final class Stream implements StreamPlan {
 
     boolean isDestroyed() {
         return destroyed;
+    }
+
+    PlanningRule rule() {
+        return rule;
     }
 
     /** Whether nobody asked anything of this stream for the idle time. */
