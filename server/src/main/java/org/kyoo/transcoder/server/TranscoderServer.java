@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.chapters.ChapterIdentification;
 import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.events.EngineEvents;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
@@ -130,12 +131,13 @@ public final class TranscoderServer implements AutoCloseable {
         MediaInfoStore infos = new MediaInfoStore(metadata);
         Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(metadata),
                 SchedulingConfig.fromEnvironment(System.getenv()), Transcoder.emptied(new LocalStore(settings.cacheRoot())), clock);
-        EngineMedia media = new EngineMedia(infos, transcoder);
+        ChapterIdentification chapters = new ChapterIdentification(infos, metadata);
+        EngineMedia media = new EngineMedia(infos, transcoder, chapters);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
             hardwareOpen.set(false);
             // heads first: they hold native contexts the hardware device backs
-            try (hardware; transcoder) {
+            try (hardware; transcoder; chapters) {
                 LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
             }
         };

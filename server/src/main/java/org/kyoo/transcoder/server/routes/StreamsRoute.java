@@ -36,6 +36,8 @@ final class StreamsRoute implements Route {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("heads", media.runningHeads());
         body.put("players", players);
+        // the intro and credits identifications under way (upstream logs them only)
+        body.put("identifications", media.identifications());
         return new Answer.Json(body);
     }
 }
