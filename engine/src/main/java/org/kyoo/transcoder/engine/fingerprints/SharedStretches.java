@@ -8,7 +8,7 @@ import java.util.List;
  * Every stretch of at least 15 s two fingerprints share, wherever it lies in each. For each
  * alignment the votes suggest ({@link OffsetVotes}), the values side by side are compared: where
  * they differ by at most 6 bits of 32 on average over 5 values (0.6 s), the audio is the same
- * (unrelated audio differs by about 16). Silence matches nothing and ends a run. Runs up to 8 s
+ * (unrelated audio differs by about 16). Silence matches nothing and ends a run. Runs up to 12 s
  * apart (a title card, a voice over the music) are one stretch, unless silence parts them (the
  * pause between the credits and a preview opening on the same sting every week); a run under
  * 2 s at either end of such a chain is left out.
@@ -25,7 +25,7 @@ public final class SharedStretches {
     static final double TAIL = 1.65;
     private static final int SMOOTHING = 2;
     private static final double ALIKE_BITS = 6;
-    private static final int BRIDGE = items(8);
+    private static final int BRIDGE = items(12);
     private static final int SOLID_END = items(2);
     /** Votes an alignment needs: a fifth of the values of the shortest stretch looked for. */
     private static final int MIN_VOTES = items(MIN_SECONDS) / 5;
