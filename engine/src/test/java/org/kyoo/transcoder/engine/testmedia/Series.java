@@ -1,10 +1,6 @@
 package org.kyoo.transcoder.engine.testmedia;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kyoo.transcoder.engine.testmedia.Soundtrack.Part;
 
@@ -98,22 +94,7 @@ public final class Series {
     public static Episode make(String name, Layout layout) {
         return MADE.computeIfAbsent(name, n -> {
             Soundtrack sound = layout.sound();
-            Path file = TestMedia.dir().resolve(n);
-            if (!Files.exists(file)) {
-                Path tmp = TestMedia.dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
-                try {
-                    SoundtrackWriter.write(sound, tmp, "matroska", "ac3");
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
-                }
-            }
+            Path file = TestMedia.written(n, tmp -> SoundtrackWriter.write(sound, tmp, "matroska", "ac3"));
             return new Episode(file, sound.seconds(), layout.introStart(), layout.introEnd(), layout.credits(), layout.creditsEnd());
         });
     }
