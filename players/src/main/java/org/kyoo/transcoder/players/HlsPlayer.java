@@ -100,6 +100,20 @@ public final class HlsPlayer {
                 + " } return out;");
     }
 
+    /**
+     * The {@code #EXT-X-DATERANGE}s hls.js read from the playlist it plays now, as it maps them onto
+     * the media timeline: {@code id}, {@code class}, {@code start} (seconds), {@code duration} and
+     * their client attributes ({@code X-TYPE}…).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> dateRanges() {
+        return (List<Map<String, Object>>) js.executeScript("const hls = player.hls;"
+                + " const level = hls.levels[Math.max(0, hls.currentLevel)];"
+                + " if (!level || !level.details || !level.details.dateRanges) return [];"
+                + " return Object.values(level.details.dateRanges).map((r) => Object.assign({ id: r.id, class: r.class,"
+                + "   start: r.startTime, duration: r.duration }, r.attr));");
+    }
+
     /** Waits until {@code condition} holds; fails on a fatal hls.js error or after {@code timeout}. */
     public PlayerState await(String what, Duration timeout, Predicate<PlayerState> condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

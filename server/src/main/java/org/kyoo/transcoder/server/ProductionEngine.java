@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kyoo.transcoder.engine.EngineSettings;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.chapters.ChapterIdentification;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
@@ -40,12 +41,13 @@ record ProductionEngine(TranscoderServer.Engine engine, BackgroundExtraction ext
         MediaInfoStore infos = new MediaInfoStore(stores.metadata());
         Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(stores.metadata()),
                 SchedulingConfig.fromEnvironment(System.getenv()), stores.segments(), clock);
-        EngineMedia media = new EngineMedia(infos, transcoder);
+        ChapterIdentification chapters = new ChapterIdentification(infos, stores.metadata());
+        EngineMedia media = new EngineMedia(infos, transcoder, chapters);
         AtomicBoolean hardwareOpen = new AtomicBoolean(true);
         AutoCloseable resources = () -> {
             hardwareOpen.set(false);
             // heads first: they hold native contexts the hardware device backs
-            try (hardware; transcoder) {
+            try (hardware; transcoder; chapters) {
                 LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
             }
         };

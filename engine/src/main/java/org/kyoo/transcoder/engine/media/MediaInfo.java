@@ -1,5 +1,6 @@
 package org.kyoo.transcoder.engine.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -25,6 +26,12 @@ public record MediaInfo(
         List<Subtitle> subtitles,
         List<String> fonts,
         List<Chapter> chapters) {
+
+    /** The same info with other chapters (the file's own merged with those found by fingerprints). */
+    public MediaInfo withChapters(List<Chapter> newChapters) {
+        return new MediaInfo(sha, path, extension, mimeCodec, size, duration, container, video, videos, audios,
+                subtitles, fonts, newChapters);
+    }
 
     /**
      * @param bitrate   the stream's bit rate, else the container's (bits/s)
@@ -90,15 +97,26 @@ public record MediaInfo(
     }
 
     /**
-     * @param startTime seconds
-     * @param endTime   seconds
-     * @param type      {@code recap}, {@code intro}, {@code credits}, {@code preview} or {@code content}
-     *                  ({@link ChapterTypes})
+     * @param startTime       seconds
+     * @param endTime         seconds
+     * @param type            {@code recap}, {@code intro}, {@code credits}, {@code preview} or {@code content}
+     *                        ({@link ChapterTypes})
+     * @param matchAccuracy   0 to 100 for a chapter found in the audio of neighbouring episodes
+     *                        (how alike the two were), absent from the JSON otherwise, as upstream
+     * @param firstAppearance true for an intro heard in the next episode but not the previous one
+     *                        (the first time the series plays it); absent unless set, as upstream
      */
-    public record Chapter(double startTime, double endTime, String name, String type) {
+    public record Chapter(double startTime, double endTime, String name, String type,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer matchAccuracy,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean firstAppearance) {
         /** A chapter typed from its name. */
         public Chapter(double startTime, double endTime, String name) {
             this(startTime, endTime, name, ChapterTypes.of(name));
+        }
+
+        /** A chapter of the file's own (not found by fingerprints). */
+        public Chapter(double startTime, double endTime, String name, String type) {
+            this(startTime, endTime, name, type, null, null);
         }
     }
 }

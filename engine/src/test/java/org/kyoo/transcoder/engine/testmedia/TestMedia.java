@@ -317,25 +317,28 @@ public final class TestMedia {
     // ---- making ----
 
     static Fixture make(String name, Recipe recipe) {
-        return MADE.computeIfAbsent(name, n -> {
-            Path file = dir().resolve(n);
-            if (!Files.exists(file)) {
-                Path tmp = dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
+        return MADE.computeIfAbsent(name, n -> new Fixture(written(n, tmp -> MediaWriter.write(recipe, tmp)), spec(recipe)));
+    }
+
+    /** The file {@code name} in the media folder, written by {@code write} into a scratch file first when it is not there yet. */
+    static Path written(String name, java.util.function.Consumer<Path> write) {
+        Path file = dir().resolve(name);
+        if (!Files.exists(file)) {
+            Path tmp = dir().resolve("." + name + ".part-" + ProcessHandle.current().pid());
+            try {
+                write.accept(tmp);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
                 try {
-                    MediaWriter.write(recipe, tmp);
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
                 }
             }
-            return new Fixture(file, spec(recipe));
-        });
+        }
+        return file;
     }
 
     private interface Bytes {

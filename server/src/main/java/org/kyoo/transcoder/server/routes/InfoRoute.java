@@ -33,7 +33,7 @@ final class InfoRoute implements Route {
     @Override
     public Answer answer(HttpServerExchange exchange) {
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
-        MediaInfo info = media.info(file.path(), file.sha());
+        MediaInfo info = media.described(file.path(), file.sha());
         startExtraction(extraction, file, info);
         // the subtitle links a player follows carry the query it came with, as playlist URIs do
         MediaInfo linked = links.on(info, RouteParams.links(exchange));

@@ -43,6 +43,8 @@ final class StreamsRoute implements Route {
         body.put("files", media.openFiles().stream().map(Object::toString).toList());
         body.put("heads", media.runningHeads());
         body.put("players", players);
+        // the intro and credits identifications under way (upstream logs them only)
+        body.put("identifications", media.identifications());
         return new Answer.Json(body);
     }
 }
