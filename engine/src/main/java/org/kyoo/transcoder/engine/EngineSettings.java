@@ -2,6 +2,7 @@ package org.kyoo.transcoder.engine;
 
 import java.nio.file.Path;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 
 /**
  * Everything the engine needs to know about its deployment, built once at start-up and passed in.
@@ -15,6 +16,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param loadPreset     software only: preset of the segments a head starts while more video heads
  *                       want the CPU than there are encode slots (the machine cannot keep up at
  *                       {@code preset}); MPEG-TS streams only; null or empty: off
+ * @param toneMapping    the curve HDR sources' transcodes and sprites are tone-mapped with (GOCODER_TONEMAP)
  */
 public record EngineSettings(
         Path cacheRoot,
@@ -22,7 +24,14 @@ public record EngineSettings(
         String preset,
         String startupPreset,
         HardwareProfile hardware,
-        String loadPreset) {
+        String loadPreset,
+        ToneMapping toneMapping) {
+
+    /** HDR tone-mapped with the default curve. */
+    public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware,
+                          String loadPreset) {
+        this(cacheRoot, metadataRoot, preset, startupPreset, hardware, loadPreset, ToneMapping.DEFAULT);
+    }
 
     /** Without a load preset: every segment past a head's first at {@code preset}. */
     public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware) {

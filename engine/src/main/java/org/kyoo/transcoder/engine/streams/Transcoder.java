@@ -65,7 +65,8 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
                 settings.hardware());
         this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
-                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
+                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE, settings.toneMapping()),
+                StreamEnvironment.SEGMENT_WAIT);
     }
 
     /** The segment cache of {@code settings}: a folder, emptied (its segments may belong to files changed since). */
