@@ -4,20 +4,14 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kyoo.transcoder.engine.codecs.VideoFilter;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.pipelines.VideoPipeline;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
@@ -58,26 +52,11 @@ class ToneMappedTranscodeTest {
         return FirstPicture.decode(file, frame -> HdrPicture.psnr(HdrPicture.rgb(HdrMedia.WIDTH, HdrMedia.HEIGHT), HdrPicture.rgbOf(frame)));
     }
 
-    /** What the transcode made before tone mapping: the 10-bit picture scaled and squeezed into 8 bits as it is. */
-    private static double psnrTakenForSdr(Fixture f) {
-        return FirstPicture.decode(f.path(), decoded -> {
-            AVFrame source = av_frame_clone(decoded);
-            AVFrame out = av_frame_alloc();
-            try (VideoFilter filter = new VideoFilter(source, av_make_q(1, 25), "scale=640:360,format=yuv420p", graph -> { })) {
-                filter.push(source);
-                assertTrue(filter.pull(out));
-                return HdrPicture.psnr(HdrPicture.rgb(HdrMedia.WIDTH, HdrMedia.HEIGHT), HdrPicture.rgbOf(out));
-            } finally {
-                av_frame_free(out);
-                av_frame_free(source);
-            }
-        });
-    }
-
     private void assertToneMapped(Fixture f, double threshold) throws Exception {
         Path segment = transcodedSegment(f);
         double mapped = psnrOfFirstPicture(segment);
-        double before = psnrTakenForSdr(f);
+        double before = HdrPicture.psnr(HdrPicture.rgb(HdrMedia.WIDTH, HdrMedia.HEIGHT),
+                FirstPicture.takenForSdr(f.path(), HdrMedia.WIDTH, HdrMedia.HEIGHT));
         System.out.printf("%s: tone-mapped %.2f dB, taken for SDR %.2f dB%n", f.path().getFileName(), mapped, before);
         assertTrue(mapped >= threshold, f.path().getFileName() + " tone-mapped: " + mapped + " dB");
         assertTrue(before <= TAKEN_FOR_SDR_PSNR, f.path().getFileName() + " taken for SDR: " + before + " dB");

@@ -14,6 +14,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.codecs.VideoFilter;
 
 /** The first picture of a file's first video stream, decoded by libav as any player would, and its stream's tags. */
 public final class FirstPicture {
@@ -25,6 +26,27 @@ public final class FirstPicture {
     /** What {@code look} makes of the first decoded picture (valid only during the call). */
     public static <T> T decode(Path file, Function<AVFrame, T> look) {
         return open(file, (stream, frame) -> look.apply(frame));
+    }
+
+    /**
+     * The first picture as transcodes made it before tone mapping, RGB24 as a player shows it:
+     * scaled to {@code width}x{@code height} and squeezed into 8-bit 4:2:0 with its colours as they
+     * are, which players then read as BT.709.
+     */
+    public static int[] takenForSdr(Path file, int width, int height) {
+        return decode(file, decoded -> {
+            AVFrame source = Av.checkAlloc(av_frame_clone(decoded), "av_frame_clone");
+            AVFrame out = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+            try (VideoFilter filter = new VideoFilter(source, av_make_q(1, 25), "scale=" + width + ":" + height + ",format=yuv420p",
+                    graph -> { })) {
+                filter.push(source);
+                if (!filter.pull(out)) throw new IllegalStateException("the scaler gave no picture");
+                return HdrPicture.rgbOf(out);
+            } finally {
+                av_frame_free(out);
+                av_frame_free(source);
+            }
+        });
     }
 
     /** The tags of the first video stream, as a full probe and its first picture give them. */
