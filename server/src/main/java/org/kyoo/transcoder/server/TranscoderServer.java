@@ -146,7 +146,7 @@ public final class TranscoderServer implements AutoCloseable {
                 // opened once at start-up (start-up stops when it does not open); closed only at shutdown
                 new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
         return start(config, new Engine(media, transcoder.players(), transcoder, resources, checks, transcoder::heads),
-                new EngineExtraction(metadata, config.routePrefix()));
+                new EngineExtraction(metadata, config.routePrefix(), settings.toneMapping()));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */
@@ -236,6 +236,7 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
                 + ", load preset " + Objects.requireNonNullElse(EncodingPolicy.loadPreset(config.loadPreset(), HardwareProfiles.encodesOnDevice(config.hwaccel())), "off")
+                + ", HDR tone mapping " + config.toneMapping().curve()
                 + ", port " + config.port()
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))
