@@ -1,6 +1,11 @@
 package org.kyoo.transcoder.engine.hdr;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DOVI_CONF;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+
 import java.util.Locale;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 
 /**
  * A Dolby Vision configuration record ({@code dvcC}/{@code dvvC} in MP4, a block addition mapping
@@ -16,6 +21,16 @@ import java.util.Locale;
 public record DolbyVision(int profile, int level, int compatibility) {
     /** The bytes of libav's {@code AVDOVIDecoderConfigurationRecord} (all uint8_t): version major, minor, profile, level, rpu, el, bl, compatibility. */
     static final int RECORD_BYTES = 8;
+
+    /** The record a stream's headers carry ({@code AV_PKT_DATA_DOVI_CONF}), null when none. */
+    public static DolbyVision of(AVCodecParameters par) {
+        if (par.nb_coded_side_data() <= 0) return null;
+        AVPacketSideData side = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(), AV_PKT_DATA_DOVI_CONF);
+        if (side == null || side.isNull() || side.data() == null || side.size() < RECORD_BYTES) return null;
+        byte[] record = new byte[RECORD_BYTES];
+        side.data().get(record);
+        return of(record);
+    }
 
     /** Reads libav's record; null when it is too short to be one. */
     static DolbyVision of(byte[] record) {

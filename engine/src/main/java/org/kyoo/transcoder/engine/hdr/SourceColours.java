@@ -1,7 +1,5 @@
 package org.kyoo.transcoder.engine.hdr;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DOVI_CONF;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT2020;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_UNSPECIFIED;
@@ -11,7 +9,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_UNSPECIFIED;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
@@ -35,7 +32,7 @@ public record SourceColours(Transfer transfer, int primaries, int matrix, int ra
 
     /** What a stream's headers say. */
     public static SourceColours of(AVCodecParameters par) {
-        return of(par.color_trc(), par.color_primaries(), par.color_space(), par.color_range(), LightLevels.of(par), dolbyVision(par));
+        return of(par.color_trc(), par.color_primaries(), par.color_space(), par.color_range(), LightLevels.of(par), DolbyVision.of(par));
     }
 
     /** The headers' word, unspecified tags and missing light levels taken from {@code first}, a decoded frame. */
@@ -44,7 +41,7 @@ public record SourceColours(Transfer transfer, int primaries, int matrix, int ra
         int primaries = par.color_primaries() != AVCOL_PRI_UNSPECIFIED ? par.color_primaries() : first.color_primaries();
         int matrix = par.color_space() != AVCOL_SPC_UNSPECIFIED ? par.color_space() : first.colorspace();
         int range = par.color_range() != AVCOL_RANGE_UNSPECIFIED ? par.color_range() : first.color_range();
-        return of(trc, primaries, matrix, range, LightLevels.of(par).or(LightLevels.of(first)), dolbyVision(par));
+        return of(trc, primaries, matrix, range, LightLevels.of(par).or(LightLevels.of(first)), DolbyVision.of(par));
     }
 
     private static SourceColours of(int trc, int primaries, int matrix, int range, LightLevels light, DolbyVision dv) {
@@ -54,15 +51,6 @@ public record SourceColours(Transfer transfer, int primaries, int matrix, int ra
             else if (primaries == AVCOL_PRI_BT2020 && light.known()) transfer = Transfer.PQ;
         }
         return new SourceColours(transfer, primaries, matrix, range, light, dv);
-    }
-
-    private static DolbyVision dolbyVision(AVCodecParameters par) {
-        if (par.nb_coded_side_data() <= 0) return null;
-        AVPacketSideData side = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(), AV_PKT_DATA_DOVI_CONF);
-        if (side == null || side.isNull() || side.data() == null || side.size() < DolbyVision.RECORD_BYTES) return null;
-        byte[] record = new byte[DolbyVision.RECORD_BYTES];
-        side.data().get(record);
-        return DolbyVision.of(record);
     }
 
     /** Whether a transcode must tone-map these pictures to show them right in SDR. */
