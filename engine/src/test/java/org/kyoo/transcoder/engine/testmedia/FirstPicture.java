@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -26,6 +27,11 @@ public final class FirstPicture {
     /** What {@code look} makes of the first decoded picture (valid only during the call). */
     public static <T> T decode(Path file, Function<AVFrame, T> look) {
         return open(file, (stream, frame) -> look.apply(frame));
+    }
+
+    /** What {@code look} makes of the first decoded picture and its stream's parameters (valid only during the call). */
+    public static <T> T decode(Path file, java.util.function.BiFunction<AVCodecParameters, AVFrame, T> look) {
+        return open(file, (stream, frame) -> look.apply(stream.codecpar(), frame));
     }
 
     /**
