@@ -4,11 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -42,21 +38,7 @@ final class HdrBenchMedia {
     static Path of(int height, boolean hdr) {
         int width = height * 16 / 9;
         Path made = TestMedia.dir().resolve("bench-" + (hdr ? "hdr10" : "sdr10") + "-" + height + "p-" + seconds() + "s.mkv");
-        if (Files.exists(made)) return made;
-        Path tmp = made.resolveSibling("." + made.getFileName() + ".part-" + ProcessHandle.current().pid());
-        try {
-            write(TestMedia.long1080p(60, GOP_SECONDS).path(), tmp, width, height, hdr);
-            Files.move(tmp, made, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return made;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+        return TestMedia.madeOnce(made, tmp -> write(TestMedia.long1080p(60, GOP_SECONDS).path(), tmp, width, height, hdr));
     }
 
     private static String filter(int width, int height, boolean hdr) {
@@ -66,7 +48,7 @@ final class HdrBenchMedia {
                 : "scale=" + width + ":" + height + ",format=yuv420p10le";
     }
 
-    private static void write(Path source, Path target, int width, int height, boolean hdr) throws IOException {
+    private static void write(Path source, Path target, int width, int height, boolean hdr) {
         Av.load();
         int fps = 24;
         AVFormatContext out = new AVFormatContext(null);

@@ -22,6 +22,11 @@ public final class HdrBenchmark {
     private HdrBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        for (int height : new int[] {1080, 2160}) {
+            for (boolean hdr : new boolean[] {false, true}) HdrBenchMedia.of(height, hdr);
+        }
+        // unmeasured: class loading, the JIT and libav's first load are no head's cost
+        firstSegment(HdrBenchMedia.of(1080, true), Quality.P720, true);
         System.out.println("| source | variant | first segment, start-up preset (s) | first segment, steady preset (s) |"
                 + " steady speed (× real time) | CPU s per media s |");
         System.out.println("|---|---|---|---|---|---|");

@@ -4,11 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -91,22 +87,7 @@ public final class HdrMedia {
 
     private static Fixture make(String name, Kind kind) {
         return MADE.computeIfAbsent(name, n -> {
-            Path file = TestMedia.dir().resolve(n);
-            if (!Files.exists(file)) {
-                Path tmp = TestMedia.dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
-                try {
-                    write(kind, tmp);
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
-                }
-            }
+            Path file = TestMedia.madeOnce(TestMedia.dir().resolve(n), tmp -> write(kind, tmp));
             int frames = (int) (SECONDS * FPS);
             double[] times = new double[frames];
             for (int i = 0; i < frames; i++) times[i] = (double) i / FPS;
