@@ -16,10 +16,11 @@ import org.bytedeco.javacpp.BytePointer;
  * {@code zscale} (zimg) to linear light on BT.709 primaries, the {@code tonemap} filter's curve
  * squeezing the picture's peak into SDR's range, and {@code zscale} back to BT.709's transfer.
  *
- * <p>The curve's default is {@code mobius}: the nearest this build has to BT.2390 (which only
+ * <p>Linear 1.0 is HDR's reference white (203 cd/m², BT.2408), where SDR white sits in PQ and HLG.
+ * The curve's default is {@code mobius}: the nearest this build has to BT.2390 (which only
  * {@code tonemap_opencl} and {@code libplacebo} have, neither built): it keeps what SDR can show
  * as it is and rolls off only the highlights above, where {@code hable} darkens the whole picture
- * (diffuse white at 100 cd/m² comes out at 58 % under a 1 000 cd/m² peak). The peak is the
+ * (reference white comes out at 62 % under a 1 000 cd/m² peak, at 82 % under {@code mobius}). The peak is the
  * stream's own (MaxCLL, else the mastering display's), so a picture with little above SDR white
  * is barely touched; {@code desat=0} leaves bright colours saturated (the filter's default pulls
  * everything above 200 cd/m² towards grey).
@@ -60,7 +61,7 @@ public record ToneMapping(String curve) {
         return toLinear(source, "") + "," + toSdr(source, pixelFormat);
     }
 
-    /** To linear light in BT.709's primaries, floats (what the tonemap filter works on); SDR white is 1.0. */
+    /** To linear light in BT.709's primaries, floats (what the tonemap filter works on); reference white is 1.0. */
     private static String toLinear(SourceColours source, String size) {
         return "zscale=" + size + "tin=" + source.transfer().zscaleName() + ":pin=" + primaries(source)
                 + ":min=" + matrix(source) + ":rin=" + (source.range() == AVCOL_RANGE_JPEG ? "pc" : "tv")
