@@ -1,13 +1,26 @@
 package org.kyoo.transcoder.benchmarks;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.codecs.VideoFilter;
+import org.kyoo.transcoder.engine.hardware.SoftwareProfile;
+import org.kyoo.transcoder.engine.hdr.SourceColours;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.streams.FileStream;
 import org.kyoo.transcoder.engine.streams.Rendition;
+import org.kyoo.transcoder.engine.testmedia.FirstPicture;
 
 /**
  * What tone mapping costs a transcode, in one run: {@code java -cp benchmarks.jar
@@ -25,6 +38,8 @@ public final class HdrBenchmark {
         for (int height : new int[] {1080, 2160}) {
             for (boolean hdr : new boolean[] {false, true}) HdrBenchMedia.of(height, hdr);
         }
+        filterCosts(Integer.getInteger("hdr.frames", 48));
+        if (Boolean.getBoolean("hdr.filtersOnly")) return;
         // unmeasured: class loading, the JIT and libav's first load are no head's cost
         firstSegment(HdrBenchMedia.of(1080, true), Quality.P720, true);
         System.out.println("| source | variant | first segment, start-up preset (s) | first segment, steady preset (s) |"
@@ -41,6 +56,57 @@ public final class HdrBenchmark {
                             hdr ? "HDR10" : "SDR", quality.label(), quick, steady, speed[0], speed[1]);
                 }
             }
+        }
+    }
+
+    /**
+     * The filter graph alone, CPU milliseconds per frame: the first picture of each source pushed
+     * {@code frames} times through the SDR chain ({@code scale}, what an SDR source gets) and through
+     * the tone-mapping chain cut after each of its stages (zscale to linear light, tonemap, zscale back).
+     */
+    private static void filterCosts(int frames) {
+        System.out.println();
+        System.out.println("| source → variant, ms of CPU per frame | scale (an SDR source's chain) | tone mapping: zscale to linear"
+                + " | + tonemap | + zscale to BT.709 (the whole chain) |");
+        System.out.println("|---|---|---|---|---|");
+        for (int height : new int[] {1080, 2160}) {
+            Path source = HdrBenchMedia.of(height, true);
+            for (Quality quality : new Quality[] {Quality.P720, Quality.P1080}) {
+                double[] ms = FirstPicture.decode(source, (par, frame) -> {
+                    String toneMap = ToneMapping.DEFAULT.software(SourceColours.of(par, frame), quality.height() * 16 / 9,
+                            quality.height(), "yuv420p");
+                    int tonemap = toneMap.indexOf(",tonemap="), back = toneMap.indexOf(",zscale=", tonemap);
+                    return new double[] {
+                            cpuPerFrame(frame, new SoftwareProfile().scaleFilter(quality.height() * 16 / 9, quality.height(), false), frames),
+                            cpuPerFrame(frame, toneMap.substring(0, tonemap), frames),
+                            cpuPerFrame(frame, toneMap.substring(0, back), frames),
+                            cpuPerFrame(frame, toneMap, frames)};
+                });
+                System.out.printf(Locale.ROOT, "| %s HDR10 → %s | %.1f | %.1f | %.1f | %.1f |%n", height == 2160 ? "4K" : "1080p",
+                        quality.label(), ms[0], ms[1], ms[2], ms[3]);
+            }
+        }
+    }
+
+    private static double cpuPerFrame(AVFrame picture, String chain, int frames) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        AVFrame in = av_frame_alloc();
+        AVFrame out = av_frame_alloc();
+        try (VideoFilter filter = new VideoFilter(picture, av_make_q(1, 24), chain, graph -> { })) {
+            long cpu = 0;
+            for (int i = -3; i < frames; i++) {
+                Av.check(av_frame_ref(in, picture), "av_frame_ref");
+                in.pts(i + 3);
+                long before = os.getProcessCpuTime();
+                filter.push(in);
+                while (filter.pull(out)) av_frame_unref(out);
+                // the first frames configure the graph: not counted
+                if (i >= 0) cpu += os.getProcessCpuTime() - before;
+            }
+            return cpu / 1e6 / frames;
+        } finally {
+            av_frame_free(out);
+            av_frame_free(in);
         }
     }
 
