@@ -186,11 +186,13 @@ abstract class AcceleratedProfile implements HardwareProfile {
         checkSize(width, height);
         if (toSdr != null && toneMapFilter() == null) {
             // no device tone mapping: frames in memory are scaled and tone-mapped before the upload
-            return frameOnDevice ? deviceFilter(width, height, false, 0, toSdr) : toSdr.software(width, height, "nv12") + "," + uploadFilter();
+            if (frameOnDevice) return deviceFilter(width, height, false, 0, toSdr);
+            return toSdr.software(width, height, "nv12") + "," + uploadFilter();
         }
         String scale = deviceScaleFilter(width, height, toSdr) + (toSdr == null ? "" : "," + toneMapFilter());
         // an HDR picture goes up in 10 bits, for the device's tone mapping
-        if (!frameOnDevice) return (toSdr == null ? uploadFilter() : "format=p010le,hwupload") + "," + scale;
+        String upload = toSdr == null ? uploadFilter() : uploadFilter().replace("format=nv12", "format=p010le");
+        if (!frameOnDevice) return upload + "," + scale;
         return mapFilter() == null ? scale : mapFilter() + "," + scale;
     }
 

@@ -54,6 +54,9 @@ class ToneMappingChainsTest {
                         + "=format=nv12:primaries=bt709:transfer=bt709:matrix=bt709"),
                 Arguments.of("qsv", true, 0, "hwmap=derive_device=qsv,scale_qsv=1280:720:format=p010,vpp_qsv=tonemap=1"
                         + ":format=nv12:out_color_matrix=bt709:out_color_primaries=bt709:out_color_transfer=bt709"),
+                // QSV's pool is of fixed size, as for SDR frames
+                Arguments.of("qsv", false, 0, "format=p010le,hwupload=extra_hw_frames=64,scale_qsv=1280:720:format=p010,vpp_qsv"
+                        + "=tonemap=1:format=nv12:out_color_matrix=bt709:out_color_primaries=bt709:out_color_transfer=bt709"),
                 Arguments.of("nvidia", true, 0, "scale_cuda=1280:720:format=p010,hwdownload,format=p010le," + SOFTWARE + "nv12"
                         + ",format=nv12,hwupload"),
                 Arguments.of("nvidia", false, 0, SOFTWARE_720P + "nv12,format=nv12,hwupload"),
