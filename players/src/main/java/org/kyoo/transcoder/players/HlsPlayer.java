@@ -114,6 +114,20 @@ public final class HlsPlayer {
                 + "   start: r.startTime, duration: r.duration }, r.attr));");
     }
 
+    /**
+     * The colour (RGB, 0-255) of the picture shown now at ({@code x}, {@code y}) in video pixels, as
+     * the browser paints it, read through a canvas; null while no settled picture is shown.
+     */
+    @SuppressWarnings("unchecked")
+    public int[] colourAt(int x, int y) {
+        List<Number> rgb = (List<Number>) js.executeScript("const v = document.getElementById('video');"
+                + " if (v.readyState < 2 || v.seeking || !v.videoWidth) return null;"
+                + " const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;"
+                + " const g = c.getContext('2d'); g.drawImage(v, 0, 0);"
+                + " const d = g.getImageData(arguments[0], arguments[1], 1, 1).data; return [d[0], d[1], d[2]];", x, y);
+        return rgb == null ? null : new int[] {rgb.get(0).intValue(), rgb.get(1).intValue(), rgb.get(2).intValue()};
+    }
+
     /** Waits until {@code condition} holds; fails on a fatal hls.js error or after {@code timeout}. */
     public PlayerState await(String what, Duration timeout, Predicate<PlayerState> condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

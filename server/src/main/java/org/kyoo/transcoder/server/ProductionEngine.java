@@ -61,7 +61,7 @@ record ProductionEngine(TranscoderServer.Engine engine, BackgroundExtraction ext
         stores.health().ifPresent(h -> checks.add(new ReadinessCheck("store", h::problem, false)));
         TranscoderServer.Engine engine = new TranscoderServer.Engine(media, transcoder.players(), transcoder, resources,
                 checks, transcoder::heads, stores);
-        return new ProductionEngine(engine, new EngineExtraction(stores.metadata(), config.routePrefix()));
+        return new ProductionEngine(engine, new EngineExtraction(stores.metadata(), config.routePrefix(), settings.toneMapping()));
     }
 
     /** The configured profile with its device open; a device that does not open stops start-up. */

@@ -202,6 +202,7 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
                 + ", load preset " + Objects.requireNonNullElse(EncodingPolicy.loadPreset(config.loadPreset(), HardwareProfiles.encodesOnDevice(config.hwaccel())), "off")
+                + ", HDR tone mapping " + config.toneMapping().curve()
                 + ", port " + config.port()
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))

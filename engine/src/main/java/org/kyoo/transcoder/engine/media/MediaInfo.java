@@ -41,10 +41,24 @@ public record MediaInfo(
      * @param isDefault the container marks it as the video to play
      * @param shown     the size a player shows, in square pixels: what a transcode keeps
      *                  ({@code width}×{@code height} are the coded size, turned)
+     * @param hdr          {@code HDR10}, {@code HLG} or {@code DolbyVision}; null for SDR (transcodes are tone-mapped to SDR)
+     * @param videoRange   how the original codes light, as HLS's {@code VIDEO-RANGE} says it: {@code SDR},
+     *                     {@code PQ} or {@code HLG} (null only in an info.json older than HDR detection)
+     * @param dolbyVision  the stream's Dolby Vision configuration, null when it has none
+     * @param maxLuminance the brightest light the stream says it holds (MaxCLL, else its mastering
+     *                     display's peak), cd/m²; null when it does not say
      */
     public record Video(
             String codec, String mimeCodec, String language, String quality,
-            int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown) {
+            int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown,
+            String hdr, String videoRange, DolbyVision dolbyVision, Integer maxLuminance) {
+        /** An SDR track. */
+        public Video(String codec, String mimeCodec, String language, String quality,
+                     int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown) {
+            this(codec, mimeCodec, language, quality, width, height, bitrate, index, title, isDefault, shown,
+                    null, SDR, null, null);
+        }
+
         /** A track of square pixels. */
         public Video(String codec, String mimeCodec, String language, String quality,
                      int width, int height, long bitrate, int index, String title, boolean isDefault) {
@@ -57,6 +71,17 @@ public record MediaInfo(
             this(codec, mimeCodec, language, quality, width, height, bitrate, 0, null, false);
         }
     }
+
+    /** {@link Video#videoRange()} of a picture in standard dynamic range. */
+    public static final String SDR = "SDR";
+
+    /**
+     * A Dolby Vision configuration record, as /info reports it.
+     *
+     * @param compatibility what players without Dolby Vision decode: {@code HDR10}, {@code SDR},
+     *                      {@code HLG}, or {@code none} (profile 5: transcodes' colours are shifted)
+     */
+    public record DolbyVision(int profile, int level, String compatibility) {}
 
     /**
      * @param index   position among the file's audio streams

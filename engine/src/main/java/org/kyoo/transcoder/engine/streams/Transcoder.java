@@ -66,7 +66,8 @@ public final class Transcoder implements StreamControl, AutoCloseable {
                 settings.hardware());
         if (!settings.encodesVideo()) encoding = encoding.withoutVideoEncodes();
         this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
-                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
+                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE, settings.toneMapping()),
+                StreamEnvironment.SEGMENT_WAIT);
     }
 
     /** The segment cache of {@code settings}: a folder, emptied (its segments may belong to files changed since). */

@@ -9,6 +9,7 @@ import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 
 /**
  * The server's configuration, read once from the environment at start-up (SPEC "Configuration").
@@ -25,6 +26,7 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
  * @param storage       the bucket instances share ({@link ObjectStorage}); {@link ObjectStorage#NONE}: local folders only
  * @param instance      this instance's name ({@link Instance})
  * @param transcodes    {@code GOCODER_TRANSCODE}: false ({@code disabled}) never encodes video, only copies it
+ * @param toneMapping   the curve HDR sources are tone-mapped with (GOCODER_TONEMAP)
  */
 public record Config(
         Path safeRoot,
@@ -42,7 +44,8 @@ public record Config(
         String kyooBase,
         ObjectStorage storage,
         String instance,
-        boolean transcodes) {
+        boolean transcodes,
+        ToneMapping toneMapping) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
     public static final int DEFAULT_PORT = 7666;
@@ -89,7 +92,8 @@ public record Config(
                 KyooBase.of(env.get(KyooBase.VARIABLE)),
                 ObjectStorage.fromEnvironment(env),
                 Instance.name(env),
-                transcodes(env.get("GOCODER_TRANSCODE")));
+                transcodes(env.get("GOCODER_TRANSCODE")),
+                toneMapping(firstSet(env, "GOCODER_TONEMAP", null, ToneMapping.DEFAULT.curve())));
     }
 
     /** {@code GOCODER_TRANSCODE}: {@code enabled} (the default) or {@code disabled} (copies only, for a machine too small to encode). */
@@ -102,10 +106,18 @@ public record Config(
         };
     }
 
+    private static ToneMapping toneMapping(String curve) {
+        if (!ToneMapping.CURVES.contains(curve)) {
+            throw new ConfigException("Unknown GOCODER_TONEMAP value \"" + curve + "\"; valid values: "
+                    + String.join(", ", ToneMapping.CURVES) + ".");
+        }
+        return new ToneMapping(curve);
+    }
+
     /** The engine's settings, with the load preset in effect under {@code hwaccel} (the engine's rule). */
     public EngineSettings engineSettings(HardwareProfile hardware) {
         String load = EncodingPolicy.loadPreset(loadPreset, HardwareProfiles.encodesOnDevice(hwaccel));
-        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load, transcodes);
+        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load, transcodes, toneMapping);
     }
 
     /** Set but empty turns it off; unset keeps the default. */

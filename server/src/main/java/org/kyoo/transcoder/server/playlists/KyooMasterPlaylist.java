@@ -161,6 +161,8 @@ public final class KyooMasterPlaylist {
                         codecs.add(MasterPlaylist.AUDIO_CODEC);
                     }
                     if (!codecs.isEmpty()) m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
+                    String range = quality.equals(ORIGINAL) ? VideoRanges.original(video) : VideoRanges.transcoded(video);
+                    if (range != null) m3u8.append(range).append(',');
                     if (defAudio != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
                     m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
                 }
@@ -172,6 +174,8 @@ public final class KyooMasterPlaylist {
                     .append("BANDWIDTH=").append(q.maxBitrate()).append(',')
                     .append("RESOLUTION=").append(video.shown().widthAt(q)).append('x').append(q.height()).append(',')
                     .append("CODECS=\"").append(MasterPlaylist.TRANSCODED.codecString()).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
+            String range = VideoRanges.transcoded(video);
+            if (range != null) m3u8.append(range).append(',');
             if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
             m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
         }
