@@ -46,7 +46,8 @@ final class SdrPictures implements AutoCloseable {
                 sdr = true;
                 return picture;
             }
-            filter = new VideoFilter(picture, grabber.timeBase(), toSdr.software(width, height, "yuv420p"), graph -> { });
+            // 4:4:4: a tile of a scope film is odd-sized (345x144 from 1920x800), which zimg refuses in 4:2:0
+            filter = new VideoFilter(picture, grabber.timeBase(), toSdr.software(width, height, "yuv444p"), graph -> { });
         }
         av_frame_unref(mapped);
         filter.push(picture);

@@ -64,6 +64,18 @@ class ToneMappedSpriteTest {
     }
 
     @Test
+    void anOddSizedTileIsToneMappedToo() throws Exception {
+        // a scope film's tile (1920x800 → 345x144) is odd-sized: zimg refuses 4:2:0 there
+        try (FrameGrabber grabber = FrameGrabber.open(HdrMedia.hdr10().path());
+             SdrPictures sdr = new SdrPictures(grabber, org.kyoo.transcoder.engine.hdr.ToneMapping.DEFAULT, 345, 144)) {
+            org.bytedeco.ffmpeg.avutil.AVFrame tile = sdr.of(grabber.grab(0));
+            assertTrue(tile != null, "a tile came out");
+            assertEquals(345, tile.width());
+            assertEquals(144, tile.height());
+        }
+    }
+
+    @Test
     void hlgTilesShowTheSdrColours() throws Exception {
         assertBarsAsInSdr(HdrMedia.hlg());
     }
