@@ -42,6 +42,16 @@ public final class ChapterIdentification implements AutoCloseable {
     /** episode sha and neighbours' → the identification queued or running for them. */
     private final ConcurrentHashMap<String, CompletableFuture<IdentifiedChapters>> pending = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, RunningIdentification> running = new ConcurrentHashMap<>();
+    /**
+     * What the store said of a file version lately, found or not: every playlist and {@code /info}
+     * asks, and most files have nothing (with a bucket, each look would be a request to it). Kept
+     * {@link #REMEMBERED_NANOS}, so what another instance finds is seen soon after.
+     */
+    private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private static final long REMEMBERED_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int REMEMBERED_AT_MOST = 10_000;
+
+    private record Remembered(Optional<IdentifiedChapters> chapters, long at) { }
 
     public ChapterIdentification(MediaInfoStore infos, Store metadata) {
         this.infos = infos;
@@ -166,6 +176,19 @@ public final class ChapterIdentification implements AutoCloseable {
     }
 
     private Optional<IdentifiedChapters> load(String sha) {
+        Remembered known = remembered.get(sha);
+        if (known != null && System.nanoTime() - known.at() < REMEMBERED_NANOS) return known.chapters();
+        Optional<IdentifiedChapters> read = read(sha);
+        remember(sha, read);
+        return read;
+    }
+
+    private void remember(String sha, Optional<IdentifiedChapters> chapters) {
+        if (remembered.size() >= REMEMBERED_AT_MOST) remembered.clear();
+        remembered.put(sha, new Remembered(chapters, System.nanoTime()));
+    }
+
+    private Optional<IdentifiedChapters> read(String sha) {
         String key = StoreKeys.identifiedChapters(sha);
         try {
             Optional<byte[]> json = metadata.readBytes(key);
@@ -179,13 +202,28 @@ public final class ChapterIdentification implements AutoCloseable {
     private void save(String sha, IdentifiedChapters found) {
         try {
             metadata.write(StoreKeys.identifiedChapters(sha), found.json());
+            remember(sha, Optional.of(found));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot save " + StoreKeys.identifiedChapters(sha) + " in " + metadata.describe(), e);
         }
     }
 
+    /**
+     * Stops the identification under way between two packets (its thread is interrupted) and drops
+     * the queued ones, whose callers hear it; waits a little for the running one to end, so nothing
+     * writes into the store once it is closed.
+     */
     @Override
     public void close() {
         worker.shutdownNow();
+        IllegalStateException closing = new IllegalStateException("The server is stopping: chapters are not identified");
+        pending.values().forEach(f -> f.completeExceptionally(closing));
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "A chapter identification did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

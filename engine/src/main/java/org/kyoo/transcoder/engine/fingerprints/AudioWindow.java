@@ -74,7 +74,6 @@ final class AudioWindow {
     private void decode(MediaInput in, int index, AVStream stream, Cut cut) {
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
         AVFrame frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
-        MonoResampler resampler = null;
         try (Decoder decoder = new Decoder(stream, ctx -> {}, file)) {
             while (!cut.done() && in.read(packet)) {
                 try {
@@ -82,35 +81,39 @@ final class AudioWindow {
                 } finally {
                     av_packet_unref(packet);
                 }
-                resampler = drain(decoder, frame, stream, resampler, cut);
+                drain(decoder, frame, stream, cut);
+                // minutes of audio: a closing engine (its worker interrupted) stops between packets
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("Fingerprinting " + file + " stopped: the engine is closing");
+                }
             }
             if (!cut.done()) {
                 decoder.send(null);
-                resampler = drain(decoder, frame, stream, resampler, cut);
-                if (resampler != null) cut.take(resampler, resampler.convert(null));
+                drain(decoder, frame, stream, cut);
+                if (cut.resampler != null) cut.take(cut.resampler.convert(null));
             }
         } finally {
-            if (resampler != null) resampler.close();
+            // the cut holds the resampler from the moment it is made: freed even when its first frame fails
+            if (cut.resampler != null) cut.resampler.close();
             av_frame_free(frame);
             av_packet_free(packet);
         }
     }
 
-    private static MonoResampler drain(Decoder decoder, AVFrame frame, AVStream stream, MonoResampler resampler, Cut cut) {
+    private static void drain(Decoder decoder, AVFrame frame, AVStream stream, Cut cut) {
         while (!cut.done() && decoder.receive(frame)) {
             try {
-                if (resampler == null) resampler = new MonoResampler(frame, Chromaprint.SAMPLE_RATE);
+                if (cut.resampler == null) cut.resampler = new MonoResampler(frame, Chromaprint.SAMPLE_RATE);
                 long ts = frame.best_effort_timestamp();
                 // the first timed frame places the samples; later ones follow on
                 if (cut.position == Long.MIN_VALUE && ts != AV_NOPTS_VALUE) {
                     cut.position = sampleAt(Timestamps.seconds(ts, stream.time_base()));
                 }
-                cut.take(resampler, resampler.convert(frame));
+                cut.take(cut.resampler.convert(frame));
             } finally {
                 av_frame_unref(frame);
             }
         }
-        return resampler;
     }
 
     /** The samples kept: those in [begin, end) on the source timeline, in samples at 11 025 Hz. */
@@ -120,6 +123,8 @@ final class AudioWindow {
         final MonoSink sink;
         long position = Long.MIN_VALUE;
         long firstFed = Long.MIN_VALUE;
+        /** Made from the first decoded frame; closed by {@code decode}. */
+        MonoResampler resampler;
 
         Cut(long begin, long end, MonoSink sink) {
             this.begin = begin;
@@ -131,7 +136,7 @@ final class AudioWindow {
             return position != Long.MIN_VALUE && position >= end;
         }
 
-        void take(MonoResampler resampler, int count) {
+        void take(int count) {
             if (position == Long.MIN_VALUE) position = begin;
             long from = Math.max(position, begin);
             long to = Math.min(position + count, end);

@@ -61,7 +61,10 @@ final class FingerprintFormat {
         if (count < 0 || count > 1 << 24) throw new IOException("fingerprint of " + count + " values");
         int[] values = new int[count];
         for (int i = 0; i < count; i++) values[i] = in.readInt();
-        byte[] bits = new byte[in.readInt()];
+        int length = in.readInt();
+        // one bit per value, rounded up to whole bytes: anything else is a damaged object
+        if (length < 0 || length > count / 8 + 1) throw new IOException("quiet marks of " + length + " bytes for " + count + " values");
+        byte[] bits = new byte[length];
         in.readFully(bits);
         java.util.BitSet set = java.util.BitSet.valueOf(bits);
         boolean[] quiet = new boolean[count];

@@ -44,7 +44,8 @@ public final class FingerprintStore {
             save(sha, prints);
             mine.complete(prints);
             return Optional.of(prints);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whoever shares this computation hears how it ended, whatever ended it
             mine.completeExceptionally(e);
             throw e;
         } finally {
