@@ -264,6 +264,8 @@ public final class TranscoderServer implements AutoCloseable {
         undertow.stop();
         try (metrics; headLog; stores) {
             engineResources.close();
+            // what heads finished during the grace goes up too, briefly: the proxy has moved on
+            stores.flush(Duration.ofMillis(Math.min(grace, 5000)));
         } finally {
             PartialFiles.remove(config.cacheRoot());
         }

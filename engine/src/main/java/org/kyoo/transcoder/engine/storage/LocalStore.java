@@ -110,7 +110,7 @@ public final class LocalStore implements Store {
             Files.deleteIfExists(scratch);
         } catch (UnsupportedOperationException | FileSystemException e) {
             // no hard links here (SMB, exFAT, some FUSE mounts): writers of one key are serialised by
-            // their caller (a stream's lock), so a look then a move is enough
+            // their caller (a stream's init lock), so a look then a move is enough
             if (Files.exists(file)) Files.deleteIfExists(scratch);
             else move(scratch, file);
         }

@@ -77,20 +77,21 @@ public final class Uploads implements AutoCloseable {
         String version = key.substring(0, Math.max(0, key.indexOf('/')));
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> previous = pending.put(key, done);
-        tails.compute(version, (v, tail) -> {
+        CompletableFuture<Void> next = tails.compute(version, (v, tail) -> {
             CompletableFuture<Void> after = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            CompletableFuture<Void> next = after.handleAsync((r, e) -> {
+            return after.handleAsync((r, e) -> {
                 upload(key, file);
                 return null;
             }, threads);
-            next.whenComplete((r, e) -> {
-                count.decrementAndGet();
-                pending.remove(key, done);
-                tails.remove(version, next);
-                done.complete(null);
-                if (previous != null) previous.complete(null);
-            });
-            return next;
+        });
+        // attached outside compute: an upload over already would run this inside it, where removing
+        // from the same map is a recursive update
+        next.whenComplete((r, e) -> {
+            count.decrementAndGet();
+            pending.remove(key, done);
+            tails.remove(version, next);
+            done.complete(null);
+            if (previous != null) previous.complete(null);
         });
     }
 

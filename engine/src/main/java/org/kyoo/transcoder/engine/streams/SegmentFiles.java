@@ -35,6 +35,8 @@ final class SegmentFiles {
     private final List<CompletableFuture<Stored>> ready = new ArrayList<>();
     /** fMP4: completed with the init when the first segment, from any head, is committed. */
     private final CompletableFuture<Stored> initPublished = new CompletableFuture<>();
+    /** Serialises init commits, outside the stream's lock: with a bucket, the first may read it from there. */
+    private final Object initLock = new Object();
 
     SegmentFiles(Store store, String sha, String label, Container container) {
         this.store = store;
@@ -147,11 +149,31 @@ final class SegmentFiles {
                 Files.deleteIfExists(Fmp4Split.initFile(scratch));
                 return Optional.empty();
             }
-            // every head writes the same header: the first one committed is the stream's init
-            if (container == Container.FMP4) store.commitIfAbsent(StoreKeys.init(sha, label), Fmp4Split.initFile(scratch));
+            // the init went in first (commitInit); a header left is another head's copy of it
+            if (container == Container.FMP4) Files.deleteIfExists(Fmp4Split.initFile(scratch));
             Stored stored = store.commit(key(n), scratch);
             done.set(n);
             return Optional.of(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * fMP4: commits the header a head wrote beside its segment {@code scratch} as the stream's init
+     * when it has none yet (every head writes the same header: the first one committed, here or by
+     * another instance, is the init). Called before the segment's commit, without the stream's lock:
+     * in a shared store the first commit asks the bucket whether another instance has one, and
+     * requests must not wait on that.
+     */
+    void commitInit(Path scratch, boolean closed) {
+        if (container != Container.FMP4) return;
+        Path header = Fmp4Split.initFile(scratch);
+        try {
+            synchronized (initLock) {
+                if (closed) Files.deleteIfExists(header);
+                else if (Files.exists(header)) store.commitIfAbsent(StoreKeys.init(sha, label), header);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,6 +78,7 @@ final class StreamHeads {
         CompletableFuture<Stored> waiters;
         Optional<Stored> stored;
         boolean goOn;
+        files.commitInit(scratch, stream.isDestroyed());
         synchronized (stream) {
             // another head got there first (or the stream closed): this one has nothing left to add
             stored = files.commit(n, scratch, stream.isDestroyed());

@@ -56,6 +56,18 @@ public final class S3ProxyProcess implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, on {@code port} (a restart keeps its port and its objects). */
     public static S3ProxyProcess start(Path dir, String bucket, int port) throws IOException, InterruptedException {
+        return start(dir, bucket, port, false);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, refusing every write (S3Proxy's read-only middleware): what a
+     * full bucket, or one the credentials may only read, does to uploads; reads still work.
+     */
+    public static S3ProxyProcess startRefusingWrites(Path dir, String bucket) throws IOException, InterruptedException {
+        return start(dir, bucket, freePort(), true);
+    }
+
+    private static S3ProxyProcess start(Path dir, String bucket, int port, boolean readOnly) throws IOException, InterruptedException {
         Path jar = jar();
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(data.resolve(bucket));
@@ -66,7 +78,8 @@ public final class S3ProxyProcess implements AutoCloseable {
                 "s3proxy.identity=" + IDENTITY,
                 "s3proxy.credential=" + CREDENTIAL,
                 "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + data) + "\n");
+                "jclouds.filesystem.basedir=" + data,
+                "s3proxy.read-only-blobstore=" + readOnly) + "\n");
         Path log = dir.resolve("s3proxy.log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())

@@ -34,7 +34,13 @@ public record ObjectStorage(String bucket, URI endpoint, String region) {
     /** Which bucket where, for logs and errors: never a credential. */
     public String describe() {
         if (!enabled()) return "none";
-        return "S3 bucket " + bucket + " at " + (endpoint != null ? endpoint : "AWS" + (region != null ? " " + region : ""));
+        return "S3 bucket " + bucket + " at " + (endpoint != null ? shown(endpoint) : "AWS" + (region != null ? " " + region : ""));
+    }
+
+    /** An endpoint as logs, /ready and /metrics show it: scheme, host, port and path, never a user:password or a query. */
+    static String shown(URI endpoint) {
+        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() >= 0 ? ":" + endpoint.getPort() : "")
+                + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
     }
 
     private static URI uri(String value) {
@@ -44,7 +50,8 @@ public record ObjectStorage(String bucket, URI endpoint, String region) {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new ConfigException("AWS_ENDPOINT_URL_S3 must be an http(s) URL, not \"" + value + "\".");
+        // the value itself is not echoed: it may hold a user:password
+        throw new ConfigException("AWS_ENDPOINT_URL_S3 must be an http(s) URL with a host.");
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -45,6 +45,16 @@ class ClusterConfigTest {
     }
 
     @Test
+    void anEndpointsUserPasswordAndQueryAreNeverShown() {
+        ObjectStorage storage = ObjectStorage.fromEnvironment(Map.of("S3_BUCKET_NAME", "kyoo",
+                "AWS_ENDPOINT_URL_S3", "https://admin:hush@minio.lan:9000/s3?token=hush2"));
+        assertEquals("S3 bucket kyoo at https://minio.lan:9000/s3", storage.describe());
+        ConfigException e = assertThrows(ConfigException.class, () -> ObjectStorage.fromEnvironment(
+                Map.of("S3_BUCKET_NAME", "kyoo", "AWS_ENDPOINT_URL_S3", "admin:hush@minio")));
+        assertFalse(e.getMessage().contains("hush"), e.getMessage());
+    }
+
+    @Test
     void anEndpointThatIsNotAnHttpUrlStopsStartUp() {
         ConfigException e = assertThrows(ConfigException.class, () -> ObjectStorage.fromEnvironment(
                 Map.of("S3_BUCKET_NAME", "kyoo", "AWS_ENDPOINT_URL_S3", "minio:9000")));

@@ -148,6 +148,31 @@ class SharedBucketTest {
         assertTrue(problem.contains("127.0.0.1:" + closed), problem);
     }
 
+    @Test
+    void aBucketTakingNoWritesLeavesPlaybackUpAndServesWhatThisInstanceMade() throws Exception {
+        try (S3ProxyProcess full = S3ProxyProcess.startRefusingWrites(dir.resolve("s3-full"), "transcoder")) {
+            Http f = server("f", Map.of("S3_BUCKET_NAME", full.bucket(), "AWS_ENDPOINT_URL_S3", full.endpoint().toString()),
+                    S3ProxyProcess.CREDENTIAL);
+            String path = route + "/240p/segment-5.ts";
+            HttpResponse<byte[]> made = f.bytes(path, "viewer");
+            assertEquals(200, made.statusCode());
+            // every upload (info, keyframes, the segment) is refused: the first refusal marks the bucket down
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (JSON.readTree(f.get("/ready", null).body()).path("checks").path("store").asText().equals("ok")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String problem = assertDegraded(f, S3ProxyProcess.CREDENTIAL);
+            assertTrue(problem.contains("upload of"), problem);
+            assertTrue(full.keys().isEmpty(), "nothing went up: " + full.keys());
+            Map<String, Double> metrics = PrometheusText.parse(f.get("/metrics", null).body());
+            assertTrue(PrometheusText.value(metrics, "transcoder_store_upload_failures_total") >= 1, metrics.toString());
+            HttpResponse<byte[]> again = f.bytes(path, "viewer");
+            assertEquals(200, again.statusCode());
+            assertArrayEquals(made.body(), again.body(), "the local copy still serves");
+        }
+    }
+
     /** {@code /ready} stays 200 and names the bucket and its endpoint; {@code /metrics} says it is down; no secret anywhere. */
     private String assertDegraded(Http server, String secret) throws Exception {
         HttpResponse<String> ready = server.get("/ready", null);
