@@ -18,7 +18,14 @@ import org.kyoo.transcoder.engine.testmedia.Series;
  * allows one differing bit in 10 000 (none was seen).
  */
 class ChromaprintAgainstFpcalcTest {
+    /** On the same samples: Debian's library computes its FFT in single precision, ours in double. */
     private static final double TINY = 1e-4;
+    /**
+     * From the file: two AC-3 decoders (libav 8.1 here, 5.1 in fpcalc) and two resamplings round
+     * differently; measured 30 bits of 92 352 (0.032 %) on the generated episode. Matching allows 6
+     * bits of 32 (19 %).
+     */
+    private static final double DECODERS_APART = 1e-3;
     @TempDir Path dir;
 
     @Test
@@ -71,7 +78,7 @@ class ChromaprintAgainstFpcalcTest {
         System.out.printf("%s decoded by libav 8.1 here, by fpcalc's libav 5.1 there: %d and %d values, %d differing bits (%.5f %%)%n",
                 episode.path().getFileName(), ours.length(), theirs.length, differing, 100 * share);
         assertEquals(theirs.length, ours.length(), 2, "about as many values");
-        assertTrue(share <= TINY, differing + " differing bits");
+        assertTrue(share <= DECODERS_APART, differing + " differing bits");
     }
 
     private static void assertArrayEquals(int[] expected, int[] actual) {
