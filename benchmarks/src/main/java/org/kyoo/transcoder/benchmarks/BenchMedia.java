@@ -1,10 +1,6 @@
 package org.kyoo.transcoder.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.kyoo.transcoder.engine.testmedia.Fixture;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 
@@ -42,21 +38,7 @@ public final class BenchMedia {
     private static Path remuxed(String suffix, String format, String options) {
         Path mkv = mkv().path();
         Path made = mkv.resolveSibling(mkv.getFileName().toString().replace(".mkv", suffix));
-        if (!Files.exists(made)) {
-            Path tmp = made.resolveSibling("." + made.getFileName() + ".part-" + ProcessHandle.current().pid());
-            try {
-                Remux.copy(mkv, tmp, format, options);
-                Files.move(tmp, made, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
+        TestMedia.madeOnce(made, tmp -> Remux.copy(mkv, tmp, format, options));
         return made;
     }
 

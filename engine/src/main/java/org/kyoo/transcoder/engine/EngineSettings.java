@@ -2,6 +2,7 @@ package org.kyoo.transcoder.engine;
 
 import java.nio.file.Path;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 
 /**
  * Everything the engine needs to know about its deployment, built once at start-up and passed in.
@@ -15,6 +16,8 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfile;
  * @param loadPreset     software only: preset of the segments a head starts while more video heads
  *                       want the CPU than there are encode slots (the machine cannot keep up at
  *                       {@code preset}); MPEG-TS streams only; null or empty: off
+ * @param encodesVideo   false: video is never encoded (a small machine), only copied; audio still is
+ * @param toneMapping    the curve HDR sources' transcodes and sprites are tone-mapped with (GOCODER_TONEMAP)
  */
 public record EngineSettings(
         Path cacheRoot,
@@ -22,7 +25,15 @@ public record EngineSettings(
         String preset,
         String startupPreset,
         HardwareProfile hardware,
-        String loadPreset) {
+        String loadPreset,
+        boolean encodesVideo,
+        ToneMapping toneMapping) {
+
+    /** Video encoded where a rendition needs it; HDR tone-mapped with the default curve. */
+    public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware,
+                          String loadPreset) {
+        this(cacheRoot, metadataRoot, preset, startupPreset, hardware, loadPreset, true, ToneMapping.DEFAULT);
+    }
 
     /** Without a load preset: every segment past a head's first at {@code preset}. */
     public EngineSettings(Path cacheRoot, Path metadataRoot, String preset, String startupPreset, HardwareProfile hardware) {

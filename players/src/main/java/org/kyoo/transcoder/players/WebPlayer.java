@@ -146,6 +146,34 @@ public final class WebPlayer {
                 + " } return out;");
     }
 
+    /**
+     * The {@code #EXT-X-DATERANGE}s hls.js (only) read from the playlist it plays now, as it maps them onto
+     * the media timeline: {@code id}, {@code class}, {@code start} (seconds), {@code duration} and
+     * their client attributes ({@code X-TYPE}…).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> dateRanges() {
+        return (List<Map<String, Object>>) js.executeScript("const hls = player.hls;"
+                + " const level = hls.levels[Math.max(0, hls.currentLevel)];"
+                + " if (!level || !level.details || !level.details.dateRanges) return [];"
+                + " return Object.values(level.details.dateRanges).map((r) => Object.assign({ id: r.id, class: r.class,"
+                + "   start: r.startTime, duration: r.duration }, r.attr));");
+    }
+
+    /**
+     * The colour (RGB, 0-255) of the picture shown now at ({@code x}, {@code y}) in video pixels, as
+     * the browser paints it, read through a canvas; null while no settled picture is shown.
+     */
+    @SuppressWarnings("unchecked")
+    public int[] colourAt(int x, int y) {
+        List<Number> rgb = (List<Number>) js.executeScript("const v = document.getElementById('video');"
+                + " if (v.readyState < 2 || v.seeking || !v.videoWidth) return null;"
+                + " const c = document.createElement('canvas'); c.width = v.videoWidth; c.height = v.videoHeight;"
+                + " const g = c.getContext('2d'); g.drawImage(v, 0, 0);"
+                + " const d = g.getImageData(arguments[0], arguments[1], 1, 1).data; return [d[0], d[1], d[2]];", x, y);
+        return rgb == null ? null : new int[] {rgb.get(0).intValue(), rgb.get(1).intValue(), rgb.get(2).intValue()};
+    }
+
     /** Waits until {@code condition} holds; fails on a fatal player error or after {@code timeout}. */
     public PlayerState await(String what, Duration timeout, Predicate<PlayerState> condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

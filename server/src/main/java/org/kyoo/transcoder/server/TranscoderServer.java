@@ -10,8 +10,10 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.encoding.ContentEncodingRepository;
 import io.undertow.server.handlers.encoding.EncodingHandler;
 import io.undertow.server.handlers.encoding.GzipEncodingProvider;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
@@ -20,18 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.kyoo.transcoder.engine.EngineSettings;
-import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.events.EngineEvents;
-import org.kyoo.transcoder.engine.hardware.HardwareProfile;
-import org.kyoo.transcoder.engine.hardware.HardwareProfileException;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
-import org.kyoo.transcoder.engine.keyframes.KeyframeStore;
-import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
-import org.kyoo.transcoder.engine.streams.Transcoder;
-import org.kyoo.transcoder.server.config.SchedulingConfig;
 import org.kyoo.transcoder.server.auth.AccessControl;
 import org.kyoo.transcoder.server.auth.TokenVerifier;
 import org.kyoo.transcoder.server.caching.CacheBound;
@@ -40,22 +34,19 @@ import org.kyoo.transcoder.engine.scheduling.ClientPosition;
 import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.engine.scheduling.SchedulerSettings;
 import org.kyoo.transcoder.engine.scheduling.Ticker;
-import org.kyoo.transcoder.engine.storage.LocalStore;
 import org.kyoo.transcoder.engine.scheduling.StreamControl;
+import org.kyoo.transcoder.server.buckets.Stores;
 import org.kyoo.transcoder.server.config.Config;
-import org.kyoo.transcoder.server.config.ConfigException;
-import org.kyoo.transcoder.server.config.Folders;
+import org.kyoo.transcoder.server.config.Instance;
+import org.kyoo.transcoder.server.metrics.ClusterMeters;
 import org.kyoo.transcoder.server.config.Operations;
 import org.kyoo.transcoder.server.cors.Cors;
 import org.kyoo.transcoder.server.health.Probes;
 import org.kyoo.transcoder.server.health.ReadinessCheck;
-import org.kyoo.transcoder.server.health.ReadinessChecks;
 import org.kyoo.transcoder.server.logs.HeadLog;
 import org.kyoo.transcoder.server.metrics.Metrics;
 import org.kyoo.transcoder.server.http.AnswerWriter;
 import org.kyoo.transcoder.server.media.BackgroundExtraction;
-import org.kyoo.transcoder.server.media.EngineExtraction;
-import org.kyoo.transcoder.server.media.EngineMedia;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.OncePerFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
@@ -80,14 +71,15 @@ public final class TranscoderServer implements AutoCloseable {
      * @param heads   every live head with its state (running, queued, paused), for the metrics
      */
     public record Engine(MediaSource media, Players players, StreamControl streams, AutoCloseable resources,
-                         List<ReadinessCheck> checks, Supplier<List<HeadState>> heads) {
+                         List<ReadinessCheck> checks, Supplier<List<HeadState>> heads, Stores stores) {
         /** Over fakes: players whose leaving something behind is told to {@code streams}. */
         public Engine(MediaSource media, StreamControl streams, AutoCloseable resources) {
             this(media, streams, resources, List.of());
         }
 
         public Engine(MediaSource media, StreamControl streams, AutoCloseable resources, List<ReadinessCheck> checks) {
-            this(media, new Players(streams, Ticker.SYSTEM, SchedulerSettings.defaults()), streams, resources, checks, List::of);
+            this(media, new Players(streams, Ticker.SYSTEM, SchedulerSettings.defaults()), streams, resources, checks, List::of,
+                    Stores.NONE);
         }
     }
 
@@ -100,10 +92,11 @@ public final class TranscoderServer implements AutoCloseable {
     private final AutoCloseable engineResources;
     private final Metrics metrics;
     private final AutoCloseable headLog;
+    private final Stores stores;
 
     private TranscoderServer(Config config, Undertow undertow, GracefulShutdownHandler inFlight, AtomicBoolean stopping,
                              Players tracker, ScheduledExecutorService sweeper, AutoCloseable engineResources,
-                             Metrics metrics, AutoCloseable headLog) {
+                             Metrics metrics, AutoCloseable headLog, Stores stores) {
         this.config = config;
         this.undertow = undertow;
         this.inFlight = inFlight;
@@ -113,6 +106,7 @@ public final class TranscoderServer implements AutoCloseable {
         this.engineResources = engineResources;
         this.metrics = metrics;
         this.headLog = headLog;
+        this.stores = stores;
     }
 
     /** The production server: folders prepared, cache emptied, libav loaded, the real engine. */
@@ -122,42 +116,8 @@ public final class TranscoderServer implements AutoCloseable {
 
     /** The production server with players' silences measured on {@code clock} (tests move it ahead). */
     public static TranscoderServer start(Config config, Ticker clock) throws IOException {
-        Folders.prepare(config);
-        Av.load();
-        HardwareProfile hardware = openHardware(config);
-        EngineSettings settings = config.engineSettings(hardware);
-        LocalStore metadata = new LocalStore(config.metadataRoot());
-        MediaInfoStore infos = new MediaInfoStore(metadata);
-        Transcoder transcoder = new Transcoder(settings, infos, new KeyframeStore(metadata),
-                SchedulingConfig.fromEnvironment(System.getenv()), Transcoder.emptied(new LocalStore(settings.cacheRoot())), clock);
-        EngineMedia media = new EngineMedia(infos, transcoder);
-        AtomicBoolean hardwareOpen = new AtomicBoolean(true);
-        AutoCloseable resources = () -> {
-            hardwareOpen.set(false);
-            // heads first: they hold native contexts the hardware device backs
-            try (hardware; transcoder) {
-                LOG.log(System.Logger.Level.INFO, "Stopping every encoder head");
-            }
-        };
-        List<ReadinessCheck> checks = List.of(
-                ReadinessChecks.natives(),
-                ReadinessChecks.writable("cache", config.cacheRoot()),
-                ReadinessChecks.writable("metadata", config.metadataRoot()),
-                // opened once at start-up (start-up stops when it does not open); closed only at shutdown
-                new ReadinessCheck("hardware", () -> hardwareOpen.get() ? null : hardware.name() + " is closed"));
-        return start(config, new Engine(media, transcoder.players(), transcoder, resources, checks, transcoder::heads),
-                new EngineExtraction(metadata, config.routePrefix()));
-    }
-
-    /** The configured profile with its device open; a device that does not open stops start-up. */
-    private static HardwareProfile openHardware(Config config) {
-        try {
-            return HardwareProfiles.open(config.hwaccel(), Map.of(
-                    HardwareProfiles.VAAPI_RENDERER, config.vaapiRenderer(),
-                    HardwareProfiles.QSV_RENDERER, config.qsvRenderer()));
-        } catch (HardwareProfileException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        ProductionEngine production = ProductionEngine.start(config, clock);
+        return start(config, production.engine(), production.extraction());
     }
 
     /** A server over any engine and extraction: what tests start. */
@@ -168,6 +128,9 @@ public final class TranscoderServer implements AutoCloseable {
         AnswerWriter writer = new AnswerWriter(new ObjectMapper());
         Operations ops = config.operations();
         Metrics metrics = new Metrics(config.cacheRoot(), () -> players(tracker), engine.heads(), ops.otlpEndpoint());
+        ClusterMeters cluster = new ClusterMeters(metrics.registry(), config.instance(), engine.media()::openFiles);
+        metrics.beforeScrape(cluster::refresh);
+        engine.stores().health().ifPresent(h -> ClusterMeters.bindStore(metrics.registry(), h, engine.stores()::pendingUploads));
         AtomicBoolean stopping = new AtomicBoolean();
         HttpHandler app = Routes.of(root, engine.media(), tracker, new OncePerFile(extraction), writer,
                 config.kyooBase());
@@ -182,7 +145,10 @@ public final class TranscoderServer implements AutoCloseable {
                 .addExactPath("/ready", probes.ready())
                 .addExactPath("/metrics", metrics.scrape());
         GracefulShutdownHandler inFlight = Handlers.gracefulShutdown(metrics.measure(new Cors(open, ops.corsOrigins())));
+        HttpString instance = new HttpString(Instance.HEADER);
         HttpHandler gate = exchange -> {
+            // behind a proxy, which instance answered (errors included)
+            exchange.getResponseHeaders().put(instance, config.instance());
             if (stopping.get()) {
                 // refused in JSON like every other error; the in-flight count is not raised for it
                 exchange.setPersistent(false);
@@ -221,7 +187,7 @@ public final class TranscoderServer implements AutoCloseable {
         }
         AutoCloseable headLog = EngineEvents.listen(new HeadLog());
         TranscoderServer server = new TranscoderServer(config, undertow, inFlight, stopping, tracker, sweeper,
-                engine.resources(), metrics, headLog);
+                engine.resources(), metrics, headLog, engine.stores());
         LOG.log(System.Logger.Level.INFO, "Listening on http://0.0.0.0:" + server.port() + " serving files under "
                 + root.root());
         LOG.log(System.Logger.Level.INFO, describe(config));
@@ -236,12 +202,15 @@ public final class TranscoderServer implements AutoCloseable {
                 + ", hwaccel " + config.hwaccel() + ", preset " + config.preset()
                 + ", start-up preset " + (config.startupPreset().isEmpty() ? "off" : config.startupPreset())
                 + ", load preset " + Objects.requireNonNullElse(EncodingPolicy.loadPreset(config.loadPreset(), HardwareProfiles.encodesOnDevice(config.hwaccel())), "off")
+                + ", HDR tone mapping " + config.toneMapping().curve()
                 + ", port " + config.port()
                 + ", access control " + (ops.accessControl() ? "JWKS " + ops.jwksUrl() : "off")
                 + ", CORS origins " + (ops.corsOrigins().isEmpty() ? "none" : String.join(" ", ops.corsOrigins()))
                 + ", shutdown grace " + ops.shutdownGrace().toSeconds() + " s"
                 + ", OTLP " + (ops.otlpEndpoint() == null ? "off" : ops.otlpEndpoint())
-                + ", cache bound " + (ops.cacheMaxBytes() > 0 ? ops.cacheMaxBytes() + " bytes" : "none");
+                + ", cache bound " + (ops.cacheMaxBytes() > 0 ? ops.cacheMaxBytes() + " bytes" : "none")
+                + ", instance " + config.instance() + ", shared store " + config.storage().describe()
+                + ", video transcoding " + (config.transcodes() ? "on" : "off");
     }
 
     /** Playlists of long files are large (upstream added compression when VLC choked on them). */
@@ -275,6 +244,12 @@ public final class TranscoderServer implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
+        long grace = config.operations().shutdownGrace().toMillis();
+        // while players still reach this instance, what only it holds goes up, so whoever the proxy
+        // sends them to next finds it rather than encoding it again
+        if (!stores.flush(Duration.ofMillis(grace))) {
+            LOG.log(System.Logger.Level.WARNING, stores.pendingUploads() + " uploads still pending after " + grace + " ms");
+        }
         stopping.set(true);
         // not shutdownNow: an eviction under way must finish waiting for its heads, or they would
         // still run, unseen by the engine's close, when the hardware device they use is freed
@@ -283,13 +258,14 @@ public final class TranscoderServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "Cache sweeper still running after 30 s");
         }
         inFlight.shutdown();
-        long grace = config.operations().shutdownGrace().toMillis();
         if (!inFlight.awaitShutdown(grace)) {
             LOG.log(System.Logger.Level.WARNING, "Answers still in flight after " + grace + " ms: cut off");
         }
         undertow.stop();
-        try (metrics; headLog) {
+        try (metrics; headLog; stores) {
             engineResources.close();
+            // what heads finished during the grace goes up too, briefly: the proxy has moved on
+            stores.flush(Duration.ofMillis(Math.min(grace, 5000)));
         } finally {
             PartialFiles.remove(config.cacheRoot());
         }

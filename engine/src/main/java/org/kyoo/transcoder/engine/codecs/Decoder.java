@@ -74,7 +74,7 @@ public final class Decoder implements AutoCloseable {
             ctx.pkt_timebase(stream.time_base());
             configure.accept(ctx);
             Av.check(avcodec_open2(ctx, codec, (AVDictionary) null), "avcodec_open2 " + what);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             close();
             throw e;
         }

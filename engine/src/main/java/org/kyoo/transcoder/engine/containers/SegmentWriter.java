@@ -25,6 +25,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
+import org.kyoo.transcoder.engine.hdr.DolbyVision;
 
 /**
  * One segment file with a single stream (MPEG-TS or fragmented MP4), written under a temporary
@@ -36,6 +37,8 @@ import org.kyoo.transcoder.engine.av.Av;
 public final class SegmentWriter implements AutoCloseable {
     /** Apple's players want HEVC tagged hvc1 (parameter sets in the init), not Matroska's or hev1. */
     private static final int HVC1 = 'h' | 'v' << 8 | 'c' << 16 | '1' << 24;
+    /** Dolby Vision without a base layer other players decode (profile 5): Apple's rules tag it dvh1. */
+    private static final int DVH1 = 'd' | 'v' << 8 | 'h' << 16 | '1' << 24;
     private final Path file;
     private final Container container;
     private static final System.Logger LOG = System.getLogger(SegmentWriter.class.getName());
@@ -61,15 +64,23 @@ public final class SegmentWriter implements AutoCloseable {
 
     /** A segment of packets copied from a source stream (timestamps in {@code timeBase}), in {@code container}. */
     public static SegmentWriter forCopy(Path file, AVCodecParameters parameters, AVRational timeBase, Container container) {
+        DolbyVision dv = DolbyVision.of(parameters);
         return new SegmentWriter(file, timeBase, container, stream -> {
             Av.check(avcodec_parameters_copy(stream.codecpar(), parameters), "avcodec_parameters_copy");
             // the source container's tag (e.g. Matroska's) means nothing to the segment's container
             boolean hevc = parameters.codec_id() == AV_CODEC_ID_HEVC;
-            stream.codecpar().codec_tag(container == Container.FMP4 && hevc ? HVC1 : 0);
-        });
+            int tag = dv != null && !dv.compatibleBase() ? DVH1 : HVC1;
+            stream.codecpar().codec_tag(container == Container.FMP4 && hevc ? tag : 0);
+        }, dv != null);
     }
 
     private SegmentWriter(Path file, AVRational sourceTimeBase, Container container, Consumer<AVStream> parameters) {
+        this(file, sourceTimeBase, container, parameters, false);
+    }
+
+    /** @param dolbyVision whether the stream carries a Dolby Vision record, which an fMP4 init keeps (dvcC/dvvC) */
+    private SegmentWriter(Path file, AVRational sourceTimeBase, Container container, Consumer<AVStream> parameters,
+                          boolean dolbyVision) {
         this.file = file;
         this.container = container;
         AVRational source = av_make_q(sourceTimeBase.num(), sourceTimeBase.den());
@@ -80,14 +91,14 @@ public final class SegmentWriter implements AutoCloseable {
                 // MPEG-TS counts in 90 kHz; the MP4 muxer derives its timescale from the source's
                 stream.time_base(container == Container.FMP4 ? source : av_make_q(1, 90000));
                 parameters.accept(stream);
-            }, headerOptions(container));
+            }, headerOptions(container, dolbyVision));
         } catch (RuntimeException e) {
             deletePartial();
             throw e;
         }
     }
 
-    private static Map<String, String> headerOptions(Container container) {
+    private static Map<String, String> headerOptions(Container container, boolean dolbyVision) {
         Map<String, String> options = new LinkedHashMap<>();
         // the CLI's -muxdelay 0: otherwise every timestamp is pushed 0.7 s later
         options.put("max_delay", "0");
@@ -107,6 +118,8 @@ public final class SegmentWriter implements AutoCloseable {
             options.put("movflags", "empty_moov+delay_moov+frag_custom+default_base_moof+frag_discont+negative_cts_offsets+skip_trailer");
             // no edit list: the samples' presentation times are the source's, with nothing to subtract
             options.put("use_editlist", "0");
+            // libavformat writes Dolby Vision's dvcC/dvvC box (Dolby's, not ISO's) only below strict compliance
+            if (dolbyVision) options.put("strict", "unofficial");
         } else {
             // the muxer's own -copyts: do not offset pts/dts by the mux delay
             options.put("mpegts_copyts", "1");

@@ -24,6 +24,8 @@ public final class EncodingPolicy {
     private final VideoEncoders hardware;
     /** Each segment's encoder, preset and options, at the presets decided here. */
     private final VideoEncoding video;
+    /** False on a machine that must never encode video (no hardware encoder, a small CPU): copies only. */
+    private final boolean encodesVideo;
 
     /**
      * @param preset        GOCODER_PRESET
@@ -31,11 +33,26 @@ public final class EncodingPolicy {
      * @param loadPreset    GOCODER_LOAD_PRESET; null or empty: off
      */
     public EncodingPolicy(String preset, String startupPreset, String loadPreset, VideoEncoders hardware) {
+        this(preset, startupPreset, loadPreset, hardware, true);
+    }
+
+    private EncodingPolicy(String preset, String startupPreset, String loadPreset, VideoEncoders hardware, boolean encodesVideo) {
         this.preset = preset;
         this.startupPreset = startupPreset;
         this.loadPreset = loadPreset;
         this.hardware = hardware;
         this.video = new VideoEncoding(OutputCodec.TRANSCODED, hardware);
+        this.encodesVideo = encodesVideo;
+    }
+
+    /** The same policy on a machine that never encodes video: only copies of the source's video are made. */
+    public EncodingPolicy withoutVideoEncodes() {
+        return new EncodingPolicy(preset, startupPreset, loadPreset, hardware, false);
+    }
+
+    /** Whether video may be encoded at all (false: originals only; audio is still encoded, it is cheap). */
+    public boolean encodesVideo() {
+        return encodesVideo;
     }
 
     /** How each transcoded segment's encoder is chosen and opened. */

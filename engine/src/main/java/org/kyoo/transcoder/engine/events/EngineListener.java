@@ -22,4 +22,10 @@ public interface EngineListener {
 
     /** A keyframe scan ended; {@code failed} when it could not finish. */
     default void keyframesIndexed(Duration took, boolean failed) {}
+
+    /**
+     * An identification of a file's intro and credits against its neighbours ended:
+     * {@code outcome} is {@code found} (at least one chapter), {@code none} or {@code failed}.
+     */
+    default void chaptersIdentified(Duration took, String outcome) {}
 }

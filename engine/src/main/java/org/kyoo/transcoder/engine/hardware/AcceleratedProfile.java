@@ -18,6 +18,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.encoding.EncoderSetup;
 import org.kyoo.transcoder.engine.encoding.OutputCodec;
+import org.kyoo.transcoder.engine.hdr.ToneMap;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.codecs.FilterChain;
 
@@ -90,11 +91,19 @@ abstract class AcceleratedProfile implements HardwareProfile {
 
     /**
      * Scales device frames to {@code width}x{@code height}, still on the device. format=nv12 on the
-     * GPU too: a 10-bit (P010) source comes out 8-bit, which every player decodes.
+     * GPU too: a 10-bit (P010) source comes out 8-bit, which every player decodes; an HDR one stays
+     * 10-bit (P010) for its tone mapping.
      */
-    private String deviceScaleFilter(int width, int height) {
-        return libav.scaler() + "=" + width + ":" + height + ":format=nv12";
+    private String deviceScaleFilter(int width, int height, ToneMap toSdr) {
+        return libav.scaler() + "=" + width + ":" + height + ":format=" + (toSdr == null ? "nv12" : "p010");
     }
+
+    /**
+     * The device's filter tone-mapping the scaler's P010 frames to NV12 SDR BT.709 (it reads their
+     * HDR metadata itself), or null when this FFmpeg has none for the device: then the scaled
+     * frames are downloaded, tone-mapped on the CPU ({@link ToneMap#software}) and uploaded again.
+     */
+    abstract String toneMapFilter();
 
     /** Prepares decoded device frames for the scaler; null when they already are on the right device. */
     String mapFilter() {
@@ -169,14 +178,31 @@ abstract class AcceleratedProfile implements HardwareProfile {
 
     @Override
     public String scaleFilter(int width, int height, boolean frameOnDevice) {
+        return scaleFilter(width, height, frameOnDevice, null);
+    }
+
+    @Override
+    public String scaleFilter(int width, int height, boolean frameOnDevice, ToneMap toSdr) {
         checkSize(width, height);
-        String scale = deviceScaleFilter(width, height);
-        if (!frameOnDevice) return uploadFilter() + "," + scale;
+        if (toSdr != null && toneMapFilter() == null) {
+            // no device tone mapping: frames in memory are scaled and tone-mapped before the upload
+            if (frameOnDevice) return deviceFilter(width, height, false, 0, toSdr);
+            return toSdr.software(width, height, "nv12") + "," + uploadFilter();
+        }
+        String scale = deviceScaleFilter(width, height, toSdr) + (toSdr == null ? "" : "," + toneMapFilter());
+        // an HDR picture goes up in 10 bits, for the device's tone mapping
+        String upload = toSdr == null ? uploadFilter() : uploadFilter().replace("format=nv12", "format=p010le");
+        if (!frameOnDevice) return upload + "," + scale;
         return mapFilter() == null ? scale : mapFilter() + "," + scale;
     }
 
     @Override
     public String deviceFilter(int width, int height, boolean interlaced, int clockwise) {
+        return deviceFilter(width, height, interlaced, clockwise, null);
+    }
+
+    @Override
+    public String deviceFilter(int width, int height, boolean interlaced, int clockwise, ToneMap toSdr) {
         checkSize(width, height);
         if (clockwise != 0 && clockwise != 90 && clockwise != 180 && clockwise != 270) {
             throw new IllegalArgumentException("can only turn by a quarter turn, got " + clockwise);
@@ -190,14 +216,21 @@ abstract class AcceleratedProfile implements HardwareProfile {
         if (turn != null) chain.add(turn);
         boolean sideways = clockwise == 90 || clockwise == 270;
         // turned after scaling on the CPU: scale to the unturned size, so the download is the small picture
-        chain.add(turnOnCpu && sideways ? deviceScaleFilter(height, width) : deviceScaleFilter(width, height));
-        if (turnOnCpu) {
-            if (turnOnCpuReported.compareAndSet(false, true)) {
-                LOG.log(Level.INFO, "{0}: this FFmpeg has no filter turning {1} frames on the device; turned"
-                        + " pictures are downloaded after scaling, turned on the CPU and uploaded again", name, name);
-            }
-            // the scaler's output is NV12, which hwdownload hands over as such
-            chain.add("hwdownload,format=nv12," + softwareTurn(clockwise) + "," + uploadFilter());
+        chain.add(turnOnCpu && sideways ? deviceScaleFilter(height, width, toSdr) : deviceScaleFilter(width, height, toSdr));
+        String deviceToneMap = toSdr == null ? null : toneMapFilter();
+        if (deviceToneMap != null) chain.add(deviceToneMap);
+        boolean toneMapOnCpu = toSdr != null && deviceToneMap == null;
+        if (turnOnCpu && turnOnCpuReported.compareAndSet(false, true)) {
+            LOG.log(Level.INFO, "{0}: this FFmpeg has no filter turning {1} frames on the device; turned"
+                    + " pictures are downloaded after scaling, turned on the CPU and uploaded again", name, name);
+        }
+        if (turnOnCpu || toneMapOnCpu) {
+            // the scaler's output is NV12 (P010 for an HDR picture), which hwdownload hands over as such
+            List<String> onCpu = new ArrayList<>(List.of("hwdownload,format=" + (toneMapOnCpu ? "p010le" : "nv12")));
+            if (turnOnCpu) onCpu.add(softwareTurn(clockwise));
+            if (toneMapOnCpu) onCpu.add(toSdr.software("nv12"));
+            onCpu.add(uploadFilter());
+            chain.add(String.join(",", onCpu));
         }
         return String.join(",", chain);
     }

@@ -112,6 +112,16 @@ public final class CudaProfile extends AcceleratedProfile {
         return null;
     }
 
+    /**
+     * None: FFmpeg 8.1 has no CUDA tone mapping ({@code tonemap_cuda} is not in FFmpeg; {@code
+     * tonemap_opencl} and {@code libplacebo} are not in this build), so the scaled P010 frames are
+     * downloaded, tone-mapped on the CPU at the output's size and uploaded again.
+     */
+    @Override
+    String toneMapFilter() {
+        return null;
+    }
+
     @Override
     void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.nvenc(preset));

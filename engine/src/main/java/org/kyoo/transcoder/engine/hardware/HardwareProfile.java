@@ -7,6 +7,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.kyoo.transcoder.engine.encoding.EncoderSetup;
 import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.encoding.VideoEncoders;
+import org.kyoo.transcoder.engine.hdr.ToneMap;
 import org.kyoo.transcoder.engine.media.Quality;
 
 /**
@@ -32,6 +33,22 @@ public interface HardwareProfile extends VideoEncoders, AutoCloseable {
      * @param frameOnDevice whether the decoder's frames are already in device memory
      */
     String scaleFilter(int width, int height, boolean frameOnDevice);
+
+    /**
+     * As {@link #scaleFilter(int, int, boolean)}, an HDR source ({@code toSdr} not null) tone-mapped
+     * to SDR BT.709 on the way: the profile's device filter where FFmpeg has one, else the CPU.
+     */
+    default String scaleFilter(int width, int height, boolean frameOnDevice, ToneMap toSdr) {
+        if (toSdr == null) return scaleFilter(width, height, frameOnDevice);
+        if (frameOnDevice) throw new UnsupportedOperationException("the " + name() + " profile cannot tone-map frames on a device");
+        return toSdr.software(width, height, "yuv420p");
+    }
+
+    /** As {@link #deviceFilter(int, int, boolean, int)}, an HDR source ({@code toSdr} not null) tone-mapped to SDR BT.709. */
+    default String deviceFilter(int width, int height, boolean interlaced, int clockwise, ToneMap toSdr) {
+        if (toSdr == null) return deviceFilter(width, height, interlaced, clockwise);
+        throw new UnsupportedOperationException("the " + name() + " profile cannot tone-map frames on a device");
+    }
 
     /**
      * The chain for frames the decoder left on the device: deinterlaced when {@code interlaced},

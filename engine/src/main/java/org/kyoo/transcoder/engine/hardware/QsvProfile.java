@@ -63,6 +63,15 @@ public final class QsvProfile extends AcceleratedProfile {
         return "vpp_qsv=transpose=" + transposeDirection(clockwise);
     }
 
+    /**
+     * The video processor's tone mapping ({@code tonemap=1} acts on frames carrying HDR metadata),
+     * to NV12 BT.709. Accepted by this build's libav (checked without a device); not yet run on a GPU.
+     */
+    @Override
+    String toneMapFilter() {
+        return "vpp_qsv=tonemap=1:format=nv12:out_color_matrix=bt709:out_color_primaries=bt709:out_color_transfer=bt709";
+    }
+
     @Override
     void addEncoderOptions(String preset, Map<String, String> options) {
         if (preset != null && !preset.isEmpty()) options.put("preset", EncoderPresets.qsv(preset));

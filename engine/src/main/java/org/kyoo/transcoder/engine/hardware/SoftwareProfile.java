@@ -26,8 +26,10 @@ public final class SoftwareProfile implements HardwareProfile {
     @Override
     public String scaleFilter(int width, int height, boolean frameOnDevice) {
         // we compute an even width keeping the aspect ratio ourselves, so no force_original_aspect_ratio;
-        // format=yuv420p forces 8-bit 4:2:0 (10-bit sources would otherwise stay 10-bit, unplayable on many devices)
-        return "scale=" + width + ":" + height + ",format=yuv420p";
+        // format=yuv420p forces 8-bit 4:2:0 (10-bit sources would otherwise stay 10-bit, unplayable on many devices);
+        // out_range=tv: a full-range source (MJPEG, some phones) is made limited-range, what every player expects of
+        // H.264 (the encoder writes the pictures' range: full-range samples would be tagged so, and decode as yuvj420p)
+        return "scale=" + width + ":" + height + ":out_range=tv,format=yuv420p";
     }
 
     @Override

@@ -40,6 +40,15 @@ public final class VaapiProfile extends AcceleratedProfile {
     }
 
     /**
+     * The driver's HDR-to-SDR tone mapping (Intel's VPP: PQ with its mastering metadata in, BT.709
+     * NV12 out). Accepted by this build's libav (checked without a device); not yet run on a GPU.
+     */
+    @Override
+    String toneMapFilter() {
+        return "tonemap_vaapi=format=nv12:primaries=bt709:transfer=bt709:matrix=bt709";
+    }
+
+    /**
      * h264_vaapi has no preset and no scene-cut detection (keyframes come only from the GOP and from
      * frames marked I), so the preset is ignored and only the common options are set.
      */

@@ -1,5 +1,6 @@
 package org.kyoo.transcoder.engine.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -26,6 +27,12 @@ public record MediaInfo(
         List<String> fonts,
         List<Chapter> chapters) {
 
+    /** The same info with other chapters (the file's own merged with those found by fingerprints). */
+    public MediaInfo withChapters(List<Chapter> newChapters) {
+        return new MediaInfo(sha, path, extension, mimeCodec, size, duration, container, video, videos, audios,
+                subtitles, fonts, newChapters);
+    }
+
     /**
      * @param bitrate   the stream's bit rate, else the container's (bits/s)
      * @param index     position among the file's video tracks (cover pictures left out): the
@@ -34,10 +41,24 @@ public record MediaInfo(
      * @param isDefault the container marks it as the video to play
      * @param shown     the size a player shows, in square pixels: what a transcode keeps
      *                  ({@code width}×{@code height} are the coded size, turned)
+     * @param hdr          {@code HDR10}, {@code HLG} or {@code DolbyVision}; null for SDR (transcodes are tone-mapped to SDR)
+     * @param videoRange   how the original codes light, as HLS's {@code VIDEO-RANGE} says it: {@code SDR},
+     *                     {@code PQ} or {@code HLG} (null only in an info.json older than HDR detection)
+     * @param dolbyVision  the stream's Dolby Vision configuration, null when it has none
+     * @param maxLuminance the brightest light the stream says it holds (MaxCLL, else its mastering
+     *                     display's peak), cd/m²; null when it does not say
      */
     public record Video(
             String codec, String mimeCodec, String language, String quality,
-            int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown) {
+            int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown,
+            String hdr, String videoRange, DolbyVision dolbyVision, Integer maxLuminance) {
+        /** An SDR track. */
+        public Video(String codec, String mimeCodec, String language, String quality,
+                     int width, int height, long bitrate, int index, String title, boolean isDefault, DisplaySize shown) {
+            this(codec, mimeCodec, language, quality, width, height, bitrate, index, title, isDefault, shown,
+                    null, SDR, null, null);
+        }
+
         /** A track of square pixels. */
         public Video(String codec, String mimeCodec, String language, String quality,
                      int width, int height, long bitrate, int index, String title, boolean isDefault) {
@@ -50,6 +71,17 @@ public record MediaInfo(
             this(codec, mimeCodec, language, quality, width, height, bitrate, 0, null, false);
         }
     }
+
+    /** {@link Video#videoRange()} of a picture in standard dynamic range. */
+    public static final String SDR = "SDR";
+
+    /**
+     * A Dolby Vision configuration record, as /info reports it.
+     *
+     * @param compatibility what players without Dolby Vision decode: {@code HDR10}, {@code SDR},
+     *                      {@code HLG}, or {@code none} (profile 5: transcodes' colours are shifted)
+     */
+    public record DolbyVision(int profile, int level, String compatibility) {}
 
     /**
      * @param index    position among the file's audio streams
@@ -98,15 +130,26 @@ public record MediaInfo(
     }
 
     /**
-     * @param startTime seconds
-     * @param endTime   seconds
-     * @param type      {@code recap}, {@code intro}, {@code credits}, {@code preview} or {@code content}
-     *                  ({@link ChapterTypes})
+     * @param startTime       seconds
+     * @param endTime         seconds
+     * @param type            {@code recap}, {@code intro}, {@code credits}, {@code preview} or {@code content}
+     *                        ({@link ChapterTypes})
+     * @param matchAccuracy   0 to 100 for a chapter found in the audio of neighbouring episodes
+     *                        (how alike the two were), absent from the JSON otherwise, as upstream
+     * @param firstAppearance true for an intro heard in the next episode but not the previous one
+     *                        (the first time the series plays it); absent unless set, as upstream
      */
-    public record Chapter(double startTime, double endTime, String name, String type) {
+    public record Chapter(double startTime, double endTime, String name, String type,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer matchAccuracy,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean firstAppearance) {
         /** A chapter typed from its name. */
         public Chapter(double startTime, double endTime, String name) {
             this(startTime, endTime, name, ChapterTypes.of(name));
+        }
+
+        /** A chapter of the file's own (not found by fingerprints). */
+        public Chapter(double startTime, double endTime, String name, String type) {
+            this(startTime, endTime, name, type, null, null);
         }
     }
 }

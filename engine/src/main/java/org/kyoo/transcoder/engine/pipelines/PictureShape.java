@@ -7,6 +7,9 @@ import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.kyoo.transcoder.engine.hdr.SourceColours;
+import org.kyoo.transcoder.engine.hdr.ToneMap;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
 import org.kyoo.transcoder.engine.media.DisplaySize;
 import org.kyoo.transcoder.engine.media.Quality;
@@ -16,11 +19,14 @@ import org.kyoo.transcoder.engine.media.Quality;
  * fields woven into frames (bwdif), the display matrix applied (transpose), non-square pixels made
  * square at the same display aspect. Players honour none of these reliably from an H.264 stream.
  *
+ * An HDR source is tone-mapped to SDR BT.709 on the way (players of an H.264 transcode show BT.709).
+ *
  * @param clockwise    degrees to turn (0, 90, 180, 270)
  * @param interlaced   the source codes fields (its field order, or the first frame, says so)
  * @param shown        size as shown, in square pixels, after turning (the master playlists announce the same)
+ * @param colours      the source's light and colours (its headers, then the first frame's tags)
  */
-record PictureShape(int clockwise, boolean interlaced, DisplaySize shown) {
+record PictureShape(int clockwise, boolean interlaced, DisplaySize shown, SourceColours colours) {
     /** AV_FRAME_FLAG_INTERLACED (a macro, not mapped). */
     private static final int FRAME_INTERLACED = 1 << 3;
 
@@ -32,7 +38,13 @@ record PictureShape(int clockwise, boolean interlaced, DisplaySize shown) {
         // the container's aspect first, then the codec's (the CLI's rule): the prober reads the same
         AVRational sar = av_guess_sample_aspect_ratio(null, stream, first);
         boolean turned = clockwise == 90 || clockwise == 270;
-        return new PictureShape(clockwise, interlaced, DisplaySize.of(first.width(), first.height(), sar, turned));
+        return new PictureShape(clockwise, interlaced, DisplaySize.of(first.width(), first.height(), sar, turned),
+                SourceColours.of(stream.codecpar(), first));
+    }
+
+    /** The way to SDR of an HDR source with {@code mapping}'s curve; null for an SDR one. */
+    ToneMap toSdr(ToneMapping mapping) {
+        return ToneMap.of(colours, mapping);
     }
 
     /** The output width at {@code quality}'s height, keeping the display aspect. */

@@ -23,9 +23,12 @@ import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.codecs.VideoFilter;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
+import org.kyoo.transcoder.engine.encoding.ColourTags;
 import org.kyoo.transcoder.engine.encoding.EncoderChoice;
 import org.kyoo.transcoder.engine.encoding.VideoEncoding;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
+import org.kyoo.transcoder.engine.hdr.ToneMap;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 import org.kyoo.transcoder.engine.media.MediaInput;
 import org.kyoo.transcoder.engine.media.Quality;
 
@@ -39,6 +42,7 @@ import org.kyoo.transcoder.engine.media.Quality;
  * quicker start-up preset. Every segment starts with an IDR either way, so nothing is lost.
  */
 public final class VideoPipeline implements SegmentPipeline {
+    private static final System.Logger LOG = System.getLogger(VideoPipeline.class.getName());
     private final Path source;
     private final Quality quality;
     private final HardwareProfile profile;
@@ -50,6 +54,8 @@ public final class VideoPipeline implements SegmentPipeline {
     private final int videoTrack;
     /** Upstream's {@code transcode}: the source's own size, at {@code quality}'s rates. */
     private final boolean keepSize;
+    /** The curve HDR sources are tone-mapped with. */
+    private final ToneMapping toneMapping;
 
     /** Sees every frame handed to an encoder (tests check that none precedes the head's start). */
     public interface FrameObserver {
@@ -61,9 +67,11 @@ public final class VideoPipeline implements SegmentPipeline {
     /**
      * @param profile  decodes and filters on its device, and marks each segment's first frame
      * @param encoding the encoder of each segment (the output codec by {@code profile}'s encoder for it)
+     * @param toneMapping the curve an HDR source is tone-mapped with
      */
     public VideoPipeline(Path source, Quality quality, HardwareProfile profile, VideoEncoding encoding, FrameObserver observer,
-                         Container container, int videoTrack, boolean keepSize) {
+                         Container container, int videoTrack, boolean keepSize, ToneMapping toneMapping) {
+        this.toneMapping = toneMapping;
         this.videoTrack = videoTrack;
         this.keepSize = keepSize;
         this.container = container;
@@ -86,6 +94,8 @@ public final class VideoPipeline implements SegmentPipeline {
         private SegmentWriter out;
         private AVStream stream;
         private AVRational frameRate;
+        /** The tags of the head's first filtered picture: every segment's encoder writes them (one init for all). */
+        private ColourTags tags;
         private double start;
         /** Whether a keyframe was read: a seek without an exact index (MPEG-TS) lands mid-GOP. */
         private boolean decoding;
@@ -159,10 +169,13 @@ public final class VideoPipeline implements SegmentPipeline {
             PictureShape shape = PictureShape.of(stream, decoded);
             int width = keepSize ? shape.evenWidth() : shape.widthFor(quality);
             int height = keepSize ? shape.evenHeight() : quality.height();
+            ToneMap toSdr = shape.toSdr(toneMapping);
+            String caveat = ToneMapping.caveat(shape.colours());
+            if (caveat != null) LOG.log(System.Logger.Level.WARNING, source.getFileName() + ": " + caveat);
             // software filters cannot touch frames on a device: there the profile deinterlaces and turns
             String chain = onDevice
-                    ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise()) + shape.afterScale()
-                    : shape.beforeScale() + profile.scaleFilter(width, height, false) + shape.afterScale();
+                    ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise(), toSdr) + shape.afterScale()
+                    : shape.beforeScale() + profile.scaleFilter(width, height, false, toSdr) + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile::configureFilters);
             frameRate = FrameRate.of(stream, decoded);
         }
@@ -184,6 +197,7 @@ public final class VideoPipeline implements SegmentPipeline {
                 finishSegment(frame.pts());
                 if (!publishAndMoveOn()) return;
             }
+            if (tags == null) tags = ColourTags.of(frame);
             if (out == null) {
                 openSegment();
                 // each segment opens on an IDR, so a player can start or switch quality here
@@ -209,7 +223,7 @@ public final class VideoPipeline implements SegmentPipeline {
             AVRational tb = filter.timeBase();
             return quality + " " + filter.width() + "x" + filter.height() + " fmt " + filter.pixelFormat()
                     + " rate " + frameRate.num() + "/" + frameRate.den() + " tb " + tb.num() + "/" + tb.den()
-                    + " sar " + (sar == null ? "-" : sar.num() + ":" + sar.den());
+                    + " sar " + (sar == null ? "-" : sar.num() + ":" + sar.den()) + " colours " + tags;
         }
 
         /** @param globalHeader whether the parameter sets go to the context's extradata (only to compare them) */
@@ -219,6 +233,7 @@ public final class VideoPipeline implements SegmentPipeline {
                 ctx.time_base(filter.timeBase()).framerate(frameRate).sample_aspect_ratio(filter.sampleAspectRatio());
                 AVBufferRef frames = filter.hardwareFrames();
                 if (frames != null) ctx.hw_frames_ctx(Av.checkAlloc(av_buffer_ref(frames), "av_buffer_ref hw_frames_ctx"));
+                tags.apply(ctx);
                 choice.configure(ctx, quality, options);
                 if (globalHeader) ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             });

@@ -51,12 +51,13 @@ public final class MediaInfoStore {
 
     private MediaInfo loadOrProbe(Path path, String sha) {
         MediaInfo saved = loadSaved(sha);
-        if (saved != null) return saved;
+        if (saved != null && !predatesHdr(saved)) return saved;
         long start = System.nanoTime();
         MediaProber.Probe probe = prober.probeWithKeyframes(path, sha);
         LOG.log(Level.DEBUG, () -> String.format("media info of %s in %.1f ms", path, (System.nanoTime() - start) / 1e6));
         save(sha, probe.info());
         if (probe.keyframes() != null) saveKeyframes(sha, probe.keyframes());
+        if (saved != null && probe.info().video() != null && probe.info().video().hdr() != null) forgetSprite(sha);
         return probe.info();
     }
 
@@ -70,6 +71,21 @@ public final class MediaInfoStore {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Ignoring unreadable " + key + " in " + metadata.describe() + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /** An info.json written before HDR was read (no video says its range): probed again once, the rest kept. */
+    private static boolean predatesHdr(MediaInfo info) {
+        return info.videos() != null && info.videos().stream().anyMatch(v -> v.videoRange() == null);
+    }
+
+    /** The sprite of an HDR file made before sprites were tone-mapped: made again on next ask. */
+    private void forgetSprite(String sha) {
+        try {
+            metadata.deleteAll(StoreKeys.sprite(sha));
+            metadata.deleteAll(StoreKeys.spriteMap(sha));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot delete the washed-out sprite of " + sha + " in " + metadata.describe() + ": " + e.getMessage());
         }
     }
 

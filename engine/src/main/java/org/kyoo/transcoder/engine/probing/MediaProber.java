@@ -27,6 +27,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.kyoo.transcoder.engine.hdr.SourceColours;
 import org.kyoo.transcoder.engine.keyframes.ContainerKeyframes;
 import org.kyoo.transcoder.engine.media.CodecStrings;
 import org.kyoo.transcoder.engine.media.DisplayRotation;
@@ -111,6 +112,7 @@ public final class MediaProber {
                 if (par.codec_id() == AV_CODEC_ID_NONE) return false;
             }
             if (type == AVMEDIA_TYPE_VIDEO && (par.width() <= 0 || par.height() <= 0)) return false;
+            if (type == AVMEDIA_TYPE_VIDEO && HdrInfo.mayHideHdr(par)) return false;
             if (type == AVMEDIA_TYPE_AUDIO && (par.sample_rate() <= 0 || par.ch_layout().nb_channels() <= 0)) return false;
         }
         return true;
@@ -143,11 +145,13 @@ public final class MediaProber {
                     boolean turned = DisplayRotation.swapsSides(par);
                     int width = turned ? par.height() : par.width();
                     int height = turned ? par.width() : par.height();
-                    videos.add(new MediaInfo.Video(codec, CodecStrings.of(codecParameters(codec, par)), language,
-                            Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault,
+                    SourceColours colours = SourceColours.of(par);
+                    videos.add(new MediaInfo.Video(codec, HdrInfo.codecString(colours, CodecStrings.of(codecParameters(codec, par))),
+                            language, Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault,
                             // the container's aspect first, then the codec's, as the pipeline reads it
                             DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null),
-                                    DisplayRotation.clockwise(par))));
+                                    DisplayRotation.clockwise(par)),
+                            colours.format(), colours.transfer().name(), HdrInfo.dolbyVision(colours), HdrInfo.maxLuminance(colours)));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,

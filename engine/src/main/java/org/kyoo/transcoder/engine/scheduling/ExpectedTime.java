@@ -54,10 +54,22 @@ public final class ExpectedTime implements PlanningRule {
     public static double headEta(StreamPlan plan, int n) {
         double best = Double.POSITIVE_INFINITY;
         for (HeadView h : plan.heads()) {
-            if (h.cancelled() || h.position() > n || n >= h.end()) continue;
+            if (h.cancelled() || h.position() > n || n >= h.end() || stopsBefore(plan, h, n)) continue;
             best = Math.min(best, eta(plan, h, n));
         }
         return best;
+    }
+
+    /**
+     * A head stops before a segment made already (by another head, or in a shared store by another
+     * instance): one made between the head's next segment and n means this head never gets to n.
+     */
+    private static boolean stopsBefore(StreamPlan plan, HeadView h, int n) {
+        int from = h.position();
+        // a head that just published its position is already on the next one
+        if (from < n && plan.isReady(from)) from++;
+        for (int k = from + 1; k < n; k++) if (plan.isReady(k)) return true;
+        return false;
     }
 
     private static double eta(StreamPlan plan, HeadView h, int n) {

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,7 +108,9 @@ public final class LocalStore implements Store {
             Files.deleteIfExists(scratch);
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(scratch);
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // no hard links here (SMB, exFAT, some FUSE mounts): writers of one key are serialised by
+            // their caller (a stream's init lock), so a look then a move is enough
             if (Files.exists(file)) Files.deleteIfExists(scratch);
             else move(scratch, file);
         }
@@ -116,16 +121,34 @@ public final class LocalStore implements Store {
     public void deleteAll(String prefix) throws IOException {
         Path folder = fileOf(prefix);
         if (!Files.exists(folder)) return;
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a file still held open elsewhere goes with the next start-up's cleanup
-                }
-            });
-        } catch (UncheckedIOException e) {
-            // the folder vanished meanwhile: nothing left to delete
+        // a file a head deletes (its scratch) or another deletion takes while this walks is gone anyway:
+        // every other file and folder is still deleted
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                deleteQuietly(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                deleteQuietly(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a file still held open elsewhere (or a folder something was just written into) goes with
+            // the next start-up's cleanup
         }
     }
 

@@ -66,4 +66,14 @@ public final class StoreKeys {
     public static String spriteMap(String sha) {
         return sha + "/sprite.vtt";
     }
+
+    /** The audio fingerprints of the file's opening and ending (Chromaprint's, compressed). */
+    public static String fingerprints(String sha) {
+        return sha + "/fingerprints.bin";
+    }
+
+    /** The intro and credits found by comparing the file with its neighbours, and which neighbours. */
+    public static String identifiedChapters(String sha) {
+        return sha + "/chapters.json";
+    }
 }

@@ -103,8 +103,8 @@ public final class FileStream {
 
     /**
      * Segment n of {@code rendition} for {@code who}'s player, at once when made; otherwise a head
-     * makes it. The player's position is recorded first (before a request out of range counts as
-     * a jump, it is refused). Cancelling the future says the player is gone.
+     * makes it. (Where the player is, its caller tells {@code Players} first.) Cancelling the
+     * future says the player is gone.
      */
     public CompletableFuture<Stored> segment(Rendition rendition, int n, Demand who) {
         Stream s;
@@ -112,9 +112,6 @@ public final class FileStream {
             s = stream(rendition);
         } catch (MediaException e) {
             return CompletableFuture.failedFuture(e);
-        }
-        if (who.client() != null && n >= 0 && n < s.segmentCount()) {
-            environment.players().seen(rendition.position(who.client(), path, n));
         }
         return s.segment(n, who);
     }
@@ -134,14 +131,19 @@ public final class FileStream {
         if (invalid != null) throw invalid;
         KeyframeIndex cuts = cuts(r);
         Stream current = streams.get(r.label());
-        if (current != null && current.cuts() != cuts) {
-            // The track's scan failed and the next request started another, whose index the
-            // playlists read: a stream still cutting on the failed one would cut elsewhere. Its
-            // heads end before the new stream's start, and what it made goes with it.
-            current.destroyAndDelete(STALE_STREAM_WAIT);
-            streams.remove(r.label(), current);
+        if (current != null && current.cuts() == cuts) return current;
+        synchronized (streams) {
+            current = streams.get(r.label());
+            if (current != null && current.cuts() != cuts) {
+                // The track's scan failed and the next request started another, whose index the
+                // playlists read: a stream still cutting on the failed one would cut elsewhere. Its
+                // heads end, and what it made goes with it, before the new stream exists (one
+                // replacement at a time: a second one must not delete the new stream's segments).
+                current.destroyAndDelete(STALE_STREAM_WAIT);
+                streams.remove(r.label(), current);
+            }
+            return streams.computeIfAbsent(r.label(), l -> new Stream(setup(r, cuts)));
         }
-        return streams.computeIfAbsent(r.label(), l -> new Stream(setup(r, cuts)));
     }
 
     private StreamSetup setup(Rendition r, KeyframeIndex cuts) {
@@ -156,6 +158,10 @@ public final class FileStream {
     }
 
     private MediaException invalid(Rendition r) {
+        if (r.encodesVideo() && !environment.encoding().encodesVideo()) {
+            return new MediaException(MediaException.Kind.BAD_REQUEST, "Video transcoding is turned off on this server:"
+                    + " only the original video of " + path + " is served, where it can be copied");
+        }
         if (r.audio()) {
             if (r.track() >= 0 && r.track() < info.audios().size()) return null;
             return new MediaException(MediaException.Kind.BAD_REQUEST, "No audio track " + r.track() + " in " + path);
@@ -216,7 +222,6 @@ public final class FileStream {
     /** Stops every head, waits for them, and deletes the file's segments. */
     public void destroy() {
         streams.values().forEach(s -> s.destroy(Duration.ofSeconds(10)));
-        environment.players().forgetFile(path);
         try {
             environment.segments().deleteAll(StoreKeys.file(info.sha()));
         } catch (IOException e) {

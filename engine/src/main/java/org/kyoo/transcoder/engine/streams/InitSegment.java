@@ -7,7 +7,8 @@ import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
  * An fMP4 stream's init segment (ftyp + moov): every head writes the same header, and the first
- * committed is the stream's. It is there at once when a segment was committed; else it comes with
+ * committed is the stream's. It is there at once when a segment was committed (by this instance or,
+ * in a shared store, by another, whose init a player may hold already); else it comes with
  * the first segment any live head commits (after a deep seek, the seek's head gives it: no head is
  * started at 0 for it); with no head running, once segment 0 is made, as upstream does.
  */
@@ -16,12 +17,11 @@ final class InitSegment {
 
     static CompletableFuture<Stored> of(Stream stream) {
         SegmentFiles files = stream.files();
+        // made before, here or (a shared store) by another instance: every head writes the same one
+        Optional<Stored> made = files.init();
+        if (made.isPresent()) return CompletableFuture.completedFuture(made.get());
         EncoderHead live;
         synchronized (stream) {
-            if (!files.noneDone()) {
-                Optional<Stored> init = files.init();
-                if (init.isPresent()) return CompletableFuture.completedFuture(init.get());
-            }
             live = stream.liveHeads().earliest();
         }
         if (live == null) return stream.segment(0).thenApply(segment -> made(stream));

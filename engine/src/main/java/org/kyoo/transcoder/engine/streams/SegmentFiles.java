@@ -21,16 +21,22 @@ import org.kyoo.transcoder.engine.storage.Stored;
  * completed outside that lock, so no caller's callback runs holding it.
  */
 final class SegmentFiles {
+    private static final System.Logger LOG = System.getLogger(SegmentFiles.class.getName());
     private final Store store;
     private final String sha;
     private final String label;
     private final Container container;
+    /** Which stream of the process this is, so its scratch files are its own. */
+    private final long instance = INSTANCES.incrementAndGet();
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
     /** Segments committed to the store; the source of truth. */
     private final BitSet done = new BitSet();
     /** What waiters wait on, per segment. */
     private final List<CompletableFuture<Stored>> ready = new ArrayList<>();
     /** fMP4: completed with the init when the first segment, from any head, is committed. */
     private final CompletableFuture<Stored> initPublished = new CompletableFuture<>();
+    /** Serialises init commits, outside the stream's lock: with a bucket, the first may read it from there. */
+    private final Object initLock = new Object();
 
     SegmentFiles(Store store, String sha, String label, Container container) {
         this.store = store;
@@ -52,14 +58,12 @@ final class SegmentFiles {
         return done.get(n);
     }
 
-    boolean noneDone() {
-        return done.isEmpty();
-    }
-
     /** Where head {@code head} writes segment n before it is complete. */
     Path scratch(int n, int head) {
         try {
-            return store.scratch(key(n), "h" + head);
+            // the stream's own number too: a stream replaced (stale cut points) may have a head still
+            // ending under the same head number, and writers of one key never share a file
+            return store.scratch(key(n), "s" + instance + "h" + head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,14 +108,33 @@ final class SegmentFiles {
         }
     }
 
-    /** Segment n was found in the store: it counts as made. */
-    void found(int n) {
-        done.set(n);
+    /**
+     * Whether the store holds segment n (in a shared store, another instance may have made it):
+     * asked without reading it, at a head's segment boundary and before a prefetch starts a head.
+     */
+    boolean inStore(int n) {
+        return store.exists(key(n));
     }
 
-    /** Segment n went from the store (deleted behind the stream's back): it is to be made again. */
+    /**
+     * Segment n was found in the store: it counts as made. Returns the future requests already wait
+     * on when it was not known as made (made elsewhere, in a shared store), to complete outside the
+     * lock; null when there is none to complete.
+     */
+    CompletableFuture<Stored> found(int n) {
+        if (done.get(n)) return null;
+        done.set(n);
+        CompletableFuture<Stored> waiting = readiness(n);
+        return waiting.isDone() ? null : waiting;
+    }
+
+    /**
+     * Segment n is not in the store (it never was, or went behind the stream's back): it is to be
+     * made (again), and nobody may be answered from an old completion of its future.
+     */
     void lost(int n) {
         done.clear(n);
+        if (n < ready.size() && ready.get(n).isDone()) ready.set(n, new CompletableFuture<>());
     }
 
     /**
@@ -126,11 +149,31 @@ final class SegmentFiles {
                 Files.deleteIfExists(Fmp4Split.initFile(scratch));
                 return Optional.empty();
             }
-            // every head writes the same header: the first one committed is the stream's init
-            if (container == Container.FMP4) store.commitIfAbsent(StoreKeys.init(sha, label), Fmp4Split.initFile(scratch));
+            // the init went in first (commitInit); a header left is another head's copy of it
+            if (container == Container.FMP4) Files.deleteIfExists(Fmp4Split.initFile(scratch));
             Stored stored = store.commit(key(n), scratch);
             done.set(n);
             return Optional.of(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * fMP4: commits the header a head wrote beside its segment {@code scratch} as the stream's init
+     * when it has none yet (every head writes the same header: the first one committed, here or by
+     * another instance, is the init). Called before the segment's commit, without the stream's lock:
+     * in a shared store the first commit asks the bucket whether another instance has one, and
+     * requests must not wait on that.
+     */
+    void commitInit(Path scratch, boolean closed) {
+        if (container != Container.FMP4) return;
+        Path header = Fmp4Split.initFile(scratch);
+        try {
+            synchronized (initLock) {
+                if (closed) Files.deleteIfExists(header);
+                else if (Files.exists(header)) store.commitIfAbsent(StoreKeys.init(sha, label), header);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,8 +186,13 @@ final class SegmentFiles {
 
     /** fMP4: the init is in the store (after a commit): completes whoever waits on it. */
     void initCommitted() {
-        if (container != Container.FMP4) return;
-        init().ifPresent(initPublished::complete);
+        if (container != Container.FMP4 || initPublished.isDone()) return;
+        try {
+            init().ifPresent(initPublished::complete);
+        } catch (UncheckedIOException e) {
+            // the init waits on a request for a segment too: that one ends the wait, with its own answer
+            LOG.log(System.Logger.Level.WARNING, "Cannot read the init of " + label + " after a commit: " + e.getMessage());
+        }
     }
 
     /** The init in the store, if a segment was committed. */

@@ -149,18 +149,17 @@ final class Stream implements StreamPlan {
         // what the store holds answers at once: made here before, or (a shared store) elsewhere
         Optional<Stored> held = files.stored(n);
         CompletableFuture<Stored> future;
+        CompletableFuture<Stored> madeElsewhere = null;
         boolean ready;
         synchronized (this) {
             if (destroyed) return CompletableFuture.failedFuture(new MediaException(MediaException.Kind.NOT_FOUND, "Stream closed"));
             // committed since it was looked up: read it again
             if (held.isEmpty() && files.isDone(n)) held = files.stored(n);
-            if (held.isPresent()) files.found(n);
+            if (held.isPresent()) madeElsewhere = files.found(n);
             else files.lost(n);
             future = files.readiness(n);
             ready = held.isPresent();
-            if (ready) {
-                prefetch(n);
-            } else {
+            if (!ready) {
                 waits.add(n, wait);
                 if (rule.needsHead(this, n)) {
                     try {
@@ -175,6 +174,9 @@ final class Stream implements StreamPlan {
             // a paused head this request comes near resumes now
             notifyAll();
         }
+        // requests already waiting on a segment the store has (a shared store: made elsewhere) have it now
+        if (madeElsewhere != null) madeElsewhere.complete(held.get());
+        if (ready) Prefetch.after(this, n, heads.generation());
         // a queued head this request waits on now goes first
         setup.scheduler().reconsider();
         if (ready) return CompletableFuture.completedFuture(held.get());
@@ -182,16 +184,8 @@ final class Stream implements StreamPlan {
     }
 
     /** After a request's wait ended with its segment: the prefetch, unless every head was stopped since it began. */
-    synchronized void prefetchUnlessKilled(int n, int generation) {
-        // the heads were stopped since the request: it asks nothing more of them
-        if (generation == heads.generation()) prefetch(n);
-    }
-
-    /** After serving n: one head at the first of the next segments no head will reach in time. */
-    private void prefetch(int n) {
-        if (!setup.prefetch() || destroyed) return;
-        int at = rule.prefetchAt(this, n);
-        if (at >= 0) heads.start(at, false);
+    void prefetchUnlessKilled(int n, int generation) {
+        Prefetch.after(this, n, generation);
     }
 
     // --- what its heads call back ---
@@ -227,6 +221,10 @@ final class Stream implements StreamPlan {
 
     boolean isDestroyed() {
         return destroyed;
+    }
+
+    PlanningRule rule() {
+        return rule;
     }
 
     /** Whether nobody asked anything of this stream for the idle time. */

@@ -61,7 +61,14 @@ final class StreamHeads {
                     presets.first(playerWaiting), presets, setup.slots());
             heads.add(head);
             setup.scheduler().register(head);
-            head.start();
+            try {
+                head.start();
+            } catch (RuntimeException | Error e) {
+                // no thread, no head: it must not hold its segments for ever
+                heads.remove(head);
+                setup.scheduler().unregister(head);
+                throw e;
+            }
         }
     }
 
@@ -71,6 +78,7 @@ final class StreamHeads {
         CompletableFuture<Stored> waiters;
         Optional<Stored> stored;
         boolean goOn;
+        files.commitInit(scratch, stream.isDestroyed());
         synchronized (stream) {
             // another head got there first (or the stream closed): this one has nothing left to add
             stored = files.commit(n, scratch, stream.isDestroyed());
@@ -81,10 +89,27 @@ final class StreamHeads {
                     // a head started ahead of this one since: one of them making each segment is enough
                     && (!rule.throttles() || !heads.at(next, head));
         }
+        // counted first: whoever is answered sees the segment counted in the meters
         head.published(n);
-        files.initCommitted();
         waiters.complete(stored.get());
+        files.initCommitted();
+        // in a shared store another instance may have made the next one: this head stops before it
+        if (goOn) goOn = !madeElsewhere(n + 1);
         return goOn;
+    }
+
+    /** Whether the store holds segment n though no head here made it; if so, it counts as made and its waiters get it. */
+    private boolean madeElsewhere(int n) {
+        if (!files.inStore(n)) return false;
+        Optional<Stored> stored = files.stored(n);
+        if (stored.isEmpty()) return false;
+        CompletableFuture<Stored> waiters;
+        synchronized (stream) {
+            files.found(n);
+            waiters = files.waiters(n);
+        }
+        waiters.complete(stored.get());
+        return true;
     }
 
     void ended(EncoderHead head, Throwable failure) {

@@ -64,8 +64,10 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         this.keyframes = keyframes;
         EncodingPolicy encoding = new EncodingPolicy(settings.preset(), settings.startupPreset(), settings.loadPreset(),
                 settings.hardware());
+        if (!settings.encodesVideo()) encoding = encoding.withoutVideoEncodes();
         this.environment = new StreamEnvironment(segments, scheduler, players, encoding,
-                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE), StreamEnvironment.SEGMENT_WAIT);
+                new PipelineFactory(settings.hardware(), encoding, VideoPipeline.FrameObserver.NONE, settings.toneMapping()),
+                StreamEnvironment.SEGMENT_WAIT);
     }
 
     /** The segment cache of {@code settings}: a folder, emptied (its segments may belong to files changed since). */
@@ -76,6 +78,11 @@ public final class Transcoder implements StreamControl, AutoCloseable {
             throw new UncheckedIOException("Cannot empty the cache root " + store.describe(), e);
         }
         return store;
+    }
+
+    /** Whether video may be encoded (false: only copies of the source's video are made). */
+    public boolean encodesVideo() {
+        return environment.encoding().encodesVideo();
     }
 
     /** Where each player is: the server feeds it what playlists say, segment requests feed themselves. */
@@ -145,6 +152,15 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         return Optional.ofNullable(ready(files.get(path)));
     }
 
+    /** The files this instance streams now (behind a proxy: the files routed to it), for {@code /streams} and metrics. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        files.forEach((path, f) -> {
+            if (ready(f) != null) out.add(path);
+        });
+        return out;
+    }
+
     /** The heads running now, in every file (for {@code /streams}). */
     public List<RunningHead> runningHeads() {
         List<RunningHead> out = new ArrayList<>();
@@ -166,6 +182,8 @@ public final class Transcoder implements StreamControl, AutoCloseable {
         if (!files.replace(path, f, deleting)) return;
         try {
             stream.destroy();
+            // no new stream of the file exists while it is deleted: its players' windows go with it
+            players.forgetFile(path);
         } finally {
             files.remove(path, deleting);
             deleting.complete(null);

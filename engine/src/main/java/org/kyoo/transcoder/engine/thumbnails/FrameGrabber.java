@@ -24,6 +24,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.kyoo.transcoder.engine.av.Av;
 import org.kyoo.transcoder.engine.codecs.Decoder;
+import org.kyoo.transcoder.engine.hdr.SourceColours;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.media.MediaInput;
 
@@ -133,6 +134,16 @@ final class FrameGrabber implements AutoCloseable {
 
     int height() {
         return stream.codecpar().height();
+    }
+
+    /** The light and colours of {@code picture}, one this grabber decoded (its stream's headers, then its own tags). */
+    SourceColours colours(AVFrame picture) {
+        return SourceColours.of(stream.codecpar(), picture);
+    }
+
+    /** The time base of the pictures' timestamps. */
+    AVRational timeBase() {
+        return stream.time_base();
     }
 
     /** Width on screen: the stored width stretched by the sample aspect ratio (anamorphic video). */

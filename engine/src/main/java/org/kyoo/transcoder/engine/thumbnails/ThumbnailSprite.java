@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 import org.kyoo.transcoder.engine.media.MediaException;
 import org.kyoo.transcoder.engine.storage.Store;
 import org.kyoo.transcoder.engine.storage.StoreKeys;
@@ -52,6 +53,7 @@ public final class ThumbnailSprite {
 
     private final Store metadata;
     private final int workers;
+    private final ToneMapping toneMapping;
     private final ConcurrentHashMap<String, CompletableFuture<Sprite>> runs = new ConcurrentHashMap<>();
     private final AtomicInteger runsStarted = new AtomicInteger();
 
@@ -64,9 +66,15 @@ public final class ThumbnailSprite {
     }
 
     public ThumbnailSprite(Store metadata, int workers) {
+        this(metadata, workers, ToneMapping.DEFAULT);
+    }
+
+    /** @param toneMapping the curve an HDR file's tiles are tone-mapped with, as its transcodes are */
+    public ThumbnailSprite(Store metadata, int workers, ToneMapping toneMapping) {
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
         this.metadata = metadata;
         this.workers = workers;
+        this.toneMapping = toneMapping;
     }
 
     /**
@@ -167,10 +175,12 @@ public final class ThumbnailSprite {
         }
     }
 
-    private static void capture(FrameGrabber grabber, SpriteLayout layout, SpriteCanvas canvas, int from, int to) {
-        try (TileScaler scaler = new TileScaler(layout.tileWidth(), layout.tileHeight())) {
+    private void capture(FrameGrabber grabber, SpriteLayout layout, SpriteCanvas canvas, int from, int to) {
+        try (TileScaler scaler = new TileScaler(layout.tileWidth(), layout.tileHeight());
+             SdrPictures sdr = new SdrPictures(grabber, toneMapping, layout.tileWidth(), layout.tileHeight())) {
             for (int i = from; i < to; i++) {
                 AVFrame picture = grabber.grab(layout.time(i));
+                if (picture != null) picture = sdr.of(picture);
                 AVFrame tile = picture == null ? null : scaler.scale(picture);
                 // A capture that cannot be decoded stays black rather than costing the whole sprite.
                 if (tile != null) canvas.paste(tile, layout.x(i), layout.y(i));

@@ -339,25 +339,35 @@ public final class TestMedia {
     // ---- making ----
 
     static Fixture make(String name, Recipe recipe) {
-        return MADE.computeIfAbsent(name, n -> {
-            Path file = dir().resolve(n);
-            if (!Files.exists(file)) {
-                Path tmp = dir().resolve("." + n + ".part-" + ProcessHandle.current().pid());
-                try {
-                    MediaWriter.write(recipe, tmp);
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
-                }
+        return MADE.computeIfAbsent(name, n -> new Fixture(madeOnce(dir().resolve(n), tmp -> MediaWriter.write(recipe, tmp)),
+                spec(recipe)));
+    }
+
+    /** The file {@code name} in the media folder, written by {@code write} into a scratch file first when it is not there yet. */
+    static Path written(String name, java.util.function.Consumer<Path> write) {
+        return madeOnce(dir().resolve(name), write);
+    }
+
+    /**
+     * {@code file}, made by {@code write} unless it exists: written under a temporary name beside it
+     * and moved into place, so a build stopped halfway leaves no half file under the real name.
+     */
+    public static Path madeOnce(Path file, java.util.function.Consumer<Path> write) {
+        if (Files.exists(file)) return file;
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".part-" + ProcessHandle.current().pid());
+        try {
+            write.accept(tmp);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort
             }
-            return new Fixture(file, spec(recipe));
-        });
+        }
     }
 
     private interface Bytes {

@@ -9,6 +9,7 @@ import org.kyoo.transcoder.engine.encoding.EncodingPolicy;
 import org.kyoo.transcoder.engine.encoding.OutputCodec;
 import org.kyoo.transcoder.engine.hardware.HardwareProfile;
 import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 
 /**
  * The server's configuration, read once from the environment at start-up (SPEC "Configuration").
@@ -22,6 +23,10 @@ import org.kyoo.transcoder.engine.hardware.HardwareProfiles;
  * @param port          listen port; 0 picks a free one (tests)
  * @param operations    access control, CORS, shutdown and metrics export
  * @param kyooBase      where upstream Kyoo's table is served ({@link KyooBase}), {@code /video} by default
+ * @param storage       the bucket instances share ({@link ObjectStorage}); {@link ObjectStorage#NONE}: local folders only
+ * @param instance      this instance's name ({@link Instance})
+ * @param transcodes    {@code GOCODER_TRANSCODE}: false ({@code disabled}) never encodes video, only copies it
+ * @param toneMapping   the curve HDR sources are tone-mapped with (GOCODER_TONEMAP)
  */
 public record Config(
         Path safeRoot,
@@ -36,7 +41,11 @@ public record Config(
         String qsvRenderer,
         int port,
         Operations operations,
-        String kyooBase) {
+        String kyooBase,
+        ObjectStorage storage,
+        String instance,
+        boolean transcodes,
+        ToneMapping toneMapping) {
 
     public static final List<String> HWACCELS = List.of("disabled", "vaapi", "qsv", "intel", "nvidia");
     public static final int DEFAULT_PORT = 7666;
@@ -80,13 +89,35 @@ public record Config(
                 firstSet(env, "GOCODER_QSV_RENDERER", null, DEFAULT_RENDERER),
                 port(env.get("GOCODER_PORT")),
                 Operations.fromEnvironment(env),
-                KyooBase.of(env.get(KyooBase.VARIABLE)));
+                KyooBase.of(env.get(KyooBase.VARIABLE)),
+                ObjectStorage.fromEnvironment(env),
+                Instance.name(env),
+                transcodes(env.get("GOCODER_TRANSCODE")),
+                toneMapping(firstSet(env, "GOCODER_TONEMAP", null, ToneMapping.DEFAULT.curve())));
+    }
+
+    /** {@code GOCODER_TRANSCODE}: {@code enabled} (the default) or {@code disabled} (copies only, for a machine too small to encode). */
+    private static boolean transcodes(String value) {
+        if (value == null || value.isBlank()) return true;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "enabled" -> true;
+            case "disabled" -> false;
+            default -> throw new ConfigException("Unknown GOCODER_TRANSCODE value \"" + value.trim() + "\"; valid values: enabled, disabled.");
+        };
+    }
+
+    private static ToneMapping toneMapping(String curve) {
+        if (!ToneMapping.CURVES.contains(curve)) {
+            throw new ConfigException("Unknown GOCODER_TONEMAP value \"" + curve + "\"; valid values: "
+                    + String.join(", ", ToneMapping.CURVES) + ".");
+        }
+        return new ToneMapping(curve);
     }
 
     /** The engine's settings, with the load preset in effect under {@code hwaccel} (the engine's rule). */
     public EngineSettings engineSettings(HardwareProfile hardware) {
         String load = EncodingPolicy.loadPreset(loadPreset, HardwareProfiles.encodesOnDevice(hwaccel));
-        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load);
+        return new EngineSettings(cacheRoot, metadataRoot, preset, startupPreset, hardware, load, transcodes, toneMapping);
     }
 
     /** Set but empty turns it off; unset keeps the default. */

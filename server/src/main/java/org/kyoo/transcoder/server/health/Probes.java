@@ -42,8 +42,8 @@ public final class Probes {
                 if (!ready) results.put("server", "shutting down");
                 for (ReadinessCheck check : checks) {
                     String problem = check.run();
-                    results.put(check.name(), problem == null ? "ok" : problem);
-                    ready &= problem == null;
+                    results.put(check.name(), problem == null ? "ok" : check.required() ? problem : "degraded: " + problem);
+                    ready &= problem == null || !check.required();
                 }
                 writer.json(exchange, ready ? 200 : 503, Map.of("status", ready ? "ready" : "unready", "checks", results));
             }

@@ -118,7 +118,8 @@ public final class AnswerWriter {
         List<HttpString> names = new java.util.ArrayList<>(headers.getHeaderNames());
         for (HttpString name : names) {
             String lower = name.toString().toLowerCase(java.util.Locale.ROOT);
-            if (!lower.startsWith("access-control-") && !lower.equals("vary")) headers.remove(name);
+            // CORS, and the server's own X-Transcoder-* (which instance answered) hold for an error too
+            if (!lower.startsWith("access-control-") && !lower.equals("vary") && !lower.startsWith("x-transcoder-")) headers.remove(name);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.extract.Extractor;
+import org.kyoo.transcoder.engine.hdr.ToneMapping;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.storage.Store;
 import org.kyoo.transcoder.engine.storage.StoreKeys;
@@ -26,10 +27,15 @@ public final class EngineExtraction implements BackgroundExtraction {
      * @param routePrefix the public route prefix ({@code GOCODER_PREFIX}), "" for none
      */
     public EngineExtraction(Store metadata, String routePrefix) {
+        this(metadata, routePrefix, ToneMapping.DEFAULT);
+    }
+
+    /** @param toneMapping the curve an HDR file's sprite is tone-mapped with, as its transcodes are */
+    public EngineExtraction(Store metadata, String routePrefix, ToneMapping toneMapping) {
         this.metadata = metadata;
         this.routePrefix = routePrefix;
         this.extractor = new Extractor(metadata);
-        this.sprites = new ThumbnailSprite(metadata);
+        this.sprites = new ThumbnailSprite(metadata, 2, toneMapping);
     }
 
     @Override

@@ -3,8 +3,12 @@ package org.kyoo.transcoder.server.media;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.kyoo.transcoder.engine.chapters.ChapterIdentification;
+import org.kyoo.transcoder.engine.chapters.Episode;
+import org.kyoo.transcoder.engine.chapters.RunningIdentification;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
+import org.kyoo.transcoder.engine.media.MediaInfo.Chapter;
 import org.kyoo.transcoder.engine.probing.MediaInfoStore;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.storage.Stored;
@@ -17,10 +21,12 @@ import org.kyoo.transcoder.engine.streams.Transcoder;
 public final class EngineMedia implements MediaSource {
     private final MediaInfoStore infos;
     private final Transcoder transcoder;
+    private final ChapterIdentification chapters;
 
-    public EngineMedia(MediaInfoStore infos, Transcoder transcoder) {
+    public EngineMedia(MediaInfoStore infos, Transcoder transcoder, ChapterIdentification chapters) {
         this.infos = infos;
         this.transcoder = transcoder;
+        this.chapters = chapters;
     }
 
     @Override
@@ -43,6 +49,11 @@ public final class EngineMedia implements MediaSource {
             }
 
             @Override
+            public List<Chapter> chapters() {
+                return chapters.withIdentified(stream.info()).chapters();
+            }
+
+            @Override
             public KeyframeIndex keyframes(int videoTrack) {
                 return stream.keyframes(videoTrack);
             }
@@ -60,7 +71,32 @@ public final class EngineMedia implements MediaSource {
     }
 
     @Override
+    public boolean encodesVideo() {
+        return transcoder.encodesVideo();
+    }
+
+    @Override
+    public List<Path> openFiles() {
+        return transcoder.files();
+    }
+
+    @Override
     public List<RunningHead> runningHeads() {
         return transcoder.runningHeads();
+    }
+
+    @Override
+    public MediaInfo described(Path file, String sha) {
+        return chapters.withIdentified(info(file, sha));
+    }
+
+    @Override
+    public void identifyChapters(Episode file, Episode previous, Episode next) {
+        chapters.identify(file, previous, next);
+    }
+
+    @Override
+    public List<RunningIdentification> identifications() {
+        return chapters.running();
     }
 }

@@ -1,5 +1,6 @@
 package org.kyoo.transcoder.server.media;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.MediaInfo;
@@ -12,6 +13,11 @@ public interface StreamedFile {
     MediaInfo info();
 
     KeyframeIndex keyframes();
+
+    /** The chapters players are told of in playlists: the file's own and the intros and credits found for it. */
+    default List<MediaInfo.Chapter> chapters() {
+        return info().chapters() == null ? List.of() : info().chapters();
+    }
 
     /**
      * The cut points of video track {@code videoTrack} (order among the video tracks): the

@@ -88,6 +88,15 @@ final class EngineMeters implements EngineListener {
     }
 
     @Override
+    public void chaptersIdentified(Duration took, String outcome) {
+        Timer.builder("transcoder.chapters.identify")
+                .description("Identifications of an episode's intro and credits against its neighbours, start to end")
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(took);
+    }
+
+    @Override
     public void keyframesIndexed(Duration took, boolean failed) {
         Timer.builder("transcoder.keyframes.index")
                 .description("A file's keyframe scan, start to end")

@@ -38,6 +38,8 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final List<AutoCloseable> owned = new ArrayList<>();
+    /** Run before each scrape: meters whose series follow what the engine holds now. */
+    private final List<Runnable> beforeScrape = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param cacheRoot    whose size on disk is reported
@@ -101,6 +103,11 @@ public final class Metrics implements AutoCloseable {
         return registry;
     }
 
+    /** Runs {@code refresh} before each scrape (series that follow the engine's state). */
+    public void beforeScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
+    }
+
     /** {@code next} with every answer measured (bytes, segments served, their wait, errors). */
     public HttpHandler measure(HttpHandler next) {
         return new HttpMeters(next, registry);
@@ -114,6 +121,7 @@ public final class Metrics implements AutoCloseable {
                 exchange.dispatch(scrape());
                 return;
             }
+            beforeScrape.forEach(Runnable::run);
             String body = prometheus.scrape();
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
             exchange.getResponseSender().send(body);

@@ -1,5 +1,7 @@
 package org.kyoo.transcoder.server.playlists;
 
+import java.util.List;
+import org.kyoo.transcoder.engine.media.MediaInfo.Chapter;
 
 /**
  * A media playlist of upstream Kyoo's table: the v3 playlist's segments (same cuts, same
@@ -10,7 +12,12 @@ public final class Fmp4MediaPlaylist {
     private Fmp4MediaPlaylist() {}
 
     public static String render(double[] keyframes, boolean complete, double end, LinkQuery links) {
-        String ts = MediaPlaylist.render(keyframes, complete, end, LinkQuery.NONE);
+        return render(keyframes, complete, end, links, List.of());
+    }
+
+    /** {@link #render}, naming the file's typed chapters as date ranges ({@link ChapterRanges}). */
+    public static String render(double[] keyframes, boolean complete, double end, LinkQuery links, List<Chapter> chapters) {
+        String ts = MediaPlaylist.render(keyframes, complete, end, LinkQuery.NONE, ".ts", chapters);
         StringBuilder m3u8 = new StringBuilder(ts.length() + 64);
         for (String line : ts.split("\n")) {
             if (line.equals("#EXT-X-VERSION:6")) {

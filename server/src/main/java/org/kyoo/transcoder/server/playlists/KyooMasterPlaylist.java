@@ -124,6 +124,8 @@ public final class KyooMasterPlaylist {
                     codecs.add(quality.equals(ORIGINAL) ? video.mimeCodec() : MasterPlaylist.TRANSCODED.codecString());
                     if (aquality != null) codecs.addAll(audio.codecs(aquality));
                     m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
+                    String range = quality.equals(ORIGINAL) ? VideoRanges.original(video) : VideoRanges.transcoded(video);
+                    if (range != null) m3u8.append(range).append(',');
                     if (aquality != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
                     m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
                 }
@@ -136,8 +138,12 @@ public final class KyooMasterPlaylist {
                     .append("RESOLUTION=").append(video.shown().widthAt(q)).append('x').append(q.height()).append(',')
                     .append("CODECS=\"").append(MasterPlaylist.TRANSCODED.codecString());
             // a file without audio has no group: its variants name no audio codec
-            if (audio.any()) m3u8.append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",AUDIO=\"a-").append(audio.rateFor(q));
-            m3u8.append("\",CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
+            if (audio.any()) m3u8.append(',').append(MasterPlaylist.AUDIO_CODEC);
+            m3u8.append("\",");
+            String range = VideoRanges.transcoded(video);
+            if (range != null) m3u8.append(range).append(',');
+            if (audio.any()) m3u8.append("AUDIO=\"a-").append(audio.rateFor(q)).append("\",");
+            m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
         }
         return m3u8.toString();
     }

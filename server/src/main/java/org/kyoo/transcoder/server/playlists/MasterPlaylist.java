@@ -92,6 +92,7 @@ public final class MasterPlaylist {
                 .append(",BANDWIDTH=").append(Math.min(bitrate, comparable.maxBitrate()))
                 .append(",RESOLUTION=").append(video.width()).append('x').append(video.height())
                 .append(",CODECS=\"").append(codecs(video.mimeCodec(), hasAudio)).append('"');
+        attribute(m3u8, VideoRanges.original(video));
         streamEnd(m3u8, hasAudio, subtitles, Quality.ORIGINAL, links);
     }
 
@@ -103,7 +104,13 @@ public final class MasterPlaylist {
                 .append(",RESOLUTION=").append(video.shown().widthAt(quality))
                 .append('x').append(quality.height())
                 .append(",CODECS=\"").append(codecs(TRANSCODED.codecString(), hasAudio)).append('"');
+        attribute(m3u8, VideoRanges.transcoded(video));
         streamEnd(m3u8, hasAudio, subtitles, quality.label(), links);
+    }
+
+    /** {@code ,} and {@code attributes}, unless null. */
+    private static void attribute(StringBuilder m3u8, String attributes) {
+        if (attributes != null) m3u8.append(',').append(attributes);
     }
 
     /** HLS asks every variant's CODECS to name the codecs of the renditions it plays with. */

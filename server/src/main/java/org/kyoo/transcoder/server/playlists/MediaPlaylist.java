@@ -1,6 +1,8 @@
 package org.kyoo.transcoder.server.playlists;
 
+import java.util.List;
 import java.util.Locale;
+import org.kyoo.transcoder.engine.media.MediaInfo.Chapter;
 
 /**
  * A media playlist (SPEC "Media playlists"): one segment per keyframe interval, the same cuts for
@@ -22,6 +24,12 @@ public final class MediaPlaylist {
 
     /** {@link #render}, with segments named {@code segment-{i}{extension}} (WebVTT subtitles: {@code .vtt}). */
     public static String render(double[] keyframes, boolean complete, double end, LinkQuery links, String extension) {
+        return render(keyframes, complete, end, links, extension, List.of());
+    }
+
+    /** {@link #render}, naming the file's typed chapters as date ranges ({@link ChapterRanges}). */
+    public static String render(double[] keyframes, boolean complete, double end, LinkQuery links, String extension,
+                                List<Chapter> chapters) {
         int count = complete ? keyframes.length : Math.max(0, keyframes.length - 1);
         double[] durations = new double[count];
         double longest = 0;
@@ -40,6 +48,7 @@ public final class MediaPlaylist {
                 .append("#EXT-X-TARGETDURATION:").append(targetDuration(longest)).append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n")
                 .append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        if (count > 0) m3u8.append(ChapterRanges.tags(chapters, keyframes[0]));
         for (int i = 0; i < count; i++) {
             m3u8.append(String.format(Locale.ROOT, "#EXTINF:%.6f,", durations[i])).append('\n')
                     .append(links.on("segment-" + i + extension)).append('\n');

@@ -9,6 +9,7 @@ import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.paths.RequestedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
 import org.kyoo.transcoder.server.playlists.MetadataLinks;
+import org.kyoo.transcoder.server.playlists.WithoutTranscoding;
 
 /**
  * {@code /:path/info}: the media info with the links to its subtitles and fonts; starts extraction
@@ -32,10 +33,11 @@ final class InfoRoute implements Route {
     @Override
     public Answer answer(HttpServerExchange exchange) {
         RequestedFile file = root.resolve(RouteParams.raw(exchange, "path"));
-        MediaInfo info = media.info(file.path(), file.sha());
+        MediaInfo info = media.described(file.path(), file.sha());
         startExtraction(extraction, file, info);
         // the subtitle links a player follows carry the query it came with, as playlist URIs do
-        return new Answer.Json(links.on(info, RouteParams.links(exchange)));
+        MediaInfo linked = links.on(info, RouteParams.links(exchange));
+        return new Answer.Json(media.encodesVideo() ? linked : WithoutTranscoding.info(linked));
     }
 
     /** Starts the extraction and, for a video, the sprite, so they are ready when a player asks for them. */

@@ -23,12 +23,13 @@ final class KyooIndexRoute extends PlayerRoute {
     public Answer answer(HttpServerExchange exchange) {
         Player player = player(exchange);
         StreamedFile stream = stream(player);
-        Rendition rendition = audio ? KyooParams.audio(exchange, stream.info()) : KyooParams.video(exchange, stream.info());
+        Rendition rendition = offered(audio ? KyooParams.audio(exchange, stream.info()) : KyooParams.video(exchange, stream.info()));
         KeyframeIndex index = KyooParams.cuts(stream, rendition);
         // only a playlist that is answered moves the player: a failed one must not stop its old rendition
         seen(rendition.position(player.client(), player.file().path(), -1));
         PlaylistCuts cuts = PlaylistCuts.of(index, stream.info().duration());
-        String m3u8 = Fmp4MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), KyooParams.query(exchange, player.client()));
+        String m3u8 = Fmp4MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), KyooParams.query(exchange, player.client()),
+                stream.chapters());
         return new Answer.Text(ContentTypes.PLAYLIST, m3u8, cuts.cacheControl());
     }
 }

@@ -5,7 +5,9 @@ import org.kyoo.transcoder.server.http.Answer;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
 import org.kyoo.transcoder.server.paths.SafeRoot;
+import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.playlists.MasterPlaylist;
+import org.kyoo.transcoder.server.playlists.WithoutTranscoding;
 import org.kyoo.transcoder.engine.scheduling.ClientPosition;
 import org.kyoo.transcoder.engine.scheduling.Players;
 
@@ -20,7 +22,9 @@ final class MasterPlaylistRoute extends PlayerRoute {
         Player player = player(exchange);
         StreamedFile stream = stream(player);
         seen(ClientPosition.opened(player.client(), player.file().path()));
-        return new Answer.Text(ContentTypes.PLAYLIST, MasterPlaylist.render(stream.info(),
-                stream.keyframes().isFallback(), RouteParams.links(exchange)), Answer.NO_CACHE);
+        String m3u8 = MasterPlaylist.render(stream.info(), stream.keyframes().isFallback(), RouteParams.links(exchange));
+        if (!encodesVideo()) m3u8 = WithoutTranscoding.master(m3u8);
+        if (m3u8 == null) throw new HttpError(422, WithoutTranscoding.reason(stream.info().video(), stream.info().video().mimeCodec() != null));
+        return new Answer.Text(ContentTypes.PLAYLIST, m3u8, Answer.NO_CACHE);
     }
 }

@@ -11,7 +11,7 @@ final class MediaPlaylists {
 
     static Answer of(StreamedFile stream, LinkQuery links) {
         PlaylistCuts cuts = PlaylistCuts.of(stream.keyframes(), stream.info().duration());
-        return new Answer.Text(ContentTypes.PLAYLIST, MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), links),
-                cuts.cacheControl());
+        return new Answer.Text(ContentTypes.PLAYLIST, MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), links,
+                ".ts", stream.chapters()), cuts.cacheControl());
     }
 }

@@ -7,6 +7,7 @@ import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.engine.streams.Rendition;
 import org.kyoo.transcoder.server.clients.ClientIds;
 import org.kyoo.transcoder.server.http.Answer;
+import org.kyoo.transcoder.server.http.HttpError;
 import org.kyoo.transcoder.server.http.Route;
 import org.kyoo.transcoder.server.media.MediaSource;
 import org.kyoo.transcoder.server.media.StreamedFile;
@@ -38,6 +39,19 @@ abstract class PlayerRoute implements Route {
 
     StreamedFile stream(Player player) {
         return media.stream(player.file().path(), player.file().sha());
+    }
+
+    /** A rendition this server makes: one that encodes video is refused (400) where video is never encoded. */
+    Rendition offered(Rendition rendition) {
+        if (rendition.encodesVideo() && !media.encodesVideo()) {
+            throw HttpError.badRequest("Video transcoding is turned off on this server (GOCODER_TRANSCODE=disabled): only the original video is served.");
+        }
+        return rendition;
+    }
+
+    /** Whether video may be encoded here (false: masters list copies only). */
+    boolean encodesVideo() {
+        return media.encodesVideo();
     }
 
     /** What the request says of where its player is. */

@@ -39,6 +39,7 @@ public final class Routes {
         routes.get("/{path}/{quality}/{segment}", handler(new VideoSegmentRoute(root, media, tracker), writer));
         routes.get("/{path}/audio/{audio}/{segment}", handler(new AudioSegmentRoute(root, media, tracker), writer));
         routes.get("/{path}/info", handler(new InfoRoute(root, media, extraction), writer));
+        routes.get("/{path}/prepare", handler(new PrepareRoute(root, media, extraction), writer));
         routes.get("/{path}/thumbnails.png", handler(new SpriteRoute(root, media, extraction, false), writer));
         routes.get("/{path}/thumbnails.vtt", handler(new SpriteRoute(root, media, extraction, true), writer));
         routes.get("/{path}/attachment/{name}",

@@ -51,7 +51,8 @@ final class SubtitleRenditionRoute implements Route {
         PlaylistCuts cuts = PlaylistCuts.of(stream.keyframes(), info.duration());
         if (playlist) {
             return new Answer.Text(ContentTypes.PLAYLIST,
-                    MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), RouteParams.links(exchange), ".vtt"),
+                    MediaPlaylist.render(cuts.keyframes(), cuts.complete(), cuts.end(), RouteParams.links(exchange), ".vtt",
+                            stream.chapters()),
                     cuts.cacheControl());
         }
         double[] keyframes = cuts.keyframes();

@@ -18,7 +18,7 @@ final class VideoPlaylistRoute extends PlayerRoute {
     @Override
     public Answer answer(HttpServerExchange exchange) {
         Player player = player(exchange);
-        Rendition video = RouteParams.quality(exchange);
+        Rendition video = offered(RouteParams.quality(exchange));
         StreamedFile stream = stream(player);
         if (stream.info().video() == null) throw HttpError.badRequest("The file has no video.");
         seen(video.position(player.client(), player.file().path(), -1));

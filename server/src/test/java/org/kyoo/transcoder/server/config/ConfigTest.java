@@ -65,6 +65,15 @@ class ConfigTest {
     }
 
     @Test
+    void theToneMappingCurveIsMobiusUnlessToldAndAnUnknownOneStopsStartUp() {
+        assertEquals("mobius", Config.fromEnvironment(Map.of(), dir).engineSettings(null).toneMapping().curve());
+        assertEquals("hable", Config.fromEnvironment(Map.of("GOCODER_TONEMAP", "hable"), dir).engineSettings(null).toneMapping().curve());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> Config.fromEnvironment(Map.of("GOCODER_TONEMAP", "bt2390"), dir));
+        assertTrue(error.getMessage().contains("mobius, hable, reinhard, clip, linear, gamma"), error.getMessage());
+    }
+
+    @Test
     void anUnknownHardwareProfileNamesTheValidOnes() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> Config.fromEnvironment(Map.of("GOCODER_HWACCEL", "amd"), dir));
