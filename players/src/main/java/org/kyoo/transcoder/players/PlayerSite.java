@@ -52,7 +52,11 @@ public final class PlayerSite implements AutoCloseable {
     public static PlayerSite start(int transcoderPort) {
         LoadBalancingProxyClient client = new LoadBalancingProxyClient()
                 .addHost(URI.create("http://127.0.0.1:" + transcoderPort))
-                .setConnectionsPerThread(8);
+                .setConnectionsPerThread(8)
+                // a request finding every connection busy waits for one, as behind a gateway: without a
+                // queue the proxy itself answered 503 (hls.js asks for an fMP4 init many times over while
+                // it waits on a seek's first segment)
+                .setMaxQueueSize(1000);
         // a segment may be answered after up to 60 s of encoding
         HttpHandler proxy = ProxyHandler.builder().setProxyClient(client).setMaxRequestTime(120_000).build();
         Map<String, byte[]> files = new java.util.HashMap<>();
