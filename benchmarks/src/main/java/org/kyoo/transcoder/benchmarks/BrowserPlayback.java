@@ -1,119 +1,140 @@
 package org.kyoo.transcoder.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Predicate;
+import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.players.Chromium;
-import org.kyoo.transcoder.players.HlsPlayer;
-import org.kyoo.transcoder.players.PlayerSite;
-import org.kyoo.transcoder.players.PlayerState;
-import org.kyoo.transcoder.server.TranscoderServer;
-import org.kyoo.transcoder.server.config.Config;
-import org.kyoo.transcoder.server.paths.Base64Path;
+import org.kyoo.transcoder.players.WebPlayer;
 
 /**
- * What a viewer waits for in a real player: hls.js 1.7 in headless Chromium (the real-player
- * tests' harness) on the long 1080p file, from {@code loadSource} to the first frame shown, and
- * from a deep seek to a frame shown at the new position; at hls.js's automatic level and with
- * 720p chosen before playing. Every shot starts a new server on empty cache and metadata folders
- * (the file's info and keyframes included), as a viewer opening a file nobody played.
+ * What a viewer waits for in real players: hls.js and Shaka Player in headless Chromium (the
+ * real-player tests' harness), on both tables, at the player's automatic level and with 720p chosen
+ * before playing, on the long 1080p H.264 file and a 10-bit HEVC 720p one. Per session: the first
+ * frame of a file never seen (a server on empty metadata and cache folders), then a first seek, a
+ * far one and later ones, each from the seek to frames shown at the new position, with the trace of
+ * what the player asked for and what the heads did meanwhile; then the first frame of the same
+ * file, prepared (a new server on the same metadata, an empty cache). p50 / p95 / max per figure.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.BrowserPlayback [shots]</pre>
+ * <pre>java [-Dbrowser.shots=1] [-Dbrowser.players=HLS_JS,SHAKA] [-Dbrowser.tables=ts,fmp4]
+ *      [-Dbrowser.files=h264,hevc10] [-Dbrowser.levels=0,720] [-Dbrowser.out=FILE]
+ *      -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.BrowserPlayback</pre>
  */
 public final class BrowserPlayback {
-    private static final int WARMUP = 1;
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    /** Where the seeks land, as fractions of the duration: first, then later ones, one far. */
+    private static final double[] SEEKS = {0.4, 0.2, 0.93, 0.6, 0.3};
+    /** Length of the 10-bit HEVC source (s): x265 makes it in-process, about real time on 2 cores. */
+    private static final int HEVC_SECONDS = 120;
 
     private BrowserPlayback() {}
 
-    /** One shot's figures (ms, the page's own clock). */
-    record Shot(double firstFragmentMs, double firstFrameMs, double seekFragmentMs, double seekMs, String levels) {}
+    record Row(String file, BrowserShot shot, List<Double> newFirst, List<Double> preparedFirst, List<BrowserShot.Seek> seeks) {}
 
     public static void main(String[] args) throws Exception {
-        int shots = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        Path media = BenchMedia.mkv().path();
-        // deep seek: segment 90 of the 600 s file, as the in-process figures
-        double deep = BenchMedia.seconds() * 0.75;
-        StringBuilder table = new StringBuilder()
-                .append("| figure (hls.js 1.7.4, headless Chromium) | automatic level | 720p chosen |\n")
-                .append("|---|---|---|\n");
+        int shots = Integer.getInteger("browser.shots", 1);
+        List<String> players = List.of(System.getProperty("browser.players", "HLS_JS,SHAKA").split(","));
+        List<String> tables = List.of(System.getProperty("browser.tables", "ts,fmp4").split(","));
+        List<String> files = List.of(System.getProperty("browser.files", "h264,hevc10").split(","));
+        List<String> levels = List.of(System.getProperty("browser.levels", "0,720").split(","));
+        List<Row> rows = new ArrayList<>();
         try (Chromium chromium = Chromium.start()) {
-            List<Shot> auto = run(chromium, media, 0, deep, shots);
-            List<Shot> forced = run(chromium, media, 720, deep, shots);
-            table.append(row("loadSource → first video segment received", auto, forced, Shot::firstFragmentMs));
-            table.append(row("loadSource → first frame", auto, forced, Shot::firstFrameMs));
-            String seek = String.format(Locale.ROOT, "seek to %.0f s", deep);
-            table.append(row(seek + " → its segment received", auto, forced, Shot::seekFragmentMs));
-            table.append(row(seek + " → frame shown there", auto, forced, Shot::seekMs));
+            for (String file : files) {
+                Path media = file.equals("hevc10") ? TestMedia.hevc10bit720p(HEVC_SECONDS).path() : BenchMedia.mkv().path();
+                for (String table : tables) {
+                    for (String player : players) {
+                        for (String level : levels) {
+                            BrowserShot shot = new BrowserShot(WebPlayer.Kind.valueOf(player), table.equals("fmp4") ? "/video" : "",
+                                    Integer.parseInt(level));
+                            rows.add(row(chromium, file, media, shot, shots));
+                        }
+                    }
+                }
+            }
         }
+        String table = table(rows);
         System.out.println();
         System.out.print(table);
+        Path out = Path.of(System.getProperty("browser.out", "benchmarks/target/browser.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table);
     }
 
-    private static List<Shot> run(Chromium chromium, Path media, int height, double deep, int shots) throws Exception {
-        List<Shot> measured = new ArrayList<>();
-        for (int i = 0; i < WARMUP + shots; i++) {
-            Shot shot = shot(chromium, media, height, deep);
-            System.out.printf(Locale.ROOT, "%s shot %d%s: first segment %.0f ms, first frame %.0f ms, seek: segment %.0f ms, frame %.0f ms (%s)%n",
-                    height == 0 ? "auto" : height + "p", i, i < WARMUP ? " (warm-up)" : "", shot.firstFragmentMs(),
-                    shot.firstFrameMs(), shot.seekFragmentMs(), shot.seekMs(), shot.levels());
-            if (i >= WARMUP) measured.add(shot);
-        }
-        return measured;
-    }
-
-    private static Shot shot(Chromium chromium, Path media, int height, double deep) throws Exception {
-        Path dir = Files.createTempDirectory("browser-bench");
-        Config config = Config.fromEnvironment(Map.of("GOCODER_PORT", "0",
-                "GOCODER_SAFE_PATH", media.getParent().toString()), dir);
-        try (TranscoderServer server = TranscoderServer.start(config);
-             PlayerSite site = PlayerSite.start(server.port())) {
-            HlsPlayer player = chromium.open(site);
-            String master = site.origin() + "/" + Base64Path.encode(media.toRealPath().toString())
-                    + "/master.m3u8?clientId=" + UUID.randomUUID();
-            player.start(master, null, height);
-            PlayerState first = player.await("the first frame", WAIT, s -> s.firstFrameMs() > 0);
-            if (height != 0 && first.level() != null && first.level().height() != height) {
-                throw new IllegalStateException("asked for " + height + "p, played " + first.level());
+    private static Row row(Chromium chromium, String file, Path media, BrowserShot shot, int shots) throws Exception {
+        Row row = new Row(file, shot, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < shots; i++) {
+            Path config = Files.createTempDirectory("browser-bench");
+            try {
+                BrowserShot.Session fresh = shot.play(chromium, media, config, SEEKS);
+                BrowserShot.Session prepared = shot.play(chromium, media, config, new double[0]);
+                row.newFirst().add(fresh.firstFrameMs());
+                row.preparedFirst().add(prepared.firstFrameMs());
+                row.seeks().addAll(fresh.seeks());
+                System.out.printf(Locale.ROOT, "%s %s shot %d: first frame %.0f ms (never seen), %.0f ms (prepared), at %s%n",
+                        file, shot.name(), i, fresh.firstFrameMs(), prepared.firstFrameMs(), fresh.level());
+                for (BrowserShot.Seek seek : fresh.seeks()) {
+                    System.out.printf(Locale.ROOT, "  %s seek to %.1f s: frames shown after %.0f ms (first request at %.0f ms,"
+                            + " its fragment received at %.0f ms)%n%s", seek.what(), seek.at(), seek.frameMs(), seek.askMs(),
+                            seek.fragmentMs(), seek.trace());
+                }
+            } finally {
+                deleteQuietly(config);
             }
-            player.await("playing", WAIT, s -> s.currentTime() > 1);
-            player.seek(deep);
-            PlayerState sought = player.await("a frame at " + deep, WAIT, s -> s.seekPlayingMs() > 0);
-            return new Shot(first.firstFragmentMs(), first.firstFrameMs(), sought.seekFragmentMs(), sought.seekPlayingMs(),
-                    "first frame at " + height(first) + ", after the seek at " + height(sought));
-        } finally {
-            deleteQuietly(dir);
         }
+        return row;
     }
 
-    private static String height(PlayerState state) {
-        return state.level() == null ? "?" : state.videoWidth() + "x" + state.videoHeight();
+    private static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder("| file | player | table | level | first frame, never seen | first frame, prepared"
+                + " | first seek | far seek | later seeks | every seek p50 / p95 / max | of which: to the fragment received (p50 / p95) |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            BrowserShot shot = row.shot();
+            out.append("| ").append(row.file().equals("hevc10") ? "10-bit HEVC 720p" : "1080p H.264").append(" | ")
+                    .append(shot.kind() == WebPlayer.Kind.SHAKA ? "Shaka" : "hls.js").append(" | ")
+                    .append(shot.table().isEmpty() ? "MPEG-TS" : "fMP4").append(" | ")
+                    .append(shot.height() == 0 ? "auto" : shot.height() + "p").append(" | ")
+                    .append(ms(row.newFirst())).append(" | ").append(ms(row.preparedFirst())).append(" | ")
+                    .append(seeks(row, s -> s.what().equals("first"))).append(" | ")
+                    .append(seeks(row, s -> s.what().equals("far"))).append(" | ")
+                    .append(seeks(row, s -> s.what().equals("later"))).append(" | ")
+                    .append(seeks(row, s -> true)).append(" | ")
+                    .append(percentiles(row.seeks().stream().mapToDouble(BrowserShot.Seek::fragmentMs).toArray(), false)).append(" |\n");
+        }
+        return out.toString();
     }
 
-    private static String row(String what, List<Shot> auto, List<Shot> forced, ToDoubleFunction<Shot> figure) {
-        return "| " + what + " | " + summary(auto, figure) + " | " + summary(forced, figure) + " |\n";
+    private static String seeks(Row row, Predicate<BrowserShot.Seek> which) {
+        return percentiles(row.seeks().stream().filter(which).mapToDouble(BrowserShot.Seek::frameMs).toArray(), true);
     }
 
-    private static String summary(List<Shot> shots, ToDoubleFunction<Shot> figure) {
-        double[] values = shots.stream().mapToDouble(figure).toArray();
-        double mean = Arrays.stream(values).average().orElse(Double.NaN);
-        double min = Arrays.stream(values).min().orElse(Double.NaN);
-        double max = Arrays.stream(values).max().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "%.0f ms (%.0f–%.0f, n=%d)", mean, min, max, values.length);
+    private static String ms(List<Double> values) {
+        return percentiles(values.stream().mapToDouble(Double::doubleValue).toArray(), true);
+    }
+
+    /** One value as is; several as p50 / p95 / max (nearest rank), in seconds. */
+    private static String percentiles(double[] values, boolean withMax) {
+        if (values.length == 0) return "—";
+        double[] v = values.clone();
+        Arrays.sort(v);
+        if (v.length == 1) return String.format(Locale.ROOT, "%.2f s", v[0] / 1000);
+        String s = String.format(Locale.ROOT, "%.2f / %.2f", rank(v, 0.5) / 1000, rank(v, 0.95) / 1000);
+        return withMax ? s + String.format(Locale.ROOT, " / %.2f s (n=%d)", v[v.length - 1] / 1000, v.length) : s + " s";
+    }
+
+    private static double rank(double[] sorted, double p) {
+        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     private static void deleteQuietly(Path dir) {
         try (var walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception ignored) {
+        } catch (IOException ignored) {
             // a temporary folder: best effort
         }
     }

@@ -53,10 +53,15 @@ public final class Chromium implements AutoCloseable {
         return new Chromium(driver);
     }
 
-    /** A page of {@code site}'s player, ready to play. */
-    public HlsPlayer open(PlayerSite site) {
-        driver.get(site.origin() + PlayerSite.PAGE);
-        return new HlsPlayer(driver);
+    /** A page of {@code site}'s hls.js, ready to play. */
+    public WebPlayer open(PlayerSite site) {
+        return open(site, WebPlayer.Kind.HLS_JS);
+    }
+
+    /** A page of {@code site}'s player of {@code kind}, ready to play. */
+    public WebPlayer open(PlayerSite site, WebPlayer.Kind kind) {
+        driver.get(site.origin() + PlayerSite.PAGES + kind.page());
+        return new WebPlayer(driver, kind);
     }
 
     @Override

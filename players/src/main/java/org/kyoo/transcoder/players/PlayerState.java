@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the page's video element and hls.js say at one moment (the page's {@code player.state()}).
- * {@code framesShown}: pictures the video element has presented so far (its frame callbacks).
+ * What the page's video element and player say at one moment (the page's {@code player.state()}).
+ * {@code framesShown}: pictures the video element has presented so far (its frame callbacks);
+ * {@code framesSinceSeek}: those shown at or after the last seek's target, once the seek was done.
+ * {@code errors}: every error the player reported, fatal or not.
  */
 public record PlayerState(
         double currentTime,
         double duration,
         boolean ended,
+        boolean paused,
+        boolean seeking,
         int videoWidth,
         int videoHeight,
         int currentLevel,
@@ -24,7 +28,8 @@ public record PlayerState(
         double seekPlayingMs,
         double firstFragmentMs,
         double seekFragmentMs,
-        int framesShown) {
+        int framesShown,
+        int framesSinceSeek) {
 
     /** A variant of the master playlist as hls.js parsed it. */
     public record Level(int width, int height, String url, String codecs) {}
@@ -36,11 +41,12 @@ public record PlayerState(
                         (String) l.get("codecs")))
                 .toList();
         return new PlayerState(number(js.get("currentTime")), number(js.get("duration")), Boolean.TRUE.equals(js.get("ended")),
+                Boolean.TRUE.equals(js.get("paused")), Boolean.TRUE.equals(js.get("seeking")),
                 integer(js.get("videoWidth")), integer(js.get("videoHeight")), integer(js.get("currentLevel")), levels,
                 integer(js.get("audioTrack")), (List<String>) js.get("audioTracks"), integer(js.get("audioSwitched")),
                 (String) js.get("fatal"), (List<String>) js.get("errors"), number(js.get("firstFrameMs")),
                 number(js.get("seekPlayingMs")), number(js.get("firstFragmentMs")), number(js.get("seekFragmentMs")),
-                integer(js.get("framesShown")));
+                integer(js.get("framesShown")), integer(js.get("framesSinceSeek")));
     }
 
     private static double number(Object value) {

@@ -36,7 +36,11 @@ abstract class BrowserTest {
         return bench.route(table(), fixture);
     }
 
-    HlsPlayer open() {
+    WebPlayer open() {
         return bench.open();
+    }
+
+    WebPlayer open(WebPlayer.Kind kind) {
+        return bench.open(kind);
     }
 }

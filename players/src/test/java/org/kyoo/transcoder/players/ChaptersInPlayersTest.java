@@ -40,7 +40,7 @@ class ChaptersInPlayersTest extends BrowserTest {
             assertTrue(System.nanoTime() < deadline, "no intro nor credits found in time");
             Thread.sleep(200);
         }
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(episode + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         player.await("playback", START, s -> s.currentTime() > 0.5);
         List<Map<String, Object>> ranges = player.dateRanges();

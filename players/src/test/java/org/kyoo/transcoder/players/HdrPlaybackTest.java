@@ -30,7 +30,7 @@ class HdrPlaybackTest extends BrowserTest {
     @ParameterizedTest(name = "table \"{0}\"")
     @ValueSource(strings = {"", "/video"})
     void theTranscodeShowsTheSdrPictureTheFilmWasMadeFrom(String table) throws Exception {
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(bench.route(table, HdrMedia.hdr10().path()) + "/master.m3u8?clientId=" + UUID.randomUUID(), null,
                 HdrMedia.HEIGHT);
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5 && s.framesShown() > 5);

@@ -47,7 +47,7 @@ class KyooTablePlayersTest extends BrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
     void aPlayerNamedInTheQueryPlaysSeeksAndSwitchesEveryAudioTrack(Path fixture) throws Exception {
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(fixture) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         for (PlayerState.Level level : playing.levels()) assertTrue(player.decodes(level), "offered, yet not decodable: " + level);
@@ -93,7 +93,7 @@ class KyooTablePlayersTest extends BrowserTest {
 
     @Test
     void aPlayerNamedInAHeaderPlaysAndSeeks() throws Exception {
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(TestMedia.multiTrackMkv().path()) + "/master.m3u8", "header-" + UUID.randomUUID());
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         assertPictureMatchesLevel(player);
@@ -109,7 +109,7 @@ class KyooTablePlayersTest extends BrowserTest {
     void aViewerSwitchesBetweenTranscodesAndTheOriginal() throws Exception {
         // a 1080p H.264 High source: 240p…720p transcodes and the original copied (no "transcode": it is H.264 High)
         Path hd = TestMedia.long1080p(60, 5).path();
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(hd) + "/master.m3u8?clientId=" + UUID.randomUUID(), null, 240);
         PlayerState playing = player.await("playback at 240p", START, s -> s.currentTime() > 0.5);
         assertEquals(240, playing.level().height(), playing.toString());
@@ -133,7 +133,7 @@ class KyooTablePlayersTest extends BrowserTest {
     @Test
     void anOriginalTheBrowserCannotDecodeIsNeverChosen() throws Exception {
         for (Path source : List.of(THEORA, TestMedia.hevcWithOpusAndAac().path())) {
-            HlsPlayer player = open();
+            WebPlayer player = open();
             player.start(route(source) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
             PlayerState parsed = player.await("the master playlist of " + source.getFileName(), START, s -> !s.levels().isEmpty());
             for (PlayerState.Level level : parsed.levels()) {
@@ -148,7 +148,7 @@ class KyooTablePlayersTest extends BrowserTest {
     void copiedAudioPlaysWhereTheBrowserDecodesItAndIsNotPickedWhereItCannot() throws Exception {
         // AAC and AC-3 copies: Chromium has no AC-3, so hls.js keeps only the pairing with the AAC
         // ladder, where the French track plays too (transcoded)
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(TestMedia.multiTrackMkv().path()) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         for (PlayerState.Level level : playing.levels()) {
@@ -200,7 +200,7 @@ class KyooTablePlayersTest extends BrowserTest {
     }
 
     /** Frames are presented and the clock moves: the picture is not frozen. */
-    private static void picturesKeepComing(HlsPlayer player, String when) throws InterruptedException {
+    private static void picturesKeepComing(WebPlayer player, String when) throws InterruptedException {
         PlayerState now = player.state();
         player.await("pictures " + when, MOVE, s -> s.ended()
                 || (s.framesShown() > now.framesShown() + 5 && s.currentTime() > now.currentTime() + 0.3));

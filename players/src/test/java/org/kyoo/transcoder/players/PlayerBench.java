@@ -52,16 +52,28 @@ final class PlayerBench implements AutoCloseable {
 
     /** {@code <origin><table>/<path>} of a copy of {@code fixture} under the root ({@code table}: "" or "/video"). */
     String route(String table, Path fixture) throws Exception {
-        Path file = Files.copy(fixture, root.resolve(fixture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        // copied once: played again (another table, another player) it is the same file version
+        Path file = root.resolve(fixture.getFileName());
+        if (!Files.exists(file)) Files.copy(fixture, file, StandardCopyOption.REPLACE_EXISTING);
         return site.origin() + table + "/" + Base64Path.encode(file.toString());
     }
 
     /** A fresh page with hls.js, refusing a Chromium whose MSE cannot play H.264/AAC at all. */
-    HlsPlayer open() {
-        HlsPlayer player = chromium.open(site);
+    WebPlayer open() {
+        return open(WebPlayer.Kind.HLS_JS);
+    }
+
+    /** A fresh page with the player of {@code kind}, refusing a Chromium whose MSE cannot play H.264/AAC at all. */
+    WebPlayer open(WebPlayer.Kind kind) {
+        WebPlayer player = chromium.open(site, kind);
         assertTrue(player.playsH264AndAac(),
                 "this Chromium's MSE cannot play H.264/AAC: install Debian's chromium (it has the proprietary codecs)");
         return player;
+    }
+
+    /** The site in front of the server (its request log). */
+    PlayerSite site() {
+        return site;
     }
 
     @Override
@@ -83,7 +95,7 @@ final class PlayerBench implements AutoCloseable {
     }
 
     /** What the video element shows is the size of the level hls.js says it plays. */
-    static void assertPictureMatchesLevel(HlsPlayer player) throws InterruptedException {
+    static void assertPictureMatchesLevel(WebPlayer player) throws InterruptedException {
         PlayerState state = player.state();
         PlayerState.Level level = state.level();
         if (level == null || level.height() == 0) {

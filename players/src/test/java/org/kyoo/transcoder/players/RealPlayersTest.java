@@ -47,7 +47,7 @@ class RealPlayersTest extends BrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("library")
     void aPlayerNamedInTheQueryPlaysSeeksAndSwitches(Path fixture) throws Exception {
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(fixture) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         assertPictureMatchesLevel(player);
@@ -87,7 +87,7 @@ class RealPlayersTest extends BrowserTest {
 
     @Test
     void aPlayerNamedInAHeaderPlaysAndSeeks() throws Exception {
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(TestMedia.mp4().path()) + "/master.m3u8", "header-" + UUID.randomUUID());
         PlayerState playing = player.await("playback", START, s -> s.currentTime() > 0.5);
         double far = 0.8 * playing.duration();
@@ -100,7 +100,7 @@ class RealPlayersTest extends BrowserTest {
     void aViewerChoosingAQualitySeesThePictureOfThatSize() throws Exception {
         // the library's small files offer their original only: a 1080p one offers every quality
         Path hd = TestMedia.long1080p(60, 5).path();
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(hd) + "/master.m3u8?clientId=" + UUID.randomUUID(), null, 240);
         PlayerState playing = player.await("playback at 240p", START, s -> s.currentTime() > 0.5);
         assertEquals(240, playing.level().height(), playing.toString());
@@ -120,7 +120,7 @@ class RealPlayersTest extends BrowserTest {
     @Test
     void aSourceMpegTsCannotCarryIsOfferedOnlyAsTranscodes() throws Exception {
         // offered as they are, hls.js would pick the copy for its height and fail to parse it
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(THEORA) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         PlayerState parsed = player.await("the master playlist", START, s -> !s.levels().isEmpty());
         assertEquals(3, parsed.levels().size(), parsed.toString());
@@ -134,7 +134,7 @@ class RealPlayersTest extends BrowserTest {
     void aChosenSubtitleTrackShowsItsCueAtItsTime() throws Exception {
         // the multi-track file's English SRT has "Third cue" from 10.5 to 12.0 s: offered as a
         // WebVTT rendition, hls.js renders it natively, with no subtitle code in the page
-        HlsPlayer player = open();
+        WebPlayer player = open();
         player.start(route(TestMedia.multiTrackMkv().path()) + "/master.m3u8?clientId=" + UUID.randomUUID(), null);
         player.await("playback", START, s -> s.currentTime() > 0.5);
         List<String> subtitles = player.subtitleTracks();

@@ -9,4 +9,9 @@ public final class Timestamps {
     public static double seconds(long ts, AVRational tb) {
         return ts * (double) tb.num() / tb.den();
     }
+
+    /** The timestamp in {@code tb} of the instant {@code seconds}, rounded to the nearest tick. */
+    public static long ticks(double seconds, AVRational tb) {
+        return Math.round(seconds * tb.den() / tb.num());
+    }
 }

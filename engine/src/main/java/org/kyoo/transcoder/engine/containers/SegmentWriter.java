@@ -123,6 +123,10 @@ public final class SegmentWriter implements AutoCloseable {
         } else {
             // the muxer's own -copyts: do not offset pts/dts by the mux delay
             options.put("mpegts_copyts", "1");
+            // each segment has a muxer of its own, whose continuity counters start again: say so, or a
+            // reader of consecutive segments (libavformat's HLS: mpv, native players) counts the first
+            // packets of every segment corrupt
+            options.put("mpegts_flags", "+initial_discontinuity");
         }
         return options;
     }

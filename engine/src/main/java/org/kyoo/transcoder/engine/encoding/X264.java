@@ -34,6 +34,10 @@ final class X264 implements EncoderSetup {
         Av.check(av_dict_set(options, "sc_threshold", "0", 0), "av_dict_set sc_threshold");
         // an I frame we request becomes an IDR, so each segment decodes on its own
         Av.check(av_dict_set(options, "forced-idr", "1", 0), "av_dict_set forced-idr");
+        // a fixed B-frame pattern: every fragment reorders alike, so libav's MP4 demuxer (mpv,
+        // ffprobe), which moves each fragment later by its largest negative composition offset,
+        // moves them all by the same; x264's adaptive choice made it 1 or 2 frames from one to the next
+        Av.check(av_dict_set(options, "b_strategy", "0", 0), "av_dict_set b_strategy");
     }
 
     /** x264's quicker presets differ from the steady one in two PPS fields, which its params can set: {@link MatchingParameterSets}. */

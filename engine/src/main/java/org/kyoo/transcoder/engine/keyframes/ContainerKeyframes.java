@@ -34,6 +34,8 @@ import org.kyoo.transcoder.engine.media.MediaInput;
 public final class ContainerKeyframes {
     /** A sample of keyframes whose real PTS is read back to check the decode-to-presentation shift. */
     private static final int CHECKED_KEYFRAMES = 8;
+    /** Keyframes read back to see whether the file's GOPs are open (leading pictures after the keyframe). */
+    private static final int LEADING_SAMPLES = 4;
     /** Cut points further apart than this on average are too sparse an index to trust; the scan knows better. */
     private static final double MAX_MEAN_INTERVAL = 20;
 
@@ -77,6 +79,8 @@ public final class ContainerKeyframes {
             return null;
         }
         if (ticks == null || ticks.length < 2) return null;
+        // open GOPs: an index gives keyframes, not where their segments are first shown; the scan does
+        if (LeadingPictures.foundAfterAny(input, video, ticks, LEADING_SAMPLES)) return null;
         AVRational timeBase = stream.time_base();
         double[] times = new double[ticks.length];
         for (int i = 0; i < ticks.length; i++) times[i] = ticks[i] * (long) timeBase.num() / (double) timeBase.den();

@@ -14,6 +14,7 @@ final class KeyframeBatcher {
 
     private final KeyframeIndex index;
     private double[] pending = new double[FIRST_BATCH];
+    private double[] pendingKeys = new double[FIRST_BATCH];
     private int pendingCount;
     private int published;
     private int nextBatch = FIRST_BATCH;
@@ -37,10 +38,19 @@ final class KeyframeBatcher {
      * could end there, and so is one closer than the minimum spacing to the one kept before.
      */
     void add(double time) {
-        if (!(time > last) || time - last < minSpacing) return;
-        last = time;
-        if (pendingCount == pending.length) pending = Arrays.copyOf(pending, pending.length * 2);
-        pending[pendingCount++] = time;
+        add(time, time);
+    }
+
+    /** As {@link #add(double)}, for a segment shown from {@code start} and decoded from its keyframe at {@code keyframe}. */
+    void add(double start, double keyframe) {
+        if (!(start > last) || start - last < minSpacing) return;
+        last = start;
+        if (pendingCount == pending.length) {
+            pending = Arrays.copyOf(pending, pending.length * 2);
+            pendingKeys = Arrays.copyOf(pendingKeys, pending.length);
+        }
+        pendingKeys[pendingCount] = keyframe;
+        pending[pendingCount++] = start;
         if (pendingCount >= nextBatch || (published > 0 && System.nanoTime() - lastPublish > MAX_WAIT_NANOS)) publish();
     }
 
@@ -52,7 +62,7 @@ final class KeyframeBatcher {
     /** Hands the pending keyframes to the index. */
     void publish() {
         if (pendingCount == 0) return;
-        index.append(pending, pendingCount);
+        index.append(pending, pendingKeys, pendingCount);
         published += pendingCount;
         pendingCount = 0;
         nextBatch = Math.min(nextBatch * 2, LARGEST_BATCH);

@@ -10,10 +10,14 @@ import java.util.function.Consumer;
  * Presentation times (seconds) of a file's cut points, growing while the scan runs.
  *
  * <p>Readers may use the first entries long before the scan ends; listeners hear of each batch.
- * Segment i covers [get(i), get(i+1)); the last runs to the file's duration.
+ * Segment i covers [get(i), get(i+1)); the last runs to the file's duration. A segment is shown
+ * from the earliest picture its keyframe starts: an open-GOP keyframe (HEVC's CRA, an MPEG-2 I
+ * frame) is followed in decode order by leading pictures shown before it, so segment i starts
+ * there, and is decoded from its keyframe, at {@link #keyframe(int)}.
  */
 public final class KeyframeIndex {
     private double[] times = new double[256];
+    private double[] keys = new double[256];
     private int length;
     private boolean done;
     private boolean fallback;
@@ -29,9 +33,23 @@ public final class KeyframeIndex {
         return index;
     }
 
+    /** The same, with open-GOP segments shown from {@code starts} and decoded from {@code keyframes}. */
+    public static KeyframeIndex complete(double[] starts, double[] keyframes) {
+        KeyframeIndex index = new KeyframeIndex();
+        index.append(starts, keyframes, starts.length);
+        index.finish();
+        return index;
+    }
+
     public synchronized double get(int i) {
         if (i < 0 || i >= length) throw new IndexOutOfBoundsException("keyframe " + i + " of " + length);
         return times[i];
+    }
+
+    /** Where segment i is decoded from: its keyframe's own time, at or after {@link #get(int)}. */
+    public synchronized double keyframe(int i) {
+        if (i < 0 || i >= length) throw new IndexOutOfBoundsException("keyframe " + i + " of " + length);
+        return keys[i];
     }
 
     /** How many keyframes are known so far. */
@@ -65,6 +83,11 @@ public final class KeyframeIndex {
         return Arrays.copyOf(times, length);
     }
 
+    /** A copy of every segment's keyframe time ({@link #keyframe(int)}) known so far. */
+    public synchronized double[] keyframesToArray() {
+        return Arrays.copyOf(keys, length);
+    }
+
     /** Called after every batch (and once more at the end) with this index; runs on the scanning thread. */
     public void addListener(Consumer<KeyframeIndex> listener) {
         synchronized (this) {
@@ -88,13 +111,25 @@ public final class KeyframeIndex {
 
     // ---- producer side (the scanner) ----
 
-    /** Appends {@code count} times from {@code values}; they must follow the ones already known. */
+    /** Appends {@code count} times from {@code values}, keyframes shown first; they must follow the ones already known. */
     public void append(double[] values, int count) {
+        append(values, values, count);
+    }
+
+    /**
+     * Appends {@code count} segments: where each is first shown ({@code starts}) and its keyframe's
+     * own time ({@code keyframes}, the same or later).
+     */
+    public void append(double[] starts, double[] keyframes, int count) {
         List<Consumer<KeyframeIndex>> toCall;
         synchronized (this) {
             if (done) throw new IllegalStateException("keyframe index already complete");
-            if (length + count > times.length) times = Arrays.copyOf(times, Math.max(times.length * 2, length + count));
-            System.arraycopy(values, 0, times, length, count);
+            if (length + count > times.length) {
+                times = Arrays.copyOf(times, Math.max(times.length * 2, length + count));
+                keys = Arrays.copyOf(keys, times.length);
+            }
+            System.arraycopy(starts, 0, times, length, count);
+            System.arraycopy(keyframes, 0, keys, length, count);
             length += count;
             toCall = List.copyOf(listeners);
         }

@@ -21,6 +21,8 @@ public final class KeyframeStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KeyframeStore.class.getName());
     /** Spacing of the keyframes made up for files without video (SPEC: one every 2 s). */
     static final double DUMMY_INTERVAL = 2;
+    /** Seconds before the end in which no cut is made up: a packet or two of audio at least. */
+    static final double LAST_CUT_BEFORE_END = 0.25;
 
     private final Store metadata;
     private final ConcurrentHashMap<String, KeyframeIndex> indexes = new ConcurrentHashMap<>();
@@ -53,7 +55,7 @@ public final class KeyframeStore implements AutoCloseable {
         SavedKeyframes saved = loadSaved(sha, videoTrack);
         if (saved != null) {
             if (saved.fallback()) index.appendFallback(saved.keyframes());
-            else index.append(saved.keyframes(), saved.keyframes().length);
+            else index.append(saved.keyframes(), saved.keyframeTimes(), saved.keyframes().length);
             index.finish();
             return index;
         }
@@ -118,7 +120,8 @@ public final class KeyframeStore implements AutoCloseable {
                 LOG.log(Level.DEBUG, () -> String.format("%d keyframes of %s in %.1f ms", all.length, path,
                         (System.nanoTime() - start) / 1e6));
                 // Saved before completion, so whoever waits for completion finds keyframes.json written.
-                save(sha, videoTrack, new SavedKeyframes(all, index.isFallback()));
+                double[] keys = index.keyframesToArray();
+                save(sha, videoTrack, new SavedKeyframes(all, index.isFallback(), java.util.Arrays.equals(all, keys) ? null : keys));
                 index.finish();
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 EngineEvents.emit(l -> l.keyframesIndexed(took, false));
@@ -159,11 +162,12 @@ public final class KeyframeStore implements AutoCloseable {
 
     /**
      * Keyframes made up for a file without usable video: one every 2 s from 0 over {@code duration}.
-     * None at the very end (the original's {@code duration/2 + 1} made an empty last segment when
-     * the duration was a multiple of 2 s).
+     * None in its last {@value #LAST_CUT_BEFORE_END} s (the original's {@code duration/2 + 1} made
+     * an empty last segment when the duration was a multiple of 2 s; a 4.03-s file cut at 4 s gave
+     * one of 0.03 s holding no audio packet, which no head could make).
      */
     static double[] dummyKeyframes(double duration) {
-        int count = Math.max(1, (int) Math.ceil(duration / DUMMY_INTERVAL));
+        int count = Math.max(1, (int) Math.ceil((duration - LAST_CUT_BEFORE_END) / DUMMY_INTERVAL));
         double[] times = new double[count];
         for (int i = 0; i < count; i++) times[i] = i * DUMMY_INTERVAL;
         return times;

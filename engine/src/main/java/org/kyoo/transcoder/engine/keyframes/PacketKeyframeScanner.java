@@ -21,7 +21,9 @@ import org.kyoo.transcoder.engine.media.MediaInput;
 /**
  * Keyframes from packet flags: reads every packet of the video stream, decodes nothing, and keeps
  * the presentation time of each packet flagged {@code AV_PKT_FLAG_KEY} (what the original asked
- * ffprobe for with {@code -show_entries packet=pts_time,flags}).
+ * ffprobe for with {@code -show_entries packet=pts_time,flags}), and where its segment is first
+ * shown: the earliest of the leading pictures that follow an open-GOP keyframe in decode order
+ * ({@link LeadingPictures}).
  */
 final class PacketKeyframeScanner {
     private static final System.Logger LOG = System.getLogger(PacketKeyframeScanner.class.getName());
@@ -41,6 +43,7 @@ final class PacketKeyframeScanner {
         long num = timeBase.num();
         long den = timeBase.den();
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
+        LeadingPictures leading = new LeadingPictures();
         try {
             while (true) {
                 if (cancelled.getAsBoolean()) throw new CancellationException("keyframe scan of " + input.path() + " cancelled");
@@ -59,14 +62,17 @@ final class PacketKeyframeScanner {
                     // Packets without a pts (some raw streams) cannot mark a segment start; source timestamps
                     // are kept as they are, even when the file starts after 0 (SPEC: the source timeline).
                     // An empty packet (Theora's "show the last picture again") holds no picture to start on.
-                    if (packet.stream_index() == video && (packet.flags() & AV_PKT_FLAG_KEY) != 0
-                            && packet.pts() != AV_NOPTS_VALUE && packet.size() > 0) {
-                        out.add(packet.pts() * num / (double) den);
+                    if (packet.stream_index() == video && packet.pts() != AV_NOPTS_VALUE && packet.size() > 0) {
+                        boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                        // the keyframe before is complete once the next one, or a picture after it, is read
+                        if (key && leading.open()) out.add(leading.start() * num / (double) den, leading.keyframe() * num / (double) den);
+                        leading.next(packet.pts(), key);
                     }
                 } finally {
                     av_packet_unref(packet);
                 }
             }
+            if (leading.open()) out.add(leading.start() * num / (double) den, leading.keyframe() * num / (double) den);
         } finally {
             av_packet_free(packet);
         }

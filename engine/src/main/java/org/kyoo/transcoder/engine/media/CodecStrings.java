@@ -64,12 +64,15 @@ public final class CodecStrings {
             }
             if (!known(level)) level = sps[2] & 0xff;
         }
-        // The original's table (after Jellyfin and hlsenc.c): anything unusual is announced as
-        // constrained baseline, which every player accepts.
+        // The original's table (after Jellyfin and hlsenc.c) for the 8-bit 4:2:0 profiles. Past
+        // High (High 10, 4:2:2, 4:4:4) the profile is named as it is: announced as constrained
+        // baseline, a player that cannot decode it picked it anyway and failed.
         String prefix;
         if (profile == AV_PROFILE_H264_HIGH) prefix = "avc1.6400";
         else if (profile == AV_PROFILE_H264_MAIN) prefix = "avc1.4D40";
         else if (profile == AV_PROFILE_H264_BASELINE) prefix = "avc1.42E0";
+        else if (known(profile) && (profile & 0xff) > AV_PROFILE_H264_HIGH) prefix = String.format(Locale.ROOT, "avc1.%02x%02x",
+                profile & 0xff, sps != null ? sps[1] & 0xff : 0);
         else prefix = "avc1.4240";
         return prefix + String.format(Locale.ROOT, "%02x", Math.max(level, 0));
     }

@@ -7,10 +7,17 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * stretched to their display aspect, then turned by the display matrix. The one rule that sizes a
  * transcode, shared by the pipeline that encodes it and the master playlists that announce it.
  *
- * @param width  shown width, not rounded
- * @param height shown height, not rounded
+ * @param width     shown width, not rounded
+ * @param height    shown height, not rounded
+ * @param clockwise degrees the display matrix turns the stored picture (0, 90, 180, 270): a copy
+ *                  in a container without a display matrix (MPEG-TS) is shown unturned
  */
-public record DisplaySize(double width, double height) {
+public record DisplaySize(double width, double height, int clockwise) {
+    /** A size shown as stored, unturned. */
+    public DisplaySize(double width, double height) {
+        this(width, height, 0);
+    }
+
     /**
      * @param storedWidth  coded width, before turning
      * @param storedHeight coded height, before turning
@@ -18,10 +25,15 @@ public record DisplaySize(double width, double height) {
      * @param turned       the display matrix turns the picture by 90° or 270°
      */
     public static DisplaySize of(int storedWidth, int storedHeight, AVRational sar, boolean turned) {
+        return of(storedWidth, storedHeight, sar, turned ? 90 : 0);
+    }
+
+    /** As {@link #of(int, int, AVRational, boolean)}, the turn in clockwise degrees. */
+    public static DisplaySize of(int storedWidth, int storedHeight, AVRational sar, int clockwise) {
         int num = sar == null ? 0 : sar.num(), den = sar == null ? 0 : sar.den();
         double pixel = num > 0 && den > 0 ? (double) num / den : 1;
         double w = storedWidth * pixel, h = storedHeight;
-        return turned ? new DisplaySize(h, w) : new DisplaySize(w, h);
+        return clockwise % 180 != 0 ? new DisplaySize(h, w, clockwise) : new DisplaySize(w, h, clockwise);
     }
 
     /** Square pixels, already turned. */

@@ -84,12 +84,20 @@ public record MediaInfo(
     public record DolbyVision(int profile, int level, String compatibility) {}
 
     /**
-     * @param index   position among the file's audio streams
-     * @param bitrate the stream's bit rate (bits/s), 0 when the container does not say
+     * @param index    position among the file's audio streams
+     * @param bitrate  the stream's bit rate (bits/s), 0 when the container does not say
+     * @param duration how long the track lasts (seconds), 0 when the container does not say: a
+     *                 recording whose sound stopped early has no packets to copy past its end
      */
     public record Audio(
             int index, String title, String language, String codec, String mimeCodec,
-            int channels, boolean isDefault, boolean isForced, long bitrate) {
+            int channels, boolean isDefault, boolean isForced, long bitrate, double duration) {
+        /** An audio track whose length the container does not give apart. */
+        public Audio(int index, String title, String language, String codec, String mimeCodec,
+                     int channels, boolean isDefault, boolean isForced, long bitrate) {
+            this(index, title, language, codec, mimeCodec, channels, isDefault, isForced, bitrate, 0);
+        }
+
         /** An audio track whose bit rate is unknown. */
         public Audio(int index, String title, String language, String codec, String mimeCodec,
                      int channels, boolean isDefault, boolean isForced) {

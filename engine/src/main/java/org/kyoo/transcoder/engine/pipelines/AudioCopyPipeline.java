@@ -1,10 +1,14 @@
 package org.kyoo.transcoder.engine.pipelines;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.kyoo.transcoder.engine.codecs.BitstreamFilter;
 import org.kyoo.transcoder.engine.codecs.Timestamps;
 import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.containers.SegmentWriter;
@@ -42,6 +46,8 @@ public final class AudioCopyPipeline implements SegmentPipeline {
         /** Packets before this time (seconds) are the segment before's. */
         private double from;
         private SegmentWriter out;
+        /** ADTS-framed AAC (from MPEG-TS) into fMP4: the raw frames and config an MP4 sample entry holds. */
+        private BitstreamFilter adts;
 
         Run(MediaInput in, SegmentSink sink) {
             super(in, sink);
@@ -55,6 +61,10 @@ public final class AudioCopyPipeline implements SegmentPipeline {
             // the first segment also takes what comes before the first keyframe, down to 0: a tfdt
             // cannot be negative, so an encoder's priming packet stamped before 0 is left out
             from = (n == 0 ? Math.min(start, 0) : start) - SegmentSink.EPSILON;
+            AVCodecParameters par = stream.codecpar();
+            if (container == Container.FMP4 && par.codec_id() == AV_CODEC_ID_AAC && par.extradata_size() == 0) {
+                adts = new BitstreamFilter("aac_adtstoasc", par, stream.time_base());
+            }
             return audio;
         }
 
@@ -73,8 +83,20 @@ public final class AudioCopyPipeline implements SegmentPipeline {
                 finishSegment(ts);
                 if (!publishAndMoveOn()) return;
             }
+            if (adts == null) {
+                write(packet);
+                return;
+            }
+            adts.filter(packet, filtered -> {
+                write(filtered);
+                av_packet_unref(filtered);
+            });
+        }
+
+        private void write(AVPacket packet) {
             if (out == null) {
-                out = SegmentWriter.forCopy(sink.temporaryFile(n), stream.codecpar(), stream.time_base(), container);
+                AVCodecParameters par = adts != null ? adts.output() : stream.codecpar();
+                out = SegmentWriter.forCopy(sink.temporaryFile(n), par, stream.time_base(), container);
             }
             out.write(packet);
         }
@@ -95,8 +117,12 @@ public final class AudioCopyPipeline implements SegmentPipeline {
 
         @Override
         public void close() {
-            if (out != null) out.close();
-            super.close();
+            try {
+                if (out != null) out.close();
+            } finally {
+                if (adts != null) adts.close();
+                super.close();
+            }
         }
     }
 }

@@ -94,7 +94,8 @@ abstract class SegmentLoop implements AutoCloseable {
     final int videoFromFirstSegment(int track) {
         int video = in.videoStream(track);
         if (video < 0) throw new MediaException(MediaException.Kind.BAD_REQUEST, "No video track " + track + " in " + in.path());
-        double start = sink.segmentStart(n);
+        // the keyframe, not where its leading pictures show: seeking there would land on the GOP before
+        double start = sink.keyframeTime(n);
         if (n > 0) in.seek(video, start + SegmentSink.EPSILON, video, start + SegmentSink.EPSILON, this::halted);
         in.keepOnly(video);
         return video;

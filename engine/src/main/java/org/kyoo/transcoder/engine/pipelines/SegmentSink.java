@@ -14,7 +14,13 @@ public interface SegmentSink {
     /** The first segment to make. */
     int first();
 
+    /** Where segment n is first shown (an open-GOP keyframe's leading pictures show before it). */
     double segmentStart(int n);
+
+    /** Where segment n is decoded from: its keyframe's own time, at or after {@link #segmentStart}. */
+    default double keyframeTime(int n) {
+        return segmentStart(n);
+    }
 
     /** The start of segment n + 1, or infinity for the file's last segment. */
     double segmentEnd(int n);

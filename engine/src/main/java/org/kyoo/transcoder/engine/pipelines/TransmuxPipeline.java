@@ -88,7 +88,8 @@ public final class TransmuxPipeline implements SegmentPipeline {
 
         @Override
         int openInput() {
-            start = sink.segmentStart(n);
+            // the copy opens on segment n's keyframe; its leading pictures follow it in decode order
+            start = sink.keyframeTime(n);
             int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             int codec = stream.codecpar().codec_id();

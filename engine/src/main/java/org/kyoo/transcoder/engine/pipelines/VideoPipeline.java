@@ -3,14 +3,13 @@ package org.kyoo.transcoder.engine.pipelines;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avformat.av_guess_frame_rate;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -100,6 +99,7 @@ public final class VideoPipeline implements SegmentPipeline {
         private double start;
         /** Whether a keyframe was read: a seek without an exact index (MPEG-TS) lands mid-GOP. */
         private boolean decoding;
+        private LeadingFill leading;
 
         Run(MediaInput in, SegmentSink sink) {
             super(in, sink);
@@ -108,6 +108,7 @@ public final class VideoPipeline implements SegmentPipeline {
         @Override
         int openInput() {
             start = sink.segmentStart(n);
+            leading = new LeadingFill(start, sink.keyframeTime(n));
             int video = videoFromFirstSegment(videoTrack);
             stream = in.stream(video);
             openDecoder(stream, profile::configureDecoder);
@@ -118,6 +119,7 @@ public final class VideoPipeline implements SegmentPipeline {
         void onPacket(AVPacket packet) {
             // nothing decodes before a keyframe
             decoding |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+            leading.packet(packet, stream.time_base());
             if (decoding) super.onPacket(packet);
         }
 
@@ -129,10 +131,25 @@ public final class VideoPipeline implements SegmentPipeline {
             // frames before the first segment only served to reach its keyframe
             if (Timestamps.seconds(ts, stream.time_base()) < start - SegmentSink.EPSILON) return;
             decoded.pts(ts);
-            if (filter == null) openFilter(decoded);
+            if (filter == null) {
+                openFilter(decoded);
+                for (long t : leading.before(ts)) pushCopy(decoded, t);
+            }
             // the frame's references move into the graph: it is blank from here on
             filter.push(decoded);
             drainFilter();
+        }
+
+        /** The picture {@code frame} shown once more, at {@code pts}, before it (see {@link LeadingFill}). */
+        private void pushCopy(AVFrame frame, long pts) {
+            AVFrame copy = Av.checkAlloc(av_frame_clone(frame), "av_frame_clone");
+            try {
+                copy.pts(pts);
+                filter.push(copy);
+                drainFilter();
+            } finally {
+                av_frame_free(copy);
+            }
         }
 
         @Override
@@ -160,8 +177,7 @@ public final class VideoPipeline implements SegmentPipeline {
                     ? profile.deviceFilter(width, height, shape.interlaced(), shape.clockwise(), toSdr) + shape.afterScale()
                     : shape.beforeScale() + profile.scaleFilter(width, height, false, toSdr) + shape.afterScale();
             filter = new VideoFilter(decoded, stream.time_base(), chain, profile::configureFilters);
-            AVRational guess = av_guess_frame_rate(null, stream, decoded);
-            frameRate = guess.num() > 0 && guess.den() > 0 ? av_make_q(guess.num(), guess.den()) : av_make_q(25, 1);
+            frameRate = FrameRate.of(stream, decoded);
         }
 
         private void drainFilter() {

@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
 import java.io.IOException;
@@ -148,12 +149,13 @@ public final class MediaProber {
                     videos.add(new MediaInfo.Video(codec, HdrInfo.codecString(colours, CodecStrings.of(codecParameters(codec, par))),
                             language, Quality.fromHeight(height).label(), width, height, bitrate, videos.size(), title, isDefault,
                             // the container's aspect first, then the codec's, as the pipeline reads it
-                            DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null), turned),
+                            DisplaySize.of(par.width(), par.height(), av_guess_sample_aspect_ratio(null, stream, null),
+                                    DisplayRotation.clockwise(par)),
                             colours.format(), colours.transfer().name(), HdrInfo.dolbyVision(colours), HdrInfo.maxLuminance(colours)));
                 }
                 case AVMEDIA_TYPE_AUDIO -> audios.add(new MediaInfo.Audio(audios.size(), title, language, codec,
                         CodecStrings.of(codecParameters(codec, par)), par.ch_layout().nb_channels(), isDefault, isForced,
-                        Math.max(par.bit_rate(), 0)));
+                        Math.max(par.bit_rate(), 0), trackDuration(stream)));
                 case AVMEDIA_TYPE_SUBTITLE -> {
                     int index = subtitles.size();
                     String extension = subtitleExtension(codec);
@@ -219,6 +221,23 @@ public final class MediaProber {
     }
 
     /** The stream's title; MP4 keeps a track's title in its {@code udta/name} box, which libav calls "name". */
+    /**
+     * A track's own length in seconds: the stream's duration (MP4's track header), else Matroska's
+     * {@code DURATION} tag ({@code 00:01:02.500000000}); 0 when neither says.
+     */
+    static double trackDuration(AVStream stream) {
+        if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) return stream.duration() * av_q2d(stream.time_base());
+        String tag = tag(stream.metadata(), "DURATION");
+        if (tag == null) return 0;
+        String[] parts = tag.split(":");
+        try {
+            return parts.length == 3
+                    ? Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60 + Double.parseDouble(parts[2]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     static String title(AVDictionary metadata) {
         String title = tag(metadata, "title");
         return title != null ? title : tag(metadata, "name");

@@ -249,6 +249,11 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
     }
 
     @Override
+    public double keyframeTime(int n) {
+        return stream.keyframeTime(n);
+    }
+
+    @Override
     public String preset(int n) {
         return presets.of(n, first, firstPreset, slot.overcommitted());
     }

@@ -16,6 +16,10 @@ import org.kyoo.transcoder.engine.storage.Stored;
 final class HeadEnding {
     private CompletableFuture<Stored> failedWaiters;
     private Throwable failure;
+    /** Segments a head that reached the file's end never made, with their waiters. */
+    private final List<CompletableFuture<Stored>> unmade = new ArrayList<>();
+    private final List<Integer> unmadeSegments = new ArrayList<>();
+    private String file;
     private final List<CompletableFuture<Stored>> stranded = new ArrayList<>();
     private RuntimeException startFailure;
     private boolean restarted;
@@ -34,8 +38,25 @@ final class HeadEnding {
             ending.failure = failure;
         } else if (!failed && (head.cancelled() || head.declined())) {
             ending.handOver(stream, head);
+        } else if (failure == null) {
+            ending.ranOut(stream, head);
         }
         return ending;
+    }
+
+    /**
+     * The head read the file to its end without making segments it was to make (a damaged or cut
+     * file, a track that stops early): nobody ever will, so whoever waits on one hears so now, not
+     * a 503 after the wait's bound, which players retry for ever.
+     */
+    private void ranOut(Stream stream, EncoderHead head) {
+        SegmentFiles files = stream.files();
+        for (int k = head.position(); k < head.end() && k < files.trackedCount(); k++) {
+            if (files.isDone(k) || !stream.waits().waitedOn(k)) continue;
+            unmade.add(files.replaceReadiness(k));
+            unmadeSegments.add(k);
+        }
+        file = stream.setup().file().toString();
     }
 
     private void handOver(Stream stream, EncoderHead head) {
@@ -64,6 +85,11 @@ final class HeadEnding {
     /** Outside the lock: whoever waits hears why now, not after the timeout. */
     void tell(Scheduler scheduler) {
         if (failedWaiters != null) failedWaiters.completeExceptionally(failure);
+        for (int i = 0; i < unmade.size(); i++) {
+            unmade.get(i).completeExceptionally(new MediaException(MediaException.Kind.UNREADABLE, "Segment "
+                    + unmadeSegments.get(i) + " of " + file + " cannot be made: the file ends before it (damaged, cut short,"
+                    + " or this track stops early)"));
+        }
         if (restarted) scheduler.reconsider();
         for (CompletableFuture<Stored> f : stranded) {
             f.completeExceptionally(startFailure != null ? startFailure

@@ -70,6 +70,11 @@ final class Stream implements StreamPlan {
         return keyframes.get(n);
     }
 
+    /** Where segment n is decoded from (its keyframe, after leading pictures shown before it). */
+    double keyframeTime(int n) {
+        return keyframes.keyframe(n);
+    }
+
     @Override
     public double segmentEnd(int n) {
         return n + 1 < keyframes.length() ? keyframes.get(n + 1) : Double.POSITIVE_INFINITY;

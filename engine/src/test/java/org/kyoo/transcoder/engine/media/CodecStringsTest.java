@@ -25,9 +25,12 @@ class CodecStringsTest {
         assertEquals("avc1.640028", codec("h264", 100, 40, NONE));
         assertEquals("avc1.4D401f", codec("h264", 77, 31, NONE));
         assertEquals("avc1.42E01e", codec("h264", 66, 30, NONE));
-        // constrained baseline and the rarer profiles are announced as constrained baseline, as the original did
+        // constrained baseline is announced as the original did
         assertEquals("avc1.424015", codec("h264", 66 | (1 << 9), 21, NONE));
-        assertEquals("avc1.424033", codec("h264", 110, 51, NONE));
+        // past High the profile is named as it is: announced as baseline, a player that cannot
+        // decode High 10 picked it anyway (the original announced "avc1.424033")
+        assertEquals("avc1.6e0033", codec("h264", 110, 51, NONE));
+        assertEquals("avc1.7a000d", codec("h264", 122, 13, bytes(1, 122, 0, 13, 0xff, 0xe1)));
     }
 
     @Test

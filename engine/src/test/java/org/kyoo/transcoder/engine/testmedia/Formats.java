@@ -29,6 +29,29 @@ public final class Formats {
 
     private Formats() {}
 
+    /**
+     * Every kind of file the tests play end to end: every format, then the test media's other
+     * kinds (several tracks, B-frames, open GOPs, a stream starting at 10 s, variable frame rate,
+     * audio only, a cover, audio ending early, no audio, copies of two codecs, a DVB recording, two
+     * video tracks).
+     */
+    public static List<Format> library() {
+        List<Format> all = new ArrayList<>(all());
+        all.add(new Format("multi-track MKV (H.264, AAC + AC-3 5.1, subtitles)", () -> TestMedia.multiTrackMkv().path()));
+        all.add(new Format("MP4 with B-frames", () -> TestMedia.mp4().path()));
+        all.add(new Format("open-GOP HEVC", () -> TestMedia.openGopHevcMkv().path()));
+        all.add(new Format("MPEG-TS starting at 10 s (ADTS AAC)", () -> TestMedia.mpegTsOffset().path()));
+        all.add(new Format("variable frame rate", () -> TestMedia.variableFrameRate().path()));
+        all.add(new Format("audio-only M4A", () -> TestMedia.audioOnly().path()));
+        all.add(new Format("MP3 with a cover", () -> TestMedia.coverPicture().path()));
+        all.add(new Format("audio ending at 5 s of 100", () -> TestMedia.audioEndingEarly().path()));
+        all.add(new Format("video without audio", () -> TestMedia.shortClip().path()));
+        all.add(new Format("HEVC with Opus and AAC", () -> TestMedia.hevcWithOpusAndAac().path()));
+        all.add(new Format("DVB recording (H.264 + MP2)", () -> TestMedia.dvbRecording().path()));
+        all.add(new Format("two video tracks", () -> TestMedia.twoVideoTracks().path()));
+        return all;
+    }
+
     /** Every format with video, then the audio-only ones. */
     public static List<Format> all() {
         List<Format> all = new ArrayList<>(withVideo());

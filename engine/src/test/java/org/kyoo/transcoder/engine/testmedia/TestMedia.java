@@ -101,6 +101,28 @@ public final class TestMedia {
                 new AudioRecipe("aac", 2, 48000)));
     }
 
+    /** Matroska: HEVC Main 10 320x180 at 25 fps with x265's open GOPs (a CRA keyframe every 4 s,
+     * followed in decode order by three B-pictures shown before it) and AC-3 5.1, 120 s: the kind of
+     * file upstream Kyoo's own validation suite failed 4 of 14 checks on (a copy's tfdt stepping
+     * 3.88 s where its playlist said 4, a hole of three frames switching from the copy to a transcode). */
+    public static Fixture openGopHevc10bitLong() {
+        Recipe.Picture hevc = Recipe.Picture.of("libx265", "hevc", "yuv420p10le").with("x265-params",
+                "log-level=error:pools=1:frame-threads=1:open-gop=1:keyint=100:min-keyint=100:bframes=3:b-adapt=0:scenecut=0");
+        return make("open-gop-hevc10-ac3.mkv", new Recipe("matroska", 120,
+                new VideoRecipe(320, 180, new int[] {40}, new int[] {0}, 0, true, "ultrafast", null, hevc),
+                new AudioRecipe("ac3", 6, 48000)));
+    }
+
+    /** Matroska: HEVC Main 10 1280x720 at 25 fps, x265's open GOPs every 4 s, AAC stereo, {@code seconds}
+     * long: the browser benchmark's 10-bit source (what Chromium cannot decode: every level is a transcode). */
+    public static Fixture hevc10bit720p(int seconds) {
+        Recipe.Picture hevc = Recipe.Picture.of("libx265", "hevc", "yuv420p10le").with("x265-params",
+                "log-level=error:open-gop=1:keyint=100:min-keyint=100:bframes=3:b-adapt=0:scenecut=0");
+        return make("hevc10-720p-" + seconds + "s.mkv", new Recipe("matroska", seconds,
+                new VideoRecipe(1280, 720, new int[] {40}, new int[] {0}, 0, true, "ultrafast", null, hevc),
+                new AudioRecipe("aac", 2, 48000)));
+    }
+
     /** MP4: H.264 without B-frames, 2 s GOPs at 25 fps, AAC stereo, 12 s. */
     public static Fixture mp4WithoutBFrames() {
         return make("nobframes.mp4", new Recipe("mp4", 0, 12,

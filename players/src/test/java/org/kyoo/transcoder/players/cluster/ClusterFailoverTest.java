@@ -31,7 +31,7 @@ import org.kyoo.transcoder.engine.storage.S3ProxyProcess;
 import org.kyoo.transcoder.engine.storage.StoreKeys;
 import org.kyoo.transcoder.engine.testmedia.TestMedia;
 import org.kyoo.transcoder.players.Chromium;
-import org.kyoo.transcoder.players.HlsPlayer;
+import org.kyoo.transcoder.players.WebPlayer;
 import org.kyoo.transcoder.players.PlayerSite;
 import org.kyoo.transcoder.players.PlayerState;
 import org.kyoo.transcoder.server.paths.Base64Path;
@@ -87,7 +87,7 @@ class ClusterFailoverTest {
             InstanceProcess survivor = dying == a ? b : a;
 
             try (PlayerSite site = PlayerSite.start(haproxy.port); Chromium chromium = Chromium.start()) {
-                HlsPlayer player = chromium.open(site);
+                WebPlayer player = chromium.open(site);
                 assertTrue(player.playsH264AndAac(), "this Chromium cannot play H.264/AAC: install Debian's chromium");
                 player.start(site.origin() + route + "/master.m3u8?clientId=viewer", null, 240);
                 player.await("playback", Duration.ofSeconds(90), s -> s.currentTime() > 6);
@@ -148,7 +148,7 @@ class ClusterFailoverTest {
     }
 
     /** Plays on until {@code until} (media seconds); returns how many times the picture stood still for over a second. */
-    private static int playOn(HlsPlayer player, double until) throws InterruptedException {
+    private static int playOn(WebPlayer player, double until) throws InterruptedException {
         int stalls = 0;
         double last = -1;
         long stillSince = System.nanoTime();

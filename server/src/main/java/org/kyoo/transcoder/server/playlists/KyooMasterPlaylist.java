@@ -1,10 +1,9 @@
 package org.kyoo.transcoder.server.playlists;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.kyoo.transcoder.engine.containers.Fmp4Codecs;
 import org.kyoo.transcoder.engine.media.MediaInfo;
 import org.kyoo.transcoder.engine.media.Quality;
 
@@ -50,60 +49,38 @@ public final class KyooMasterPlaylist {
         return AUDIO_LADDER.get(AUDIO_LADDER.size() - 1);
     }
 
+    /** The master playlist of a file whose cut points are its own keyframes. */
     public static String render(MediaInfo info, LinkQuery links) {
+        return render(info, false, links);
+    }
+
+    /**
+     * @param fallbackKeyframes whether the file's cuts are the made-up every-2-s ones, where a copy
+     *                          of its video would not start on a keyframe: its original is not offered
+     */
+    public static String render(MediaInfo info, boolean fallbackKeyframes, LinkQuery links) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n");
         List<MediaInfo.Video> videos = info.videos();
         // the variants play the track the file marks default, else the first, as upstream's do
         MediaInfo.Video video = videos.stream().filter(MediaInfo.Video::isDefault).findFirst()
                 .orElse(videos.isEmpty() ? info.video() : videos.get(0));
-        MediaInfo.Audio defAudio = info.audios().stream().filter(MediaInfo.Audio::isDefault).findFirst()
-                .orElse(info.audios().isEmpty() ? null : info.audios().get(0));
         Quality source = video == null ? null
                 : Quality.fromLabel(video.quality()).orElseGet(() -> Quality.fromHeight(video.height()));
-        long sourceAudio = defAudio == null ? 0 : audioQuality(defAudio);
-
-        if (defAudio != null) {
-            List<String> aqualities = new ArrayList<>();
-            for (long rate : AUDIO_LADDER) {
-                if (rate <= sourceAudio && (source == null || rate <= matchAudio(source, sourceAudio))) aqualities.add(audioLabel(rate));
-            }
-            aqualities.add(ORIGINAL);
-            for (MediaInfo.Audio audio : info.audios()) {
-                for (int i = aqualities.size() - 1; i >= 0; i--) {
-                    String quality = aqualities.get(i);
-                    m3u8.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a-").append(quality).append("\",");
-                    if (audio.language() != null) m3u8.append("LANGUAGE=\"").append(MasterPlaylist.quoted(audio.language())).append("\",");
-                    m3u8.append("NAME=\"").append(MasterPlaylist.quoted(name(audio.title(), audio.language(), "Audio", audio.index()))).append("\",");
-                    if (audio == defAudio) m3u8.append("DEFAULT=YES,");
-                    // the copy keeps the source's channels; the AAC ladder is stereo
-                    m3u8.append("CHANNELS=\"").append(quality.equals(ORIGINAL) ? audio.channels() : 2).append("\",");
-                    m3u8.append("URI=\"").append(links.on("audio/" + audio.index() + "/" + quality + "/index.m3u8")).append("\"\n");
-                }
-                m3u8.append('\n');
-            }
-            m3u8.append('\n');
+        KyooAudioGroups audio = new KyooAudioGroups(info, source);
+        if (video == null) {
+            // no groups: hls.js would play a group's track beside the variant's own, two audio buffers it cannot mix
+            if (audio.any()) audio.appendAudioOnlyVariants(m3u8, links);
+            return m3u8.toString();
         }
-        if (video == null) return m3u8.toString();
-
-        // Every codec the a-original group's copies carry, the default's first. Upstream names the
-        // default's only, so hls.js kept that pairing in a browser that cannot decode another
-        // track's copy (AC-3 in Chromium) and failed for good when that track was chosen; named
-        // all (as HLS asks), such a browser leaves the pairing for the transcoded audio's.
-        Set<String> copied = new LinkedHashSet<>();
-        if (defAudio != null && defAudio.mimeCodec() != null) copied.add(defAudio.mimeCodec());
-        for (MediaInfo.Audio audio : info.audios()) if (audio.mimeCodec() != null) copied.add(audio.mimeCodec());
-        List<String> copiedCodecs = List.copyOf(copied);
-        boolean allAac = info.audios().stream().allMatch(a -> MasterPlaylist.AUDIO_CODEC.equals(a.mimeCodec()));
-        boolean allNamed = info.audios().stream().allMatch(a -> a.mimeCodec() != null);
+        audio.appendMedia(m3u8, links);
 
         List<String> qualities = new ArrayList<>();
         for (Quality q : Quality.ALL) if (q.height() < video.height()) qualities.add(q.label());
         // transcode: the original's size in the transcodes' codec (H.264), needed only when the source is
-        // not in its codec and profile (H.264 High) already
-        if (!MasterPlaylist.TRANSCODED.sameProfile(video.mimeCodec())) qualities.add(TRANSCODE);
-        // an original without a codec string (Theora, VP8, VP9…) is one a browser cannot check
-        // before choosing it: hls.js would pick it over the transcodes and fail to play it
-        if (video.mimeCodec() != null) qualities.add(ORIGINAL);
+        // not in its codec and profile (H.264 High) already, or its copy cannot be offered
+        boolean original = originalPlayable(video, fallbackKeyframes);
+        if (!original || !MasterPlaylist.TRANSCODED.sameProfile(video.mimeCodec())) qualities.add(TRANSCODE);
+        if (original) qualities.add(ORIGINAL);
 
         if (videos.size() > 1) {
             for (int index = 0; index < videos.size(); index++) {
@@ -126,15 +103,9 @@ public final class KyooMasterPlaylist {
         for (int i = qualities.size() - 1; i >= 0; i--) {
             String quality = qualities.get(i);
             if (quality.equals(ORIGINAL) || quality.equals(TRANSCODE)) {
-                // a copy without a codec string (MP2, Vorbis, DTS, PCM…) cannot be announced, and a
-                // pairing that leaves it out would be picked by hls.js and fail: only the ladder's then
-                List<String> audios = new ArrayList<>();
-                if (allNamed) audios.add(ORIGINAL);
-                if (defAudio != null && !allAac) {
-                    long matched = matchAudio(source, sourceAudio);
-                    audios.add(matched == 0 ? ORIGINAL : audioLabel(matched));
-                }
-                for (String aquality : audios.stream().distinct().toList()) {
+                List<String> pairings = audio.pairings(source);
+                // a file without audio: one variant, naming the video alone
+                for (String aquality : pairings.isEmpty() ? java.util.Collections.<String>singletonList(null) : pairings) {
                     m3u8.append("#EXT-X-STREAM-INF:");
                     if (quality.equals(ORIGINAL)) {
                         long bitrate = video.bitrate();
@@ -150,20 +121,12 @@ public final class KyooMasterPlaylist {
                                 .append(video.shown().evenHeight()).append(',');
                     }
                     List<String> codecs = new ArrayList<>();
-                    if (quality.equals(ORIGINAL)) {
-                        if (video.mimeCodec() != null) codecs.add(video.mimeCodec());
-                    } else {
-                        codecs.add(MasterPlaylist.TRANSCODED.codecString());
-                    }
-                    if (aquality.equals(ORIGINAL)) {
-                        codecs.addAll(copiedCodecs);
-                    } else {
-                        codecs.add(MasterPlaylist.AUDIO_CODEC);
-                    }
-                    if (!codecs.isEmpty()) m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
+                    codecs.add(quality.equals(ORIGINAL) ? video.mimeCodec() : MasterPlaylist.TRANSCODED.codecString());
+                    if (aquality != null) codecs.addAll(audio.codecs(aquality));
+                    m3u8.append("CODECS=\"").append(String.join(",", codecs)).append("\",");
                     String range = quality.equals(ORIGINAL) ? VideoRanges.original(video) : VideoRanges.transcoded(video);
                     if (range != null) m3u8.append(range).append(',');
-                    if (defAudio != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
+                    if (aquality != null) m3u8.append("AUDIO=\"a-").append(aquality).append("\",");
                     m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
                 }
                 continue;
@@ -173,16 +136,28 @@ public final class KyooMasterPlaylist {
                     .append("AVERAGE-BANDWIDTH=").append(q.averageBitrate()).append(',')
                     .append("BANDWIDTH=").append(q.maxBitrate()).append(',')
                     .append("RESOLUTION=").append(video.shown().widthAt(q)).append('x').append(q.height()).append(',')
-                    .append("CODECS=\"").append(MasterPlaylist.TRANSCODED.codecString()).append(',').append(MasterPlaylist.AUDIO_CODEC).append("\",");
+                    .append("CODECS=\"").append(MasterPlaylist.TRANSCODED.codecString());
+            // a file without audio has no group: its variants name no audio codec
+            if (audio.any()) m3u8.append(',').append(MasterPlaylist.AUDIO_CODEC);
+            m3u8.append("\",");
             String range = VideoRanges.transcoded(video);
             if (range != null) m3u8.append(range).append(',');
-            if (defAudio != null) m3u8.append("AUDIO=\"a-").append(audioLabel(matchAudio(q, sourceAudio))).append("\",");
+            if (audio.any()) m3u8.append("AUDIO=\"a-").append(audio.rateFor(q)).append("\",");
             m3u8.append("CLOSED-CAPTIONS=NONE\n").append(links.on(track + "/" + quality + "/index.m3u8")).append('\n');
         }
         return m3u8.toString();
     }
 
-    private static String name(String title, String language, String kind, int index) {
+    /**
+     * Whether the copied video is offered: a browser can be told what it is (an RFC 6381 string: an
+     * original without one, Theora, VP8…, would be picked over the transcodes and fail), the MP4
+     * muxer writes it, and the cuts are real keyframes.
+     */
+    static boolean originalPlayable(MediaInfo.Video video, boolean fallbackKeyframes) {
+        return video.mimeCodec() != null && Fmp4Codecs.carries(video.codec()) && !fallbackKeyframes;
+    }
+
+    static String name(String title, String language, String kind, int index) {
         if (title != null) return title;
         if (language != null) return language;
         return String.format(Locale.ROOT, "%s %d", kind, index);

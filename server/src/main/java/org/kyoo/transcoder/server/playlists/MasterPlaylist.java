@@ -72,10 +72,12 @@ public final class MasterPlaylist {
 
     /**
      * Whether the copied stream can be offered: MPEG-TS can carry it, a player can be told what it
-     * is (an RFC 6381 string), and the cuts are real keyframes.
+     * is (an RFC 6381 string), the cuts are real keyframes, and it is shown as stored (MPEG-TS has
+     * no display matrix: a phone's turned clip would be shown on its side; the transcodes turn it).
      */
     static boolean originalPlayable(MediaInfo.Video video, boolean fallbackKeyframes) {
-        return video.mimeCodec() != null && TransportStreamCodecs.carriesVideo(video.codec()) && !fallbackKeyframes;
+        return video.mimeCodec() != null && TransportStreamCodecs.carriesVideo(video.codec()) && !fallbackKeyframes
+                && video.shown().clockwise() == 0;
     }
 
     private static void original(

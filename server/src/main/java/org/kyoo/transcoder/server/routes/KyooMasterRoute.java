@@ -22,7 +22,8 @@ final class KyooMasterRoute extends PlayerRoute {
         Player player = player(exchange);
         StreamedFile stream = stream(player);
         seen(ClientPosition.opened(player.client(), player.file().path()));
-        String m3u8 = KyooMasterPlaylist.render(stream.info(), KyooParams.query(exchange, player.client()));
+        String m3u8 = KyooMasterPlaylist.render(stream.info(), stream.keyframes().isFallback(),
+                KyooParams.query(exchange, player.client()));
         if (!encodesVideo()) m3u8 = WithoutTranscoding.master(m3u8);
         if (m3u8 == null) throw new HttpError(422, WithoutTranscoding.reason(stream.info().video(), false));
         return new Answer.Text(ContentTypes.PLAYLIST, m3u8, Answer.NO_CACHE);

@@ -8,20 +8,66 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * hls.js on the player page, driven as a viewer would: load, watch, seek, pick a quality or an
- * audio track. Every wait fails early, with what the player said, when hls.js reports a fatal error.
+ * A web player (hls.js or Shaka Player) on its page, driven as a viewer would: load, watch, seek,
+ * pick a quality or an audio track. Both pages answer the same calls (their {@code player} object,
+ * {@code player.js}). Every wait fails early, with what the player said, on a fatal error.
  */
-public final class HlsPlayer {
-    private final JavascriptExecutor js;
+public final class WebPlayer {
+    /** The players the site serves, each on its page. */
+    public enum Kind {
+        HLS_JS("hls.html"),
+        SHAKA("shaka.html");
 
-    HlsPlayer(WebDriver driver) {
-        this.js = (JavascriptExecutor) driver;
+        private final String page;
+
+        Kind(String page) {
+            this.page = page;
+        }
+
+        /** Its page under the site's {@code /player/}. */
+        public String page() {
+            return page;
+        }
     }
 
-    /** Whether this browser's Media Source Extensions play H.264 and AAC in MPEG-TS as hls.js needs. */
+    private final WebDriver driver;
+    private final JavascriptExecutor js;
+    private final Kind kind;
+
+    WebPlayer(WebDriver driver, Kind kind) {
+        this.driver = driver;
+        this.js = (JavascriptExecutor) driver;
+        this.kind = kind;
+    }
+
+    /** The browser driving the page (for what this class has no call for). */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Keeps the player's own log lines from the next start on ({@link #logs()}). */
+    public void keepLogs() {
+        js.executeScript("player.logging = true");
+    }
+
+    /** The player's own log lines kept since start, each with its time since load (ms). */
+    @SuppressWarnings("unchecked")
+    public List<String> logs() {
+        return (List<String>) js.executeScript("return player.logs");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The player and its version, as the page names it ({@code hls.js 1.7.4}, {@code Shaka Player v5.2.12}). */
+    public String name() {
+        return (String) js.executeScript("return player.name");
+    }
+
+    /** Whether this browser's Media Source Extensions play H.264 and AAC as the player needs. */
     public boolean playsH264AndAac() {
-        return Boolean.TRUE.equals(js.executeScript(
-                "return Hls.isSupported() && MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.640028,mp4a.40.2\"')"));
+        return Boolean.TRUE.equals(js.executeScript("return player.supported()"));
     }
 
     /**
@@ -60,30 +106,30 @@ public final class HlsPlayer {
         js.executeScript("player.seek(arguments[0])", seconds);
     }
 
-    /** Forces a quality (hls.js's index into its levels); -1 for automatic. */
+    /** Forces a quality (an index into {@link PlayerState#levels()}); -1 for automatic. */
     public void chooseLevel(int level) {
-        js.executeScript("player.hls.currentLevel = arguments[0]", level);
+        js.executeScript("player.chooseLevel(arguments[0])", level);
     }
 
     public void chooseAudioTrack(int track) {
-        js.executeScript("player.hls.audioTrack = arguments[0]", track);
+        js.executeScript("player.chooseAudioTrack(arguments[0])", track);
     }
 
-    /** The playlist URL of each audio track of the group hls.js plays now, as {@link PlayerState#audioTracks()}. */
+    /** The playlist URL of each audio track of the group the player plays now, as {@link PlayerState#audioTracks()} (hls.js only). */
     @SuppressWarnings("unchecked")
     public List<String> audioTrackUrls() {
-        return (List<String>) js.executeScript("return player.hls.audioTracks.map((t) => t.url)");
+        return (List<String>) js.executeScript("return player.audioTrackUrls()");
     }
 
-    /** The names of the subtitle tracks hls.js found in the master playlist. */
+    /** The names of the subtitle tracks the player found in the master playlist. */
     @SuppressWarnings("unchecked")
     public List<String> subtitleTracks() {
-        return (List<String>) js.executeScript("return player.hls.subtitleTracks.map((t) => t.name)");
+        return (List<String>) js.executeScript("return player.subtitleTracks()");
     }
 
     /** Shows subtitle track {@code track}, as a viewer picking it in a menu. */
     public void chooseSubtitleTrack(int track) {
-        js.executeScript("player.hls.subtitleDisplay = true; player.hls.subtitleTrack = arguments[0]", track);
+        js.executeScript("player.chooseSubtitleTrack(arguments[0])", track);
     }
 
     /** Pauses and moves to {@code seconds}: the picture, and the cues, of that instant stay on screen. */
@@ -101,7 +147,7 @@ public final class HlsPlayer {
     }
 
     /**
-     * The {@code #EXT-X-DATERANGE}s hls.js read from the playlist it plays now, as it maps them onto
+     * The {@code #EXT-X-DATERANGE}s hls.js (only) read from the playlist it plays now, as it maps them onto
      * the media timeline: {@code id}, {@code class}, {@code start} (seconds), {@code duration} and
      * their client attributes ({@code X-TYPE}…).
      */
@@ -128,13 +174,13 @@ public final class HlsPlayer {
         return rgb == null ? null : new int[] {rgb.get(0).intValue(), rgb.get(1).intValue(), rgb.get(2).intValue()};
     }
 
-    /** Waits until {@code condition} holds; fails on a fatal hls.js error or after {@code timeout}. */
+    /** Waits until {@code condition} holds; fails on a fatal player error or after {@code timeout}. */
     public PlayerState await(String what, Duration timeout, Predicate<PlayerState> condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             PlayerState state = state();
             if (state.fatal() != null) {
-                throw new AssertionError("hls.js fatal error " + state.fatal() + " while waiting for " + what + ": " + state);
+                throw new AssertionError(kind + " fatal error " + state.fatal() + " while waiting for " + what + ": " + state);
             }
             if (condition.test(state)) return state;
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what + ": " + state);
