@@ -78,48 +78,14 @@ import org.kyoo.transcoder.engine.media.Quality;
  * One file through a device profile the way a head takes it, minus the muxer: decoded with the
  * profile's decoder set-up (NVDEC when it can), filtered by the profile's real chain to 720p
  * (deinterlacing and turning included), a scaled frame downloaded and looked at, and the profile's
- * encoder opened on the chain's output frames. Everything it sees goes into a {@link Result}.
+ * encoder opened on the chain's output frames. Everything it sees goes into a {@link DecodeCheckResult}.
  */
 final class DeviceDecodeCheck implements AutoCloseable {
     /** AV_FRAME_FLAG_INTERLACED (a macro, not mapped). */
     private static final int FRAME_INTERLACED = 1 << 3;
-    /** A picture whose luma spans fewer levels than this is taken as blank (one flat colour). */
-    private static final int BLANK_RANGE = 16;
-
-    /** What the check saw on one file; {@code error} is null when it ran to the end. */
-    static final class Result {
-        final String file;
-        String codec = "?";
-        String sourceSize = "?";
-        int clockwise;
-        boolean interlaced;
-        int decoded;
-        int onDevice;
-        String softwareFormat;
-        String chain;
-        int filtered;
-        String outputSize = "?";
-        String outputFormat = "?";
-        String expectedSize = "?";
-        int lumaMin = -1;
-        int lumaMax = -1;
-        String encoder;
-        int encoderOpen = 1;
-        int packets;
-        long millis;
-        String error;
-
-        Result(String file) {
-            this.file = file;
-        }
-
-        boolean blank() {
-            return lumaMax - lumaMin < BLANK_RANGE;
-        }
-    }
 
     private final HardwareProfile profile;
-    private final Result result;
+    private final DecodeCheckResult result;
     private final Path path;
     private AVFormatContext input = new AVFormatContext(null);
     private AVCodecContext decoder;
@@ -137,11 +103,11 @@ final class DeviceDecodeCheck implements AutoCloseable {
     private DeviceDecodeCheck(HardwareProfile profile, Path path) {
         this.profile = profile;
         this.path = path;
-        this.result = new Result(path.getFileName().toString());
+        this.result = new DecodeCheckResult(path.getFileName().toString());
     }
 
     /** Runs the check on {@code path}; failures are reported in the result, never thrown. */
-    static Result run(HardwareProfile profile, Path path) {
+    static DecodeCheckResult run(HardwareProfile profile, Path path) {
         long start = System.nanoTime();
         try (DeviceDecodeCheck check = new DeviceDecodeCheck(profile, path)) {
             try {

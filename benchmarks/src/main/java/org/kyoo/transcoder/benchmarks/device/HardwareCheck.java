@@ -104,9 +104,9 @@ public final class HardwareCheck {
             md.append("| file | codec | source | turn | interlaced | frames decoded | on the GPU (NVDEC) | software | 720p out |"
                     + " expected | format | luma min-max | h264_nvenc | packets | ms | verdict |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-            List<DeviceDecodeCheck.Result> results = new ArrayList<>();
+            List<DecodeCheckResult> results = new ArrayList<>();
             for (Path file : files) {
-                DeviceDecodeCheck.Result r = DeviceDecodeCheck.run(profile, file);
+                DecodeCheckResult r = DeviceDecodeCheck.run(profile, file);
                 results.add(r);
                 md.append("| ").append(r.file).append(" | ").append(r.codec).append(" | ").append(r.sourceSize)
                         .append(" | ").append(r.clockwise).append(" | ").append(r.interlaced)
@@ -120,7 +120,7 @@ public final class HardwareCheck {
                         .append(" | ").append(verdict(r)).append(" |\n");
             }
             md.append("\nFilter chains as built:\n\n");
-            for (DeviceDecodeCheck.Result r : results) {
+            for (DecodeCheckResult r : results) {
                 md.append("- ").append(r.file).append(": `").append(r.chain).append('`');
                 if (r.error != null) md.append("\n  - error: ").append(r.error);
                 md.append('\n');
@@ -130,7 +130,7 @@ public final class HardwareCheck {
     }
 
     /** PASS when frames came out at the expected size, on the device, not blank; the encoder is reported apart. */
-    static String verdict(DeviceDecodeCheck.Result r) {
+    static String verdict(DecodeCheckResult r) {
         List<String> problems = new ArrayList<>();
         if (r.error != null) problems.add("error");
         if (r.decoded == 0) problems.add("nothing decoded");
