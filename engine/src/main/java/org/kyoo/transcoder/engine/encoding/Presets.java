@@ -21,13 +21,14 @@ public record Presets(String steady, String startup, String load) {
     }
 
     /**
-     * The preset of segment n of a head that began at {@code first} with {@code firstPreset}: a
-     * start-up segment stays at the start-up preset, the quickest to a picture; while
-     * {@code overcommitted}, every head falls behind at the steady preset, so a quicker one serves
-     * more players in time (decided per segment).
+     * The preset of segment n of a head that began at {@code first} with {@code firstPreset}: the
+     * start-up segments stay at the start-up preset, the quickest to a picture: the first, and the
+     * one after it, since a player that jumped into the first may have only its last frames to play
+     * (a seek to where a segment ends waits on both); while {@code overcommitted}, every head falls
+     * behind at the steady preset, so a quicker one serves more players in time (decided per segment).
      */
     public String of(int n, int first, String firstPreset, boolean overcommitted) {
-        if (n == first && firstPreset != null && !firstPreset.equals(steady)) return firstPreset;
+        if (n - first <= 1 && n >= first && firstPreset != null && !firstPreset.equals(steady)) return firstPreset;
         if (load != null && overcommitted) return load;
         return steady;
     }

@@ -29,7 +29,7 @@ public final class ExpectedTime implements PlanningRule {
 
     @Override
     public boolean needsHead(StreamPlan plan, int n) {
-        double head = headEta(plan, n), fresh = freshEta(plan, n);
+        double head = headEta(plan, n, true), fresh = freshEta(plan, n);
         if (head <= fresh) return false;
         LOG.log(Level.DEBUG, "new head for segment {0} (expected in {1} s, a fresh head {2} s)", n, head, fresh);
         return true;
@@ -52,12 +52,32 @@ public final class ExpectedTime implements PlanningRule {
 
     /** Wall seconds until segment n is ready from the live head that will get there first; infinity when none will. */
     public static double headEta(StreamPlan plan, int n) {
+        return headEta(plan, n, false);
+    }
+
+    /**
+     * @param guarded whether a head whose speed is only a guess (neither it nor its stream measured
+     *                one yet: the machine's, from other files, or the first guess) counts only for
+     *                the segment it is on and the next: a request joining it further on would wait
+     *                for every segment in between at a speed nobody measured (a 10-bit HEVC decode
+     *                is several times slower than the file measured before it), where a fresh head
+     *                costs a start-up
+     */
+    private static double headEta(StreamPlan plan, int n, boolean guarded) {
         double best = Double.POSITIVE_INFINITY;
         for (HeadView h : plan.heads()) {
             if (h.cancelled() || h.position() > n || n >= h.end() || stopsBefore(plan, h, n)) continue;
+            if (guarded && n > nextToMake(plan, h) + 1 && Double.isNaN(h.speed()) && Double.isNaN(plan.estimate().speed())) continue;
             best = Math.min(best, eta(plan, h, n));
         }
         return best;
+    }
+
+    /** The first segment head {@code h} has still to make (one that just published its position is already on the next). */
+    private static int nextToMake(StreamPlan plan, HeadView h) {
+        int from = h.position();
+        if (plan.isReady(from)) from++;
+        return from;
     }
 
     /**
@@ -65,9 +85,7 @@ public final class ExpectedTime implements PlanningRule {
      * instance): one made between the head's next segment and n means this head never gets to n.
      */
     private static boolean stopsBefore(StreamPlan plan, HeadView h, int n) {
-        int from = h.position();
-        // a head that just published its position is already on the next one
-        if (from < n && plan.isReady(from)) from++;
+        int from = h.position() < n ? nextToMake(plan, h) : h.position();
         for (int k = from + 1; k < n; k++) if (plan.isReady(k)) return true;
         return false;
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * anything for the idle time.
  */
 final class RequestWindow {
-    private record Latest(long nanos, int segment, double start) {}
+    /** @param jumped whether the player jumped there (a first request, a seek): it had nothing buffered */
+    private record Latest(long nanos, int segment, double start, boolean jumped) {}
 
     /** Requests that do not say who asks count as one player. */
     private static final String ANONYMOUS = "";
@@ -41,17 +42,24 @@ final class RequestWindow {
      * A player asked for segment n starting at {@code start} (seconds of media). Returns how urgent
      * it is should it have to wait: the segment right after the player's latest one (or that one
      * again) can wait for the one playing to end; anything else (a first request, a seek, a request
-     * that does not say who asks) has nothing to play meanwhile.
+     * that does not say who asks) has nothing to play meanwhile. So has the segment right after a
+     * jump: the player jumped somewhere into the one before, perhaps into its last frames (a seek
+     * to where a segment ends asks for that segment, then at once for the next, and shows nothing
+     * until the next comes), and nothing tells how much of it is left to play.
      */
     public synchronized Priority record(Demand demand, int n, double start) {
         long now = ticker.nanos();
         forgetOld(now);
         String client = demand.client() == null ? ANONYMOUS : demand.client();
-        Latest before = latest.put(client, new Latest(now, n, start));
+        Latest before = latest.get(client);
+        boolean follows = demand.client() != null && before != null && (before.segment() == n - 1 || before.segment() == n);
+        // asked again, a segment keeps what it was; the one after a jump is as urgent as the jump, once
+        boolean jumped = !follows || (before.segment() == n && before.jumped());
+        latest.put(client, new Latest(now, n, start, jumped));
         last = now;
         any = true;
-        boolean next = demand.client() != null && before != null && (before.segment() == n - 1 || before.segment() == n);
-        return next ? Priority.NEXT_SEGMENT : Priority.NOTHING_BUFFERED;
+        boolean afterJump = follows && before.segment() == n - 1 && before.jumped();
+        return jumped || afterJump ? Priority.NOTHING_BUFFERED : Priority.NEXT_SEGMENT;
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.kyoo.transcoder.engine.scheduling;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,7 +31,8 @@ public final class Scheduler implements AutoCloseable {
     private final EncodeSlots hardware;
     /** Transmux and audio heads: cheap next to video, never queued behind it. */
     private final EncodeSlots unbounded = new EncodeSlots(Integer.MAX_VALUE);
-    private final SpeedEstimate machine = new SpeedEstimate();
+    /** Per kind of work: a copy's or an audio track's speed says nothing of a transcode's. */
+    private final Map<Work, SpeedEstimate> machine = new EnumMap<>(Work.class);
     /** One thread sweeps for every scheduler (tests make many); each sweeps only while it has heads. */
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "head sweeper");
@@ -46,6 +49,7 @@ public final class Scheduler implements AutoCloseable {
         // software heads share the CPU: a frozen screen gets all of it (a rule that does not throttle never bounds)
         this.software = new EncodeSlots(settings.maxHeads(), settings.rule().throttles());
         this.hardware = new EncodeSlots(settings.maxHardwareHeads(), false, true);
+        for (Work w : Work.values()) machine.put(w, new SpeedEstimate());
     }
 
     public static Scheduler withDefaults() {
@@ -81,9 +85,9 @@ public final class Scheduler implements AutoCloseable {
         return onDevice ? hardware : software;
     }
 
-    /** Start-up and speed over every stream: the estimate of a stream that measured nothing yet. */
-    public SpeedEstimate machine() {
-        return machine;
+    /** Start-up and speed over every stream doing {@code work}: the estimate of a stream that measured nothing yet. */
+    public SpeedEstimate machine(Work work) {
+        return machine.get(work);
     }
 
 

@@ -20,7 +20,7 @@ public interface StreamPlan {
     /** This stream's measured start-up and speed. */
     SpeedEstimate estimate();
 
-    /** The machine's: for a stream that measured nothing yet. */
+    /** The machine's, over the streams doing this one's kind of work: for a stream that measured nothing yet. */
     SpeedEstimate machine();
 
     /** Ticker nanos now. */

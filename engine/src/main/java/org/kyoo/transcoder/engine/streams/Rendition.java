@@ -5,6 +5,7 @@ import org.kyoo.transcoder.engine.containers.Container;
 import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.ClientPosition;
 import org.kyoo.transcoder.engine.scheduling.StreamId;
+import org.kyoo.transcoder.engine.scheduling.Work;
 
 /**
  * One stream of a file a player can ask for, on either table: a video track copied
@@ -56,6 +57,12 @@ public record Rendition(Container container, boolean audio, int track, Quality q
     /** Whether its heads encode video (and so take encode slots and presets). */
     public boolean encodesVideo() {
         return !audio && !original();
+    }
+
+    /** What its heads do, for the machine's speed estimates. */
+    public Work work() {
+        if (audio) return Work.AUDIO;
+        return original() ? Work.VIDEO_COPY : Work.VIDEO_ENCODE;
     }
 
     public boolean fragmented() {

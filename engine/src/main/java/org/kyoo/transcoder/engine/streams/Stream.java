@@ -103,7 +103,7 @@ final class Stream implements StreamPlan {
 
     @Override
     public SpeedEstimate machine() {
-        return setup.scheduler().machine();
+        return setup.scheduler().machine(setup.rendition().work());
     }
 
     @Override

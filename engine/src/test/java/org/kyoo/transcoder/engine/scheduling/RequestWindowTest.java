@@ -20,9 +20,11 @@ class RequestWindowTest {
     @Test
     void aFirstRequestOrASeekHasNothingBufferedAndTheNextSegmentHasThePreviousOnePlaying() {
         assertEquals(Priority.NOTHING_BUFFERED, ask("a", 10), "its first request");
-        assertEquals(Priority.NEXT_SEGMENT, ask("a", 11));
-        assertEquals(Priority.NEXT_SEGMENT, ask("a", 11), "the same segment again (a retry)");
+        assertEquals(Priority.NOTHING_BUFFERED, ask("a", 11), "right after a jump: what is left of 10 may be a frame");
+        assertEquals(Priority.NEXT_SEGMENT, ask("a", 12));
+        assertEquals(Priority.NEXT_SEGMENT, ask("a", 12), "the same segment again (a retry)");
         assertEquals(Priority.NOTHING_BUFFERED, ask("a", 40), "a seek");
+        assertEquals(Priority.NOTHING_BUFFERED, ask("a", 40), "the seek's segment again: still nothing to play");
         assertEquals(Priority.NOTHING_BUFFERED, ask("b", 41), "another player's first request, whatever the first asked");
         assertEquals(Priority.NOTHING_BUFFERED, window.record(Demand.ANONYMOUS, 42, 168), "who asks is unknown");
         assertEquals(Priority.NOTHING_BUFFERED, window.record(Demand.ANONYMOUS, 43, 172));
