@@ -31,6 +31,8 @@ public final class EncodeSlots {
     private final int slots;
     private final boolean urgentAlone;
     private final boolean sessions;
+    /** Slots sharing the CPU with these, whose frozen screens these slots' unwaited heads leave it to; null: none. */
+    private final EncodeSlots besides;
     private final List<Claimant> queue = new ArrayList<>();
     private final List<Claimant> holders = new ArrayList<>();
 
@@ -54,10 +56,25 @@ public final class EncodeSlots {
      *                 rather than pausing, so the device's session limit holds
      */
     public EncodeSlots(int slots, boolean urgentAlone, boolean sessions) {
+        this(slots, urgentAlone, sessions, null);
+    }
+
+    private EncodeSlots(int slots, boolean urgentAlone, boolean sessions, EncodeSlots besides) {
         if (slots < 1) throw new IllegalArgumentException("at least one slot: " + slots);
         this.slots = slots;
         this.urgentAlone = urgentAlone;
         this.sessions = sessions;
+        this.besides = besides;
+    }
+
+    /**
+     * Unbounded slots for heads that cost little next to video (copies, audio) but still share the
+     * CPU with {@code cpu}'s: while a frozen screen's head runs or queues there, those of these
+     * that nobody waits on (an audio track's prefetch, running segments ahead) park, and the ones a
+     * player waits on run. A seek's audio segments are made; the eight after them wait a second.
+     */
+    public static EncodeSlots besides(EncodeSlots cpu) {
+        return new EncodeSlots(Integer.MAX_VALUE, false, false, cpu);
     }
 
     /** Whether a slot is a device's encoder session (see the constructor). */
@@ -141,6 +158,13 @@ public final class EncodeSlots {
         return slots;
     }
 
+    /** Whether a head a frozen screen waits on runs or queues here. */
+    public synchronized boolean frozenScreen() {
+        for (Claimant o : holders) if (o.priority() == Priority.NOTHING_BUFFERED) return true;
+        for (Claimant o : queue) if (o.priority() == Priority.NOTHING_BUFFERED) return true;
+        return false;
+    }
+
     private boolean mayRun(Claimant c) {
         if (holders.size() >= slots) return false;
         Priority p = c.priority();
@@ -157,6 +181,8 @@ public final class EncodeSlots {
 
     /** Whether {@code c}, less urgent than a frozen screen, must leave the CPU to one that runs or queues. */
     private boolean urgentElsewhere(Claimant c, Priority p) {
+        // the other pool's lock is taken inside this one's, never the other way round
+        if (besides != null && !p.waited() && besides.frozenScreen()) return true;
         if (!urgentAlone || p == Priority.NOTHING_BUFFERED) return false;
         for (Claimant o : holders) {
             if (o != c && o.priority() == Priority.NOTHING_BUFFERED) return true;

@@ -3,6 +3,8 @@ package org.kyoo.transcoder.engine.scheduling;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,6 +50,31 @@ public final class Players {
             });
         }
         return window(file, stream).record(who, n, start);
+    }
+
+    /**
+     * Whether {@code who} asking for segment n of {@code stream} would be a jump there (a first
+     * request or a seek); {@code unknown} when it asked nothing of that stream lately.
+     */
+    public boolean wouldJump(Demand who, Path file, StreamId stream, int n, boolean unknown) {
+        RequestWindow w = existing(file, stream);
+        return w == null ? unknown : w.wouldJump(who, n, unknown);
+    }
+
+    /** The audio stream of {@code file} that {@code who} asked something of last, lately; empty when none. */
+    public Optional<StreamId> lastAudio(Demand who, Path file) {
+        StreamId last = null;
+        long lastNanos = 0;
+        for (Map.Entry<StreamId, RequestWindow> e : windows.getOrDefault(file, Map.of()).entrySet()) {
+            if (!e.getKey().audio()) continue;
+            OptionalLong at = e.getValue().latestNanos(who);
+            // ticker values compare by difference only
+            if (at.isPresent() && (last == null || at.getAsLong() - lastNanos > 0)) {
+                last = e.getKey();
+                lastNanos = at.getAsLong();
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Whether a head about to make the segment starting at {@code start} is near no player of the stream. */

@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.scheduling;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Where the players of one stream are: each player's latest request (a player is where it asked
@@ -60,6 +61,25 @@ final class RequestWindow {
         any = true;
         boolean afterJump = follows && before.segment() == n - 1 && before.jumped();
         return jumped || afterJump ? Priority.NOTHING_BUFFERED : Priority.NEXT_SEGMENT;
+    }
+
+    /**
+     * Whether {@code demand}'s player asking for segment n here would be a jump (a first request
+     * or a seek: neither its latest segment nor the one after); {@code unknown} when it asked
+     * nothing here lately (or does not say who it is).
+     */
+    public synchronized boolean wouldJump(Demand demand, int n, boolean unknown) {
+        forgetOld(ticker.nanos());
+        Latest before = demand.client() == null ? null : latest.get(demand.client());
+        if (before == null) return unknown;
+        return before.segment() != n - 1 && before.segment() != n;
+    }
+
+    /** Ticker nanos of the latest request of {@code demand}'s player here; empty when none lately. */
+    synchronized OptionalLong latestNanos(Demand demand) {
+        forgetOld(ticker.nanos());
+        Latest l = demand.client() == null ? null : latest.get(demand.client());
+        return l == null ? OptionalLong.empty() : OptionalLong.of(l.nanos());
     }
 
     /**

@@ -29,8 +29,8 @@ public final class Scheduler implements AutoCloseable {
     private final Ticker ticker;
     private final EncodeSlots software;
     private final EncodeSlots hardware;
-    /** Transmux and audio heads: cheap next to video, never queued behind it. */
-    private final EncodeSlots unbounded = new EncodeSlots(Integer.MAX_VALUE);
+    /** Transmux and audio heads: cheap next to video, never queued behind it (their prefetch parks beside a frozen screen). */
+    private final EncodeSlots unbounded;
     /** Per kind of work: a copy's or an audio track's speed says nothing of a transcode's. */
     private final Map<Work, SpeedEstimate> machine = new EnumMap<>(Work.class);
     /** One thread sweeps for every scheduler (tests make many); each sweeps only while it has heads. */
@@ -49,6 +49,7 @@ public final class Scheduler implements AutoCloseable {
         // software heads share the CPU: a frozen screen gets all of it (a rule that does not throttle never bounds)
         this.software = new EncodeSlots(settings.maxHeads(), settings.rule().throttles());
         this.hardware = new EncodeSlots(settings.maxHardwareHeads(), false, true);
+        this.unbounded = settings.rule().throttles() ? EncodeSlots.besides(software) : new EncodeSlots(Integer.MAX_VALUE);
         for (Work w : Work.values()) machine.put(w, new SpeedEstimate());
     }
 

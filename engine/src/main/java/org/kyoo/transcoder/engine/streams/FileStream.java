@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -113,7 +114,10 @@ public final class FileStream {
         } catch (MediaException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return s.segment(n, who);
+        Optional<Stream> audio = AudioAhead.jumping(environment.players(), path, streams, rendition, n, who);
+        CompletableFuture<Stored> segment = s.segment(n, who);
+        audio.ifPresent(a -> AudioAhead.ask(a, n, who));
+        return segment;
     }
 
     /** The rendition's {@code init.mp4}: see {@link Stream#init()}. */

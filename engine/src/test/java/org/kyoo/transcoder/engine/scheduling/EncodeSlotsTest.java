@@ -139,6 +139,24 @@ class EncodeSlotsTest {
         assertFalse(slots.shouldYield(next), "a device's encoder sessions are not the CPU");
     }
 
+    @Test
+    void anAudioTracksPrefetchParksBesideAFrozenScreenAndWhatAPlayerWaitsOnRuns() {
+        EncodeSlots cpu = new EncodeSlots(2, true);
+        EncodeSlots cheap = EncodeSlots.besides(cpu);
+        Claim audioAhead = new Claim(Priority.PREFETCH);
+        assertTrue(cheap.tryAcquire(audioAhead), "nothing frozen: unbounded");
+        Claim seek = new Claim(Priority.NOTHING_BUFFERED);
+        assertTrue(cpu.tryAcquire(seek));
+        assertTrue(cheap.shouldYield(audioAhead), "segments ahead of the player wait for the seek's video");
+        assertFalse(cheap.tryAcquire(new Claim(Priority.UNWATCHED)));
+        Claim seeksAudio = new Claim(Priority.NOTHING_BUFFERED), nextAudio = new Claim(Priority.NEXT_SEGMENT);
+        assertTrue(cheap.tryAcquire(seeksAudio), "the seek's audio is made beside its video");
+        assertTrue(cheap.tryAcquire(nextAudio), "and what another player waits on");
+        assertFalse(cheap.shouldYield(nextAudio));
+        seek.priority = Priority.NEXT_SEGMENT;
+        assertFalse(cheap.shouldYield(audioAhead), "the seek's segment came: the prefetch goes on");
+    }
+
     private static void acquire(EncodeSlots slots, EncodeSlots.Claimant c) {
         try {
             slots.acquire(c);

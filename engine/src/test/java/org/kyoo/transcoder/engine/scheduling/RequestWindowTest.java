@@ -31,6 +31,18 @@ class RequestWindowTest {
     }
 
     @Test
+    void aRequestWouldBeAJumpWhereThePlayerAskedNeitherThatSegmentNorTheOneBefore() {
+        assertTrue(window.wouldJump(Demand.of("a"), 10, true), "nothing asked here: as the caller says");
+        assertFalse(window.wouldJump(Demand.of("a"), 10, false));
+        ask("a", 10);
+        assertFalse(window.wouldJump(Demand.of("a"), 10, true));
+        assertFalse(window.wouldJump(Demand.of("a"), 11, true));
+        assertTrue(window.wouldJump(Demand.of("a"), 40, false));
+        assertTrue(window.wouldJump(Demand.of("a"), 9, false), "backwards");
+        assertEquals(Priority.NOTHING_BUFFERED, ask("a", 40), "as it said");
+    }
+
+    @Test
     void aPlayerWhoAskedNothingForTheIdleTimeStartsOverWithNothingBuffered() {
         ask("a", 10);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(21));
