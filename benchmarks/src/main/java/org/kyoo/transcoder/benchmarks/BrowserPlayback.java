@@ -27,8 +27,15 @@ import org.kyoo.transcoder.players.WebPlayer;
  *      -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.BrowserPlayback</pre>
  */
 public final class BrowserPlayback {
-    /** Where the seeks land, as fractions of the duration: first, then later ones, one far. */
+    /**
+     * Where the seeks land, as fractions of the duration: first, then later ones, one far; each
+     * {@link #INTO_SEGMENT} further, as a click on a seek bar lands anywhere in a segment (the
+     * fractions alone fall on the 1080p file's segment boundaries, a case measured apart with
+     * {@code -Dbrowser.into=0}).
+     */
     private static final double[] SEEKS = {0.4, 0.2, 0.93, 0.6, 0.3};
+    /** Seconds past each fraction of the duration a seek lands. */
+    private static final double INTO_SEGMENT = Double.parseDouble(System.getProperty("browser.into", "1.3"));
     /** Length of the 10-bit HEVC source (s): x265 makes it in-process, about real time on 2 cores. */
     private static final int HEVC_SECONDS = 120;
 
@@ -70,13 +77,14 @@ public final class BrowserPlayback {
         for (int i = 0; i < shots; i++) {
             Path config = Files.createTempDirectory("browser-bench");
             try {
-                BrowserShot.Session fresh = shot.play(chromium, media, config, SEEKS);
-                BrowserShot.Session prepared = shot.play(chromium, media, config, new double[0]);
+                BrowserShot.Session fresh = shot.play(chromium, media, config, SEEKS, INTO_SEGMENT);
+                BrowserShot.Session prepared = shot.play(chromium, media, config, new double[0], 0);
                 row.newFirst().add(fresh.firstFrameMs());
                 row.preparedFirst().add(prepared.firstFrameMs());
                 row.seeks().addAll(fresh.seeks());
-                System.out.printf(Locale.ROOT, "%s %s shot %d: first frame %.0f ms (never seen), %.0f ms (prepared), at %s%n",
-                        file, shot.name(), i, fresh.firstFrameMs(), prepared.firstFrameMs(), fresh.level());
+                System.out.printf(Locale.ROOT, "%s %s shot %d: first frame %.0f ms (never seen), %.0f ms (prepared), at %s%n"
+                                + "  never seen:%n%s  prepared:%n%s", file, shot.name(), i, fresh.firstFrameMs(),
+                        prepared.firstFrameMs(), fresh.level(), fresh.firstTrace(), prepared.firstTrace());
                 for (BrowserShot.Seek seek : fresh.seeks()) {
                     System.out.printf(Locale.ROOT, "  %s seek to %.1f s: frames shown after %.0f ms (first request at %.0f ms,"
                             + " its fragment received at %.0f ms)%n%s", seek.what(), seek.at(), seek.frameMs(), seek.askMs(),
