@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.streams;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.media.MediaException;
+import org.kyoo.transcoder.engine.scheduling.Priority;
 import org.kyoo.transcoder.engine.storage.Stored;
 
 /**
@@ -22,7 +23,7 @@ final class InitSegment {
         if (made.isPresent()) return CompletableFuture.completedFuture(made.get());
         EncoderHead live;
         synchronized (stream) {
-            live = stream.liveHeads().earliest();
+            live = firstToCommit(stream);
         }
         if (live == null) return stream.segment(0).thenApply(segment -> made(stream));
         // waited on as a request for the head's segment, so a head that fails or stalls fails the
@@ -32,6 +33,27 @@ final class InitSegment {
         // an init published by another head first: the segment wait (a frozen screen's rank) ends with it
         init.whenComplete((file, error) -> awaited.cancel(false));
         return init;
+    }
+
+    /**
+     * The live head to wait on: one a player already waits on, the most urgent first (a seek's
+     * head, whose segment comes soonest); else the one furthest behind. Waiting on another would
+     * give that one a frozen screen's rank beside the seek's head: after a seek, hls.js asks for the
+     * level's init again, and the head it found furthest behind (left at the old position) used to
+     * take half the CPU from the seek's until it made its segment.
+     */
+    private static EncoderHead firstToCommit(Stream stream) {
+        EncoderHead best = null;
+        Priority rank = null;
+        for (EncoderHead h : stream.liveHeads().view()) {
+            if (h.cancelled()) continue;
+            Priority p = stream.throttle().waitedPriority(h);
+            if (p != null && (rank == null || p.ordinal() < rank.ordinal())) {
+                best = h;
+                rank = p;
+            }
+        }
+        return best != null ? best : stream.liveHeads().earliest();
     }
 
     private static Stored made(Stream stream) {

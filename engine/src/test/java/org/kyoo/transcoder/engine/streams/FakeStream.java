@@ -33,6 +33,11 @@ public final class FakeStream {
         return stream.segment(n, demand);
     }
 
+    /** An fMP4 stream's init segment. */
+    public CompletableFuture<Stored> init() {
+        return stream.init();
+    }
+
     public boolean isReady(int n) {
         return stream.isReady(n);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
+import org.kyoo.transcoder.engine.containers.Fmp4Split;
 import org.kyoo.transcoder.engine.encoding.Presets;
 import org.kyoo.transcoder.engine.keyframes.KeyframeIndex;
 import org.kyoo.transcoder.engine.media.Quality;
@@ -50,8 +51,12 @@ public final class FakeStreams implements AutoCloseable {
         /** "n:preset" of each segment as it began. */
         public final List<String> presets = new CopyOnWriteArrayList<>();
 
-        FakePipeline(IntToDoubleFunction wallSeconds, int allowedAtOnce) {
+        /** Whether each segment comes with an fMP4 header beside it. */
+        final boolean headers;
+
+        FakePipeline(IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean headers) {
             this.wallSeconds = wallSeconds;
+            this.headers = headers;
             allowed.release(allowedAtOnce);
         }
 
@@ -68,6 +73,7 @@ public final class FakeStreams implements AutoCloseable {
                     if (sink.cancelled()) return;
                     clock.addAndGet((long) (wallSeconds.applyAsDouble(n) * 1e9));
                     Files.writeString(sink.temporaryFile(n), "segment " + n);
+                    if (headers) Files.writeString(Fmp4Split.initFile(sink.temporaryFile(n)), "init");
                     if (!sink.publish(n)) return;
                 }
             } catch (InterruptedException e) {
@@ -87,16 +93,22 @@ public final class FakeStreams implements AutoCloseable {
      */
     public FakeStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device,
                              String loadPreset) {
+        return stream(settings, wallSeconds, allowedAtOnce, device, loadPreset, Rendition.tsVideo(Quality.P720));
+    }
+
+    /** As above, of {@code rendition} (an fMP4 one's fake segments come with a fake header, its init). */
+    FakeStream stream(SchedulerSettings settings, IntToDoubleFunction wallSeconds, int allowedAtOnce, boolean device,
+                      String loadPreset, Rendition rendition) {
         double[] times = new double[100];
         for (int i = 0; i < times.length; i++) times[i] = 4.0 * i;
         Scheduler scheduler = new Scheduler(settings, clock::get);
         Players players = new Players(Fixtures.NO_STREAM_CONTROL, clock::get, settings);
         Supplier<SegmentPipeline> pipeline = () -> {
-            FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0);
+            FakePipeline p = new FakePipeline(wallSeconds, pipelines.isEmpty() ? allowedAtOnce : 0, rendition.fragmented());
             pipelines.add(p);
             return p;
         };
-        Stream s = new Stream(new StreamSetup(Path.of("fake"), "sha", Rendition.tsVideo(Quality.P720), KeyframeIndex.complete(times),
+        Stream s = new Stream(new StreamSetup(Path.of("fake"), "sha", rendition, KeyframeIndex.complete(times),
                 pipeline, false, new Presets("fast", null, loadPreset), device ? scheduler.hardware() : scheduler.software(),
                 new LocalStore(dir), scheduler, players, Duration.ofSeconds(600)));
         FakeStream fake = new FakeStream(s);

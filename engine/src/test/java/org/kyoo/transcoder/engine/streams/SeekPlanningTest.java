@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kyoo.transcoder.engine.media.Quality;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.ExpectedTime;
 import org.kyoo.transcoder.engine.scheduling.HeadState;
@@ -76,6 +77,27 @@ class SeekPlanningTest {
         s.segment(12);
         assertEquals(2, s.heads().size(), "eleven segments at a speed this file never showed: a head of its own");
         assertTrue(s.heads().stream().anyMatch(h -> h.first() == 12));
+    }
+
+    @Test
+    void anInitAskedAfterASeekWaitsOnTheSeeksHeadNotOnTheOneLeftBehind() throws Exception {
+        FakeStream s = fakes.stream(FakeStreams.settings(ExpectedTime.RULE, 600, null), FakeStreams.firstThen(1, 2), 0, false, null,
+                Rendition.video(0, Quality.P720));
+        Demand a = Demand.of("a");
+        CompletableFuture<Stored> start = s.segment(0, a);
+        FakeHead left = s.heads().get(0);
+        // the player seeks before its first segment came: it drops that request
+        CompletableFuture<Stored> seek = s.segment(48, a);
+        start.cancel(true);
+        FakeHead seeking = s.heads().stream().filter(h -> h.first() == 48).findFirst().orElseThrow();
+        assertEquals(Priority.NOTHING_BUFFERED, seeking.priority());
+        FakeStreams.await("the head left behind is waited on by nobody", () -> left.priority() != Priority.NOTHING_BUFFERED);
+        CompletableFuture<Stored> init = s.init();
+        assertTrue(left.priority() != Priority.NOTHING_BUFFERED && left.priority() != Priority.NEXT_SEGMENT,
+                "the init does not give the head left behind a frozen screen's rank: " + left.priority());
+        fakes.pipelines.get(1).allowed.release();
+        seek.get(20, TimeUnit.SECONDS);
+        init.get(20, TimeUnit.SECONDS);
     }
 
     @Test
