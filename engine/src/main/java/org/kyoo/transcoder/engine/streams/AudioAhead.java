@@ -16,6 +16,8 @@ import org.kyoo.transcoder.engine.scheduling.StreamId;
  * plays on), and only on the audio track it asked of last.
  */
 final class AudioAhead {
+    private static final System.Logger LOG = System.getLogger(AudioAhead.class.getName());
+
     private AudioAhead() {}
 
     /**
@@ -35,6 +37,11 @@ final class AudioAhead {
 
     /** Asks {@code audio} for segment n on {@code who}'s behalf: nobody reads the answer, the player asks again. */
     static void ask(Stream audio, int n, Demand who) {
-        audio.segment(n, who).exceptionally(e -> null);
+        try {
+            audio.segment(n, who).exceptionally(e -> null);
+        } catch (RuntimeException e) {
+            // the video's request has its answer coming: the player's own audio request meets this error
+            LOG.log(System.Logger.Level.DEBUG, "Asking " + audio + " ahead for segment " + n + " failed: " + e);
+        }
     }
 }
