@@ -24,6 +24,7 @@ import org.kyoo.transcoder.players.WebPlayer;
  *
  * <pre>java [-Dbrowser.shots=1] [-Dbrowser.players=HLS_JS,SHAKA] [-Dbrowser.tables=ts,fmp4]
  *      [-Dbrowser.files=h264,hevc10] [-Dbrowser.levels=0,720] [-Dbrowser.out=FILE]
+ *      [-Dbrowser.into=1.3] [-Dbrowser.shakaTolerance=SECONDS (Shaka's inaccurateManifestTolerance; its default: 2)]
  *      -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.BrowserPlayback</pre>
  */
 public final class BrowserPlayback {

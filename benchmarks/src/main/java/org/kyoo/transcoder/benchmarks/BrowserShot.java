@@ -50,6 +50,11 @@ record BrowserShot(WebPlayer.Kind kind, String table, int height) {
              PlayerSite site = PlayerSite.start(server.port());
              HeadsWatch heads = new HeadsWatch(server.port())) {
             WebPlayer player = chromium.open(site, kind);
+            // Shaka's lookup tolerance for playlists that may be off: its default (2 s) unless told
+            String tolerance = System.getProperty("browser.shakaTolerance");
+            if (kind == WebPlayer.Kind.SHAKA && tolerance != null) {
+                player.configure(Map.of("streaming", Map.of("inaccurateManifestTolerance", Double.parseDouble(tolerance))));
+            }
             String master = site.origin() + table + "/" + Base64Path.encode(media.toRealPath().toString())
                     + "/master.m3u8?clientId=" + UUID.randomUUID();
             long started = System.nanoTime();

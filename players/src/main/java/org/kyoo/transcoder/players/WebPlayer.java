@@ -88,6 +88,14 @@ public final class WebPlayer {
      * @param headerClientId sent as {@code X-CLIENT-ID} on every request (hls.js's xhrSetup); null
      *                       when the URL's query names the player
      */
+    /**
+     * Player settings applied at the next start, as a site embedding the player would set them
+     * (Shaka: the object its {@code configure} takes); without them, the player's defaults.
+     */
+    public void configure(Map<String, Object> settings) {
+        js.executeScript("player.config = arguments[0]", settings);
+    }
+
     public void start(String masterUrl, String headerClientId) {
         start(masterUrl, headerClientId, 0);
     }

@@ -28,9 +28,17 @@ public record Presets(String steady, String startup, String load) {
      * behind at the steady preset, so a quicker one serves more players in time (decided per segment).
      */
     public String of(int n, int first, String firstPreset, boolean overcommitted) {
-        if (n - first <= 1 && n >= first && firstPreset != null && !firstPreset.equals(steady)) return firstPreset;
+        if (startup(n, first, firstPreset)) return firstPreset;
         if (load != null && overcommitted) return load;
         return steady;
+    }
+
+    /**
+     * Whether segment n of a head that began at {@code first} with {@code firstPreset} is one of its
+     * start-up segments, made at the start-up preset (its speed says nothing of the steady preset's).
+     */
+    public boolean startup(int n, int first, String firstPreset) {
+        return n >= first && n - first <= 1 && firstPreset != null && !firstPreset.equals(steady);
     }
 
     /** This stream without its load preset (a planning rule that does not throttle). */

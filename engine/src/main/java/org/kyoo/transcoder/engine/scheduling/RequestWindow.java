@@ -13,8 +13,11 @@ import java.util.OptionalLong;
  * anything for the idle time.
  */
 final class RequestWindow {
-    /** @param jumped whether the player jumped there (a first request, a seek): it had nothing buffered */
-    private record Latest(long nanos, int segment, double start, boolean jumped) {}
+    /**
+     * @param jumped whether the player jumped there (a first request, a seek): it had nothing buffered
+     * @param urgent whether it was ranked a frozen screen: a jump, or the segment right after one
+     */
+    private record Latest(long nanos, int segment, double start, boolean jumped, boolean urgent) {}
 
     /** Requests that do not say who asks count as one player. */
     private static final String ANONYMOUS = "";
@@ -55,12 +58,13 @@ final class RequestWindow {
         Latest before = latest.get(client);
         boolean follows = demand.client() != null && before != null && (before.segment() == n - 1 || before.segment() == n);
         // asked again, a segment keeps what it was; the one after a jump is as urgent as the jump, once
-        boolean jumped = !follows || (before.segment() == n && before.jumped());
-        latest.put(client, new Latest(now, n, start, jumped));
+        boolean again = follows && before.segment() == n;
+        boolean jumped = !follows || (again && before.jumped());
+        boolean urgent = jumped || (again ? before.urgent() : follows && before.jumped());
+        latest.put(client, new Latest(now, n, start, jumped, urgent));
         last = now;
         any = true;
-        boolean afterJump = follows && before.segment() == n - 1 && before.jumped();
-        return jumped || afterJump ? Priority.NOTHING_BUFFERED : Priority.NEXT_SEGMENT;
+        return urgent ? Priority.NOTHING_BUFFERED : Priority.NEXT_SEGMENT;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.kyoo.transcoder.engine.streams;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.kyoo.transcoder.engine.scheduling.Demand;
 import org.kyoo.transcoder.engine.scheduling.Players;
 import org.kyoo.transcoder.engine.scheduling.StreamId;
@@ -25,20 +26,42 @@ final class AudioAhead {
      * ask the same segment of, when that request is a jump in both; empty otherwise.
      */
     static Optional<Stream> jumping(Players players, Path file, Map<String, Stream> streams, Rendition video, int n, Demand who) {
+        try {
+            return find(players, file, streams, video, n, who);
+        } catch (RuntimeException e) {
+            // the video's request goes on without it
+            LOG.log(System.Logger.Level.DEBUG, "No audio asked ahead for segment " + n + " of " + file + ": " + e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Stream> find(Players players, Path file, Map<String, Stream> streams, Rendition video, int n, Demand who) {
         // the audio is cut on the first video track's keyframes: segment n is the same time in both
         if (video.audio() || who.client() == null || (video.fragmented() && video.track() != 0)) return Optional.empty();
-        if (!players.wouldJump(who, file, video.id(), n, true)) return Optional.empty();
+        // a seek within the level it plays (a player new to this level switched quality: its audio plays on)
+        if (!players.wouldJump(who, file, video.id(), n, false)) return Optional.empty();
         Optional<StreamId> audio = players.lastAudio(who, file);
         if (audio.isEmpty() || !players.wouldJump(who, file, audio.get(), n, false)) return Optional.empty();
         Stream s = streams.get(audio.get().label());
-        if (s == null || s.setup().rendition().container() != video.container() || n >= s.segmentCount()) return Optional.empty();
+        if (s == null || s.setup().rendition().container() != video.container() || n >= s.segmentCount() || s.isReady(n)) {
+            return Optional.empty();
+        }
         return Optional.of(s);
     }
 
-    /** Asks {@code audio} for segment n on {@code who}'s behalf: nobody reads the answer, the player asks again. */
-    static void ask(Stream audio, int n, Demand who) {
+    /**
+     * Asks {@code audio} for segment n on {@code who}'s behalf, for as long as the video's request
+     * waits: nobody reads the answer (the player asks again), and a player that drops the video's
+     * request (it seeks on, or leaves) drops this one with it.
+     */
+    static void ask(Stream audio, int n, Demand who, CompletableFuture<?> video) {
         try {
-            audio.segment(n, who).exceptionally(e -> null);
+            // the wait itself, not a stage after it: cancelling it ends the wait
+            CompletableFuture<?> ahead = audio.segment(n, who);
+            ahead.exceptionally(e -> null);
+            video.whenComplete((done, error) -> {
+                if (video.isCancelled()) ahead.cancel(false);
+            });
         } catch (RuntimeException e) {
             // the video's request has its answer coming: the player's own audio request meets this error
             LOG.log(System.Logger.Level.DEBUG, "Asking " + audio + " ahead for segment " + n + " failed: " + e);

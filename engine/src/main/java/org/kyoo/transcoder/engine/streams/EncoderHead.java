@@ -286,7 +286,9 @@ final class EncoderHead implements SegmentSink, Runnable, EncodeSlots.Claimant, 
         double media = stream.segmentDuration(n);
         if (!measured) {
             stream.measuredFirstSegment(media, wall);
-        } else {
+        } else if (!presets.startup(n, first, firstPreset)) {
+            // a start-up segment after the first is quicker than the steady preset: it would make
+            // every head look faster than it will be once it runs at the steady one
             speed.recordSpeed(media, wall);
             stream.measuredSpeed(media, wall);
         }

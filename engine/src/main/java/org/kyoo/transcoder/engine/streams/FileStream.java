@@ -116,7 +116,7 @@ public final class FileStream {
         }
         Optional<Stream> audio = AudioAhead.jumping(environment.players(), path, streams, rendition, n, who);
         CompletableFuture<Stored> segment = s.segment(n, who);
-        audio.ifPresent(a -> AudioAhead.ask(a, n, who));
+        audio.ifPresent(a -> AudioAhead.ask(a, n, who, segment));
         return segment;
     }
 

@@ -21,6 +21,7 @@ class RequestWindowTest {
     void aFirstRequestOrASeekHasNothingBufferedAndTheNextSegmentHasThePreviousOnePlaying() {
         assertEquals(Priority.NOTHING_BUFFERED, ask("a", 10), "its first request");
         assertEquals(Priority.NOTHING_BUFFERED, ask("a", 11), "right after a jump: what is left of 10 may be a frame");
+        assertEquals(Priority.NOTHING_BUFFERED, ask("a", 11), "asked again, it keeps its rank");
         assertEquals(Priority.NEXT_SEGMENT, ask("a", 12));
         assertEquals(Priority.NEXT_SEGMENT, ask("a", 12), "the same segment again (a retry)");
         assertEquals(Priority.NOTHING_BUFFERED, ask("a", 40), "a seek");

@@ -39,4 +39,20 @@ class AudioAheadTest {
         file.segment(video, seek, a).get(60, TimeUnit.SECONDS);
         FakeStreams.await("the audio of the seek's segment made, unasked", () -> file.stream(audio).isReady(seek));
     }
+
+    @Test
+    void aQualitySwitchAsksNothingOfTheAudioWhichPlaysOn() throws Exception {
+        Fixture f = TestMedia.manySegments();
+        FileStream file = Fixtures.stream(f, cache, VideoPipeline.FrameObserver.NONE);
+        Demand a = Demand.of("a");
+        Rendition audio = Rendition.tsAudio(0);
+        file.segment(Rendition.tsVideo(Quality.P240), 0, a).get(60, TimeUnit.SECONDS);
+        file.segment(audio, 0, a).get(60, TimeUnit.SECONDS);
+        int far = file.stream(audio).segmentCount() - 5;
+        // a player new to this level: a switch (here to a far segment, as no player switches, to tell the two apart)
+        file.segment(Rendition.tsVideo(Quality.P360), far, a).get(60, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        assertFalse(file.stream(audio).isReady(far), "nothing asked of the audio");
+        assertFalse(file.stream(audio).heads().stream().anyMatch(h -> h.first() == far));
+    }
 }
