@@ -24,19 +24,20 @@ import org.kyoo.transcoder.players.WebPlayer;
  *
  * <pre>java [-Dbrowser.shots=1] [-Dbrowser.players=HLS_JS,SHAKA] [-Dbrowser.tables=ts,fmp4]
  *      [-Dbrowser.files=h264,hevc10] [-Dbrowser.levels=0,720] [-Dbrowser.out=FILE]
- *      [-Dbrowser.into=1.3] [-Dbrowser.shakaTolerance=SECONDS (Shaka's inaccurateManifestTolerance; its default: 2)]
+ *      [-Dbrowser.into=2.5] [-Dbrowser.shakaTolerance=SECONDS (Shaka's inaccurateManifestTolerance; its default: 2)]
  *      -cp benchmarks/target/benchmarks.jar org.kyoo.transcoder.benchmarks.BrowserPlayback</pre>
  */
 public final class BrowserPlayback {
     /**
      * Where the seeks land, as fractions of the duration: first, then later ones, one far; each
-     * {@link #INTO_SEGMENT} further, as a click on a seek bar lands anywhere in a segment (the
-     * fractions alone fall on the 1080p file's segment boundaries, a case measured apart with
-     * {@code -Dbrowser.into=0}).
+     * {@link #INTO_SEGMENT} further, into the middle of a segment, where a click on a seek bar lands
+     * on average: the fractions fall on segment starts of both files (5-s segments over 600 s, 4-s
+     * over 120 s), a case measured apart with {@code -Dbrowser.into=0}; {@code 1.3} lands within
+     * Shaka's default 2-s lookup tolerance of a segment's start.
      */
-    private static final double[] SEEKS = {0.4, 0.2, 0.93, 0.6, 0.3};
+    private static final double[] SEEKS = {0.4, 0.2, 0.9, 0.6, 0.3};
     /** Seconds past each fraction of the duration a seek lands. */
-    private static final double INTO_SEGMENT = Double.parseDouble(System.getProperty("browser.into", "1.3"));
+    private static final double INTO_SEGMENT = Double.parseDouble(System.getProperty("browser.into", "2.5"));
     /** Length of the 10-bit HEVC source (s): x265 makes it in-process, about real time on 2 cores. */
     private static final int HEVC_SECONDS = 120;
 
