@@ -3,7 +3,6 @@ package org.kyoo.transcoder.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +14,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import org.kyoo.transcoder.engine.processes.ChildProcesses;
 
 /**
  * The server, run as it is deployed: its own JVM (from this jar's class path), configured through
@@ -37,7 +37,7 @@ final class ServerProcess implements AutoCloseable {
     /** @param extra more environment (the scheduling knobs), over the defaults */
     static ServerProcess start(Path safeRoot, Path cache, Path metadata, Path log, java.util.Map<String, String> extra)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = ChildProcesses.freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.kyoo.transcoder.server.Main")
@@ -111,21 +111,6 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ChildProcesses.stop(process);
     }
 }

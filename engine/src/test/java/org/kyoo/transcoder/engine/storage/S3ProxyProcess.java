@@ -1,7 +1,6 @@
 package org.kyoo.transcoder.engine.storage;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.kyoo.transcoder.engine.processes.ChildProcesses;
 
 /**
  * A real S3-compatible server for tests: S3Proxy (filesystem backend) in its own JVM, from the jar
@@ -51,7 +51,7 @@ public final class S3ProxyProcess implements AutoCloseable {
 
     /** Starts S3Proxy on a free port with an empty bucket {@code bucket}, under {@code dir}. */
     public static S3ProxyProcess start(Path dir, String bucket) throws IOException, InterruptedException {
-        return start(dir, bucket, freePort());
+        return start(dir, bucket, ChildProcesses.freePort());
     }
 
     /** As {@link #start(Path, String)}, on {@code port} (a restart keeps its port and its objects). */
@@ -64,7 +64,7 @@ public final class S3ProxyProcess implements AutoCloseable {
      * full bucket, or one the credentials may only read, does to uploads; reads still work.
      */
     public static S3ProxyProcess startRefusingWrites(Path dir, String bucket) throws IOException, InterruptedException {
-        return start(dir, bucket, freePort(), true);
+        return start(dir, bucket, ChildProcesses.freePort(), true);
     }
 
     private static S3ProxyProcess start(Path dir, String bucket, int port, boolean readOnly) throws IOException, InterruptedException {
@@ -171,26 +171,11 @@ public final class S3ProxyProcess implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // it may have exited already
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs anyway
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
