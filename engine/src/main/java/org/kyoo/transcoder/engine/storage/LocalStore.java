@@ -143,7 +143,9 @@ public final class LocalStore implements Store {
         });
     }
 
-    private static void deleteQuietly(Path path) {
+    /** Deletes {@code path} if there (null: nothing); a failure leaves it for the next start-up's cleanup. */
+    static void deleteQuietly(Path path) {
+        if (path == null) return;
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -88,7 +88,7 @@ public final class TieredStore implements Store {
             health.failed("reading", key, e instanceof IOException ? e : new IOException(e.toString(), e));
             return Optional.empty();
         } finally {
-            deleteQuietly(scratch);
+            LocalStore.deleteQuietly(scratch);
         }
     }
 
@@ -161,14 +161,5 @@ public final class TieredStore implements Store {
     @Override
     public String describe() {
         return local.describe() + " in front of " + bucket.describe();
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) return;
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a scratch file left behind is removed with the partial files at shutdown
-        }
     }
 }
