@@ -73,8 +73,10 @@ final class AudioWindow {
 
     private void decode(MediaInput in, int index, AVStream stream, Cut cut) {
         AVPacket packet = Av.checkAlloc(av_packet_alloc(), "av_packet_alloc");
-        AVFrame frame = Av.checkAlloc(av_frame_alloc(), "av_frame_alloc");
+        // checked inside the try: the packet is freed when the frame cannot be had
+        AVFrame frame = av_frame_alloc();
         try (Decoder decoder = new Decoder(stream, ctx -> {}, file)) {
+            Av.checkAlloc(frame, "av_frame_alloc");
             while (!cut.done() && in.read(packet)) {
                 try {
                     if (packet.stream_index() == index) decoder.send(packet);
@@ -95,7 +97,7 @@ final class AudioWindow {
         } finally {
             // the cut holds the resampler from the moment it is made: freed even when its first frame fails
             if (cut.resampler != null) cut.resampler.close();
-            av_frame_free(frame);
+            if (frame != null) av_frame_free(frame);
             av_packet_free(packet);
         }
     }
